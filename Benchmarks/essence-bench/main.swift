@@ -1,0 +1,1 @@
+print("essence-bench: no benchmarks yet")

@@ -1,0 +1,2 @@
+/// A compiled expression. (Placeholder until the evaluator lands.)
+public struct Program: Sendable {}

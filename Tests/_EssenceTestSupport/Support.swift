@@ -1,0 +1,2 @@
+import CEL
+import EssenceCore
