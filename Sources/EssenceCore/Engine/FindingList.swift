@@ -1,0 +1,52 @@
+/// Findings in report order, each built when read.
+///
+/// A million events give a million findings, most of them `met`; storing each as a
+/// ``Finding`` with its sentence would cost more than judging them. The list keeps one
+/// small record per finding and asks the engine to describe it on access.
+public struct FindingList: RandomAccessCollection, Sendable {
+  let records: [FindingRecord]
+  let describer: any FindingDescriber
+
+  init(records: [FindingRecord], describer: any FindingDescriber) {
+    self.records = records
+    self.describer = describer
+  }
+
+  /// An empty list.
+  public init() {
+    self.init(records: [], describer: NoFindings())
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { records.count }
+
+  /// The finding at a position, built now.
+  public subscript(position: Int) -> Finding { describer.finding(for: records[position]) }
+
+  /// The verdict at a position, without building the finding.
+  public func verdict(at position: Int) -> Verdict { records[position].verdict }
+}
+
+/// One finding as the engine keeps it: which event, which rule, which verdict.
+struct FindingRecord: Sendable {
+  /// Position of the judged event in input order.
+  var event: Int32
+  /// Position of the rule in set order.
+  var rule: Int32
+  var verdict: Verdict
+  /// Position of the applied deviation within its standard, or -1.
+  var deviation: Int16
+  /// For patterns, the raise's position in the engine's raise table; else -1.
+  var raise: Int32
+}
+
+/// Turns compact finding records into findings; the engine is the one describer.
+protocol FindingDescriber: Sendable {
+  func finding(for record: FindingRecord) -> Finding
+}
+
+private struct NoFindings: FindingDescriber {
+  func finding(for record: FindingRecord) -> Finding {
+    preconditionFailure("an empty finding list has no records")
+  }
+}

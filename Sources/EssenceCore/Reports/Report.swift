@@ -1,0 +1,12 @@
+/// Turns an evaluation into one output format (SPEC §5 `--format`).
+///
+/// One reporter per file, like SwiftLint's reporters: each is a small value that knows its
+/// format's name and writes the whole report as one string.
+public protocol Reporter: Sendable {
+  /// The `--format` value that picks this reporter (`json`, `text`, ...).
+  static var identifier: String { get }
+  /// One line saying what the format is for.
+  static var description: String { get }
+  /// Writes the report.
+  func generateReport(_ evaluation: Evaluation) -> String
+}
