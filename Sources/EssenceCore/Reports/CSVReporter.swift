@@ -1,0 +1,48 @@
+import Foundation
+
+/// One row per finding (SPEC §6 columns), for spreadsheets and `csvkit`-style tools.
+///
+/// RFC 4180: CRLF line ends, every field that holds a comma, quote, CR or LF is quoted with
+/// quotes doubled. A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first,
+/// and not a number) is prefixed with `'`, so a log cannot smuggle a formula into the
+/// leader's spreadsheet.
+public struct CSVReporter: Reporter {
+  public static let identifier = "csv"
+  public static let description = "one row per finding, RFC 4180, for spreadsheets"
+
+  /// The header row, in SPEC §6 order.
+  public static let columns = [
+    "event", "employee", "time", "rule", "kind", "verdict", "severity", "deviation", "because", "source_path",
+    "source_line",
+  ]
+
+  /// Creates the reporter.
+  public init() {}
+
+  public func generateReport(_ evaluation: Evaluation) -> String {
+    var out = Self.row(Self.columns)
+    for finding in evaluation.findings {
+      out += Self.row([
+        finding.event, finding.employee, finding.time, finding.rule, finding.kind.rawValue,
+        finding.verdict.rawValue, finding.severity.rawValue, finding.deviation ?? "", finding.because,
+        finding.source.path, String(finding.source.line),
+      ])
+    }
+    return out
+  }
+
+  /// One record: fields joined by commas, ended by CRLF.
+  static func row(_ fields: [String]) -> String {
+    fields.map(field).joined(separator: ",") + "\r\n"
+  }
+
+  /// One field, defused and quoted when it needs to be.
+  static func field(_ text: String) -> String {
+    var cell = text
+    if let first = cell.first, "=+-@\t\r".contains(first), Double(cell) == nil { cell = "'" + cell }
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
+      return cell
+    }
+    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,78 @@
+import CEL
+import Foundation
+
+extension CheckOutcome {
+  /// The evaluation as a chain a reader can follow: `event.break_minutes = 65 → 65 <= 45 → false`.
+  ///
+  /// Field reads are shown with their values; every larger sub-expression is shown with the
+  /// values of the parts already computed written in place, then its own value. Literals add
+  /// nothing and are left out. Without trace steps, the fields read and the result.
+  public var traceChain: String {
+    var links: [String] = []
+    var known: [(text: String, value: String)] = []
+    for step in trace {
+      let value = ValueFormat.cel(step.value)
+      let text = step.expression
+      if Self.isLiteral(text, value: value) { continue }
+      if Self.isFieldRead(text) {
+        links.append("\(text) = \(value)")
+      } else {
+        links.append("\(Self.substitute(known, in: text)) → \(value)")
+      }
+      known.append((text, value))
+    }
+    if links.isEmpty {
+      links = fields.map { "event.\($0.name) = \(FindingNarrative.text($0.value))" }
+      links.append("\(expression) → \(resultText)")
+    }
+    return links.joined(separator: " → ")
+  }
+
+  /// `true`, `false` or `error: message`.
+  public var resultText: String {
+    switch result {
+    case .held: "true"
+    case .failed: "false"
+    case .error(let message): "error: \(message)"
+    }
+  }
+
+  private static func isLiteral(_ text: String, value: String) -> Bool { text == value }
+
+  private static func isFieldRead(_ text: String) -> Bool {
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    return parts.count >= 2 && parts.allSatisfy { part in
+      !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+    }
+  }
+
+  /// Writes the values of sub-expressions already computed in place of their text, longest
+  /// first so a larger part wins over the parts inside it.
+  private static func substitute(_ known: [(text: String, value: String)], in text: String) -> String {
+    var out = text
+    for part in known.sorted(by: { $0.text.count > $1.text.count }) where part.text != text {
+      out = replaceWhole(part.text, with: part.value, in: out)
+    }
+    return out
+  }
+
+  /// Replaces `needle` where it is not part of a longer name (`event.a` inside `event.ab`).
+  private static func replaceWhole(_ needle: String, with replacement: String, in text: String) -> String {
+    guard !needle.isEmpty else { return text }
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: needle) {
+      let before = rest[..<range.lowerBound]
+      let after = rest[range.upperBound...]
+      let joinsBefore = (before.last ?? out.last).map(isNamePart) ?? false
+      let joinsAfter = after.first.map(isNamePart) ?? false
+      out += before
+      out += (joinsBefore && isNamePart(needle.first ?? " ")) || (joinsAfter && isNamePart(needle.last ?? " "))
+        ? needle : replacement
+      rest = after
+    }
+    return out + rest
+  }
+
+  private static func isNamePart(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || c == "." }
+}
