@@ -23,7 +23,7 @@ extension Condition {
     case .bool(true): return .held
     case .bool(false): return .failed
     case .error(let error): return .error(error.message)
-    default: return .error("expected a bool, got \(ValueText.kindName(value))")
+    default: return .error("expected a bool, got \(value.typeName)")
     }
   }
 

@@ -12,7 +12,7 @@ enum JoinKey: Hashable, Sendable {
   case uint(UInt64)
   /// Non-integral (or out of integer range) doubles.
   case double(Double)
-  case string(String)
+  case string(CodePoints)
   case bytes([UInt8])
   case timestamp(Timestamp)
   case duration(CELDuration)
@@ -57,7 +57,7 @@ enum JoinKey: Hashable, Sendable {
     case .int(let i): return .int(i)
     case .uint(let u): return u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
     case .double(let d): return number(d)
-    case .string(let s): return .string(s)
+    case .string(let s): return .string(CodePoints(s))
     case .bytes(let b): return .bytes(b)
     case .timestamp(let t): return .timestamp(t)
     case .duration(let d): return .duration(d)
@@ -88,5 +88,20 @@ enum JoinKey: Hashable, Sendable {
       if d >= 0 && d < 18_446_744_073_709_551_616.0 { return .uint(UInt64(d)) }
     }
     return .double(d == 0 ? 0 : d)
+  }
+}
+
+/// A string compared and hashed by its Unicode scalars, as CEL compares strings (Swift's own
+/// `==` also equates canonically equivalent text, which CEL does not).
+struct CodePoints: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  static func == (a: CodePoints, b: CodePoints) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+  func hash(into hasher: inout Hasher) {
+    var text = self.text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 }
