@@ -85,3 +85,11 @@ public struct Evaluation: Sendable {
   /// The rule with this id, if the set has one.
   public func rule(_ id: String) -> RuleInfo? { rules.first { $0.id == id } }
 }
+
+extension Evaluation {
+  /// True when a listed finding a leader must act on (not met, justified or answered) has at
+  /// least this severity: `--fail-on` exits 1 then.
+  public func needsAttention(atOrAbove severity: Severity) -> Bool {
+    findings.records.contains { !$0.verdict.isGood && rules[Int($0.rule)].severity >= severity }
+  }
+}

@@ -5,9 +5,9 @@
 /// small record per finding and asks the engine to describe it on access.
 public struct FindingList: RandomAccessCollection, Sendable {
   let records: [FindingRecord]
-  let describer: any FindingDescriber
+  let describer: any FindingDescribing
 
-  init(records: [FindingRecord], describer: any FindingDescriber) {
+  init(records: [FindingRecord], describer: any FindingDescribing) {
     self.records = records
     self.describer = describer
   }
@@ -41,11 +41,11 @@ struct FindingRecord: Sendable {
 }
 
 /// Turns compact finding records into findings; the engine is the one describer.
-protocol FindingDescriber: Sendable {
+protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord) -> Finding
 }
 
-private struct NoFindings: FindingDescriber {
+private struct NoFindings: FindingDescribing {
   func finding(for record: FindingRecord) -> Finding {
     preconditionFailure("an empty finding list has no records")
   }

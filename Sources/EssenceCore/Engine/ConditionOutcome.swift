@@ -1,0 +1,66 @@
+import CEL
+
+/// How a condition came out, without the error's words (the hot path needs only this).
+enum ConditionOutcome: UInt8, Sendable {
+  case held, failed, error
+}
+
+extension Condition {
+  /// Evaluates on one event: `true` holds, `false` fails, anything else (an error, or a
+  /// value that is not a bool) is an error (SPEC §7).
+  func outcome(_ activation: Activation) -> ConditionOutcome {
+    switch program.evaluate(activation) {
+    case .bool(true): .held
+    case .bool(false): .failed
+    default: .error
+    }
+  }
+
+  /// Evaluates and keeps the reason an error occurred, for explanations.
+  func result(_ activation: Activation) -> CheckOutcome.Result {
+    let value = program.evaluate(activation)
+    switch value {
+    case .bool(true): return .held
+    case .bool(false): return .failed
+    case .error(let error): return .error(error.message)
+    default: return .error("expected a bool, got \(value.typeName)")
+    }
+  }
+
+  /// The `event.<field>` names the expression reads, in order of first appearance.
+  var eventFields: [String] {
+    var names: [String] = []
+    ast.collectFields(of: "event", into: &names)
+    return names
+  }
+}
+
+extension Expr {
+  /// Appends every `variable.field` this expression selects (outside `has()`), once each.
+  fileprivate func collectFields(of variable: String, into names: inout [String]) {
+    switch kind {
+    case .literal, .ident:
+      break
+    case .select(let operand, let field, _):
+      if case .ident(variable) = operand.kind {
+        if !names.contains(field) { names.append(field) }
+      } else {
+        operand.collectFields(of: variable, into: &names)
+      }
+    case .call(_, let target, let args):
+      target?.collectFields(of: variable, into: &names)
+      for arg in args { arg.collectFields(of: variable, into: &names) }
+    case .list(let items):
+      for item in items { item.collectFields(of: variable, into: &names) }
+    case .map(let entries):
+      for entry in entries {
+        entry.key.collectFields(of: variable, into: &names)
+        entry.value.collectFields(of: variable, into: &names)
+      }
+    case .comprehension(let c):
+      for e in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] {
+        e.collectFields(of: variable, into: &names)
+      }
+    }
+  }
+}
