@@ -2,6 +2,11 @@
 extension Checker {
   mutating func callType(_ function: String, _ target: Expr?, _ args: [Expr], _ expr: Expr) -> CELType {
     if target == nil, let special = specialCallType(function, args, expr) { return special }
+    if let target, let namespace = qualifiedName(target), environment.type(of: namespace) == nil,
+      Overloads.table["\(namespace).\(function)"] != nil
+    {
+      return callType("\(namespace).\(function)", nil, args, expr)
+    }
     let targetType = target.map { visit($0) }
     let argTypes = args.map { visit($0) }
     guard let overloads = Overloads.table[function] else {

@@ -74,6 +74,7 @@ enum Overloads {
     method("substring", .string, [.int], .string)
     method("substring", .string, [.int, .int], .string)
     method("format", .string, [.list(.dyn)], .string)
+    global("strings.quote", [.string], .string)
 
     for source in [CELType.int, .uint, .double, .string, .timestamp, .bool] { global("int", [source], .int) }
     for source in [CELType.int, .uint, .double, .string] { global("uint", [source], .uint) }

@@ -36,14 +36,18 @@ struct Checker {
     case .literal(let value): type = Checker.literalType(value)
     case .ident(let name): type = identType(name, expr)
     case .select(let operand, let field, let testOnly):
-      let fieldType = selectType(operand, field, expr)
-      type = testOnly ? .bool : fieldType
+      if !testOnly, let name = qualifiedName(expr), let declared = environment.type(of: name) {
+        type = declared
+      } else {
+        let fieldType = selectType(operand, field, expr)
+        type = testOnly ? .bool : fieldType
+      }
     case .call(let function, let target, let args): type = callType(function, target, args, expr)
-    case .list(let items): type = .list(Checker.join(items.map { visit($0) }))
+    case .list(let items): type = .list(Checker.common(items.map { visit($0) }))
     case .map(let entries):
       let keys = entries.map { visit($0.key) }
       let values = entries.map { visit($0.value) }
-      type = .map(key: Checker.join(keys), value: Checker.join(values))
+      type = .map(key: Checker.common(keys), value: Checker.common(values))
     case .comprehension(let c): type = comprehensionType(c, expr)
     }
     types[expr.id] = type
@@ -73,7 +77,14 @@ struct Checker {
     }
   }
 
-  /// The common type of several values: itself when all agree, `number` for mixed
+  /// The element type of a literal list or map: the one type all share, else `dyn`
+  /// (a mixed literal holds values of several kinds at run time).
+  static func common(_ types: [CELType]) -> CELType {
+    guard let first = types.first, types.allSatisfy({ $0 == first }) else { return .dyn }
+    return first
+  }
+
+  /// The type of a result that may come from several overloads: itself when all agree, `number` for mixed
   /// numbers, otherwise `dyn`.
   static func join(_ types: [CELType]) -> CELType {
     guard let first = types.first else { return .dyn }
@@ -121,6 +132,16 @@ struct Checker {
         "cannot select field '\(field)' from '\(Checker.quote(operand))', which is \(operandType.withArticle)",
         at: expr)
       return .dyn
+    }
+  }
+
+  /// `a.b.c` for a chain of selects on an identifier that is not a comprehension variable,
+  /// so a variable declared with a qualified name resolves by its longest prefix.
+  func qualifiedName(_ expr: Expr) -> String? {
+    switch expr.kind {
+    case .ident(let name): return scopes.contains { $0.name == name } ? nil : name
+    case .select(let operand, let field, false): return qualifiedName(operand).map { "\($0).\(field)" }
+    default: return nil
     }
   }
 

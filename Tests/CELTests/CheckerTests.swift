@@ -1,4 +1,5 @@
 import CEL
+import Foundation
 import Testing
 
 let eventLayout = RecordLayout(fields: [
@@ -136,4 +137,56 @@ func reportsCheckProblemsAtTheirNode(_ c: CheckCase) throws {
   #expect(eventEnvironment.compile("event.rings").types[rings.id] == .number)
   let filtered = eventEnvironment.compile("event.tags.filter(t, t != '')")
   #expect(filtered.types[try #require(filtered.ast).id] == .list(.string))
+}
+
+/// A CEL type name as the conformance files write it: `int`, `list(string)`, `map(K, V)`.
+func conformanceType(_ name: String) -> CELType {
+  let text = name.replacingOccurrences(of: " ", with: "")
+  if text.hasPrefix("list("), text.hasSuffix(")") {
+    return .list(conformanceType(String(text.dropFirst(5).dropLast())))
+  }
+  if text.hasPrefix("map("), text.hasSuffix(")") {
+    let inner = String(text.dropFirst(4).dropLast())
+    var depth = 0
+    for (i, c) in inner.enumerated() {
+      if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } else if c == ",", depth == 0 {
+        let key = String(inner.prefix(i))
+        let value = String(inner.dropFirst(i + 1))
+        return .map(key: conformanceType(key), value: conformanceType(value))
+      }
+    }
+  }
+  let simple: [String: CELType] = [
+    "int": .int, "uint": .uint, "double": .double, "string": .string, "bytes": .bytes, "bool": .bool,
+    "null_type": .null, "timestamp": .timestamp, "duration": .duration, "type": .type,
+  ]
+  return simple[text] ?? .dyn
+}
+
+/// Every conformance expression that cel-spec type-checks must check without errors here:
+/// a false error would reject a valid standard.
+@Test func checksEveryConformanceExpressionThatCELChecks() throws {
+  let directory = URL(fileURLWithPath: "/work/shared/cel-conformance")
+  var failures: [String] = []
+  var checked = 0
+  for file in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+  where file.hasSuffix(".json") && file != "manifest.json" {
+    let data = try Data(contentsOf: directory.appendingPathComponent(file))
+    let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    for test in root["tests"] as? [[String: Any]] ?? [] {
+      guard let expr = test["expr"] as? String else { continue }
+      let env = (test["type_env"] as? [[String: Any]] ?? []).compactMap { entry -> (String, CELType)? in
+        guard let name = entry["name"] as? String, let type = entry["type"] as? String else { return nil }
+        return (name, conformanceType(type))
+      }
+      let unchecked = test["disable_check"] as? Bool == true || test["container"] != nil
+      let compilation = Environment(variables: env).compile(expr, checked: !unchecked)
+      if !unchecked { checked += 1 }
+      if let error = compilation.diagnostics.first(where: { $0.severity == .error }) {
+        failures.append("\(file) \(test["section"] ?? "")/\(test["name"] ?? ""): \(expr) -> \(error.message)")
+      }
+    }
+  }
+  #expect(checked > 900)
+  #expect(failures.isEmpty, "\(failures.count) failures:\n\(failures.joined(separator: "\n"))")
 }
