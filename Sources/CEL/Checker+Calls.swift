@@ -8,6 +8,13 @@ extension Checker {
       return callType("\(namespace).\(function)", nil, args, expr)
     }
     let targetType = target.map { visit($0) }
+    if let arity = Checker.macroArity(function, receiver: target != nil) {
+      // The arguments hold the macro's variable, so they are not checked as expressions.
+      report(
+        .error, "cel.argument_count",
+        "wrong number of arguments to '\(function)': expected \(arity), got \(args.count)", at: expr)
+      return .dyn
+    }
     let argTypes = args.map { visit($0) }
     guard let overloads = Overloads.table[function] else {
       let kind = target == nil ? "function" : "method"
@@ -43,6 +50,17 @@ extension Checker {
     }
     if function == "_+_", case .list = argTypes[0], case .list = argTypes[1] { return Checker.join(argTypes) }
     return Checker.join(matches.map(\.result))
+  }
+
+  /// The argument counts of a macro, when `function` names one: a call that reaches the
+  /// checker under a macro's name had the wrong count, or it would have been expanded.
+  static func macroArity(_ function: String, receiver: Bool) -> String? {
+    switch (function, receiver) {
+    case ("has", false): "1"
+    case ("all", true), ("exists", true), ("exists_one", true), ("filter", true): "2"
+    case ("map", true): "2 or 3"
+    default: nil
+    }
   }
 
   /// Whether a parameter of type `param` accepts a value of type `actual`.

@@ -108,9 +108,16 @@ struct Checker {
     if let declared = environment.type(of: name) { return declared }
     if Checker.typeNames.contains(name) { return .type }
     let candidates = scopes.map(\.name).filter { !$0.hasPrefix("@") } + environment.variables.map(\.name)
-    report(
-      .error, "cel.undeclared_reference", "undeclared reference to '\(name)'", at: expr,
-      notes: Suggestion.note(for: name, among: candidates))
+    var notes = Suggestion.note(for: name, among: candidates)
+    if notes.isEmpty {
+      // `rings > 3` for `event.rings > 3`: a field of a declared record.
+      let owner = environment.variables.first { variable in
+        if case .record(let layout) = variable.type { return layout.slot(of: name) != nil }
+        return false
+      }
+      notes = owner.map { ["did you mean '\($0.name).\(name)'?"] } ?? []
+    }
+    report(.error, "cel.undeclared_reference", "undeclared reference to '\(name)'", at: expr, notes: notes)
     return .dyn
   }
 

@@ -95,6 +95,12 @@ let rejectedCases: [CheckCase] = [
     message: "'all' needs a list or a map, found an int"),
   CheckCase(source: "1️⃣1 in 'abc'", id: "cel.type_mismatch", message: "no matching overload for 'in' applied to (int, string)"),
   CheckCase(source: "1️⃣event.time < 3", id: "cel.type_mismatch", message: "'time' is a timestamp, compared with an int"),
+  CheckCase(source: "1️⃣rings > 3", id: "cel.undeclared_reference", message: "undeclared reference to 'rings'",
+    notes: ["did you mean 'event.rings'?"]),
+  CheckCase(source: "1️⃣event.tags.all(t, t, t)", id: "cel.argument_count",
+    message: "wrong number of arguments to 'all': expected 2, got 3"),
+  CheckCase(source: "1️⃣has(event.note, 1)", id: "cel.argument_count",
+    message: "wrong number of arguments to 'has': expected 1, got 2"),
   CheckCase(source: "1️⃣contains('a', 'b')", id: "cel.type_mismatch",
     message: "'contains' cannot be called this way; call it as a method, as in 'x.contains(...)'"),
   CheckCase(source: "true &&\n  1️⃣event.name.size() == 'x'", id: "cel.type_mismatch",
@@ -133,6 +139,7 @@ func reportsCheckProblemsAtTheirNode(_ c: CheckCase) throws {
   let compilation = eventEnvironment.compile("event.tags.map(t, t.size())")
   let ast = try #require(compilation.ast)
   #expect(compilation.types[ast.id] == .list(.int))
+  #expect(compilation.resultType == .list(.int))
   let rings = try #require(eventEnvironment.compile("event.rings").ast)
   #expect(eventEnvironment.compile("event.rings").types[rings.id] == .number)
   let filtered = eventEnvironment.compile("event.tags.filter(t, t != '')")
