@@ -3,7 +3,7 @@ extension Checker {
   mutating func callType(_ function: String, _ target: Expr?, _ args: [Expr], _ expr: Expr) -> CELType {
     if target == nil, let special = specialCallType(function, args, expr) { return special }
     if let target, let namespace = qualifiedName(target), environment.type(of: namespace) == nil,
-      Overloads.table["\(namespace).\(function)"] != nil
+      Signatures.table["\(namespace).\(function)"] != nil
     {
       return callType("\(namespace).\(function)", nil, args, expr)
     }
@@ -16,14 +16,14 @@ extension Checker {
       return .dyn
     }
     let argTypes = args.map { visit($0) }
-    guard let overloads = Overloads.table[function] else {
+    guard let signatures = Signatures.table[function] else {
       let kind = target == nil ? "function" : "method"
       report(
         .error, "cel.undeclared_reference", "undeclared \(kind) '\(function)'", at: expr,
-        notes: Suggestion.note(for: function, among: Overloads.callableNames))
+        notes: Suggestion.note(for: function, among: Signatures.callableNames))
       return .dyn
     }
-    let sameStyle = overloads.filter { ($0.receiver == nil) == (target == nil) }
+    let sameStyle = signatures.filter { ($0.receiver == nil) == (target == nil) }
     guard !sameStyle.isEmpty else {
       let hint = target == nil ? "call it as a method, as in 'x.\(function)(...)'" : "call it as '\(function)(x)'"
       mismatch("'\(function)' cannot be called this way; \(hint)", at: expr)
@@ -43,8 +43,8 @@ extension Checker {
       return Checker.accepts(receiver, targetType)
     }
     guard !matches.isEmpty else {
-      let list = "(" + argTypes.map(\.celName).joined(separator: ", ") + ")"
-      let applied = targetType.map { "\($0.celName).\(list)" } ?? list
+      let list = "(" + argTypes.map(\.displayName).joined(separator: ", ") + ")"
+      let applied = targetType.map { "\($0.displayName).\(list)" } ?? list
       mismatch("no matching overload for '\(function)' applied to \(applied)", at: expr)
       return .dyn
     }
@@ -127,7 +127,7 @@ extension Checker {
       case .dyn: fits = true
       default: fits = false
       }
-      if !fits { mismatch("no matching overload for 'in' applied to (\(a.celName), \(b.celName))", at: expr) }
+      if !fits { mismatch("no matching overload for 'in' applied to (\(a.displayName), \(b.displayName))", at: expr) }
       return .bool
     default:
       return nil
@@ -149,7 +149,7 @@ extension Checker {
     } else if let name = Checker.shortName(args[1]) {
       mismatch("'\(name)' is \(b.withArticle), compared with \(a.withArticle)", at: expr)
     } else {
-      mismatch("no matching overload for '\(function)' applied to (\(a.celName), \(b.celName))", at: expr)
+      mismatch("no matching overload for '\(function)' applied to (\(a.displayName), \(b.displayName))", at: expr)
     }
   }
 
@@ -177,7 +177,7 @@ extension Checker {
     case .dyn:
       return .dyn
     default:
-      mismatch("no matching overload for '_[_]' applied to (\(container.celName), \(key.celName))", at: expr)
+      mismatch("no matching overload for '_[_]' applied to (\(container.displayName), \(key.displayName))", at: expr)
       return .dyn
     }
   }

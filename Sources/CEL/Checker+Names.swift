@@ -1,7 +1,7 @@
 /// How the checker names types in messages, and its did-you-mean suggestions.
 extension CELType {
   /// The type as CEL writes it: `int`, `list(string)`, `map(string, dyn)`.
-  var celName: String {
+  var displayName: String {
     switch self {
     case .null: "null_type"
     case .bool: "bool"
@@ -12,8 +12,8 @@ extension CELType {
     case .bytes: "bytes"
     case .timestamp: "timestamp"
     case .duration: "duration"
-    case .list(let element): "list(\(element.celName))"
-    case .map(let key, let value): "map(\(key.celName), \(value.celName))"
+    case .list(let element): "list(\(element.displayName))"
+    case .map(let key, let value): "map(\(key.displayName), \(value.displayName))"
     case .type: "type"
     case .dyn: "dyn"
     case .number: "number"
@@ -29,7 +29,7 @@ extension CELType {
     case .int: "an int"
     case .list: "a list"
     case .map: "a map"
-    default: "a \(celName)"
+    default: "a \(displayName)"
     }
   }
 

@@ -2,7 +2,7 @@
 ///
 /// `.dyn` in a parameter accepts anything; a few generic cases (indexing, `in`, list
 /// concatenation, equality and ordering) are typed by hand in the checker instead.
-struct Overload: Sendable {
+struct Signature: Sendable {
   /// The receiver's type for `x.f(...)` style overloads; nil for global calls.
   let receiver: CELType?
   let params: [CELType]
@@ -15,16 +15,16 @@ struct Overload: Sendable {
   }
 }
 
-enum Overloads {
-  /// Overloads by function name.
-  static let table: [String: [Overload]] = {
-    var t: [String: [Overload]] = [:]
+enum Signatures {
+  /// Signatures by function name.
+  static let table: [String: [Signature]] = {
+    var t: [String: [Signature]] = [:]
     let numeric: [CELType] = [.int, .uint, .double]
     func global(_ name: String, _ params: [CELType], _ result: CELType) {
-      t[name, default: []].append(Overload(nil, params, result))
+      t[name, default: []].append(Signature(nil, params, result))
     }
     func method(_ name: String, _ receiver: CELType, _ params: [CELType], _ result: CELType) {
-      t[name, default: []].append(Overload(receiver, params, result))
+      t[name, default: []].append(Signature(receiver, params, result))
     }
     func both(_ name: String, _ receiver: CELType, _ params: [CELType], _ result: CELType) {
       global(name, [receiver] + params, result)
