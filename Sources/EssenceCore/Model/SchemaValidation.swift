@@ -6,7 +6,8 @@ struct SchemaValidator {
 
   /// Checks a file's root node.
   mutating func validateFile(_ root: YAMLNode) {
-    validate(root, as: .object(StandardsFormat.file), key: "file")
+    guard root.mapping != nil else { return engine.emit(.rootType(found: root.kindDescription), at: root.start) }
+    validateObject(root, StandardsFormat.file)
   }
 
   /// Checks a node against a type; `key` names it in messages.

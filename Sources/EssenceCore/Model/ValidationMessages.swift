@@ -74,6 +74,10 @@ extension DiagnosticMessage {
       "the 'limit' of deviation '\(deviation)' can never hold when 'expect' is broken; it is at least as strict as the letter")
   }
 
+  static func rootType(found: String) -> DiagnosticMessage {
+    .error("schema.type", "expected a mapping at the top of the standards file, found \(found)")
+  }
+
   static func unknownKey(_ key: String, in place: String) -> DiagnosticMessage {
     .error("schema.unknown_key", "unknown key '\(key)' in \(place)")
   }
