@@ -23,6 +23,13 @@ public struct FindingNarrative: Sendable {
     self.field = field
   }
 
+  /// Creates a narrative that reads the judged event's fields.
+  public init(finding: Finding, rule: RuleInfo?, event: Event?) {
+    let record = event?.record
+    let field: (@Sendable (String) -> Value?)? = record.map { r in { @Sendable name in r.field(name) } }
+    self.init(finding: finding, rule: rule, field: field)
+  }
+
   /// The sentences, in reading order: the letter, the verdict's reason, the employee's note.
   public var sentences: [String] {
     let explanation = finding.explanation
