@@ -72,8 +72,8 @@ public struct ExplainReporter: Sendable {
     return out
   }
 
-  /// Words wrapped at 96 columns after `indent`.
-  static func wrap(_ text: String, indent: String) -> String {
+  /// Words wrapped at 96 columns after `indent`, as the command line prints sentences.
+  public static func wrap(_ text: String, indent: String) -> String {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
