@@ -33,7 +33,7 @@ struct E {
   init(_ id: String, _ type: String, _ time: String, by employee: String = "ana", _ fields: KeyValuePairs<String, F> = [:]) {
     self.id = id
     self.type = type
-    self.time = time.count <= 8 ? "2026-11-21T\(time.count == 5 ? time + ":00" : time)Z" : time
+    self.time = time.contains("T") ? time : "2026-11-21T\(time.count == 5 ? time + ":00" : time)Z"
     self.employee = employee
     self.fields = fields
   }
