@@ -42,6 +42,7 @@ struct E {
 /// A standards set and a log built in a test, judged by the engine.
 struct Scenario {
   let set: StandardsSet
+  let log: EventLog
   let evaluation: Evaluation
 
   /// Loads `rules` (YAML for `standards:`/`signals:`/`patterns:`, after a file header with
@@ -69,6 +70,7 @@ struct Scenario {
           id: e.id, type: e.type, employee: e.employee, time: time, timeText: e.time,
           record: Record(layout: set.layout, fields: fields), path: "log.jsonl", line: i + 1, index: i))
     }
+    self.log = log
     evaluation = Engine(set: set).evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
   }
 
