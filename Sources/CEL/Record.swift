@@ -33,50 +33,84 @@ public final class RecordLayout: Sendable {
 ///
 /// Declared fields are found by slot (compiled `event.rings` costs no hashing);
 /// other fields by name. A class, so `Value` stays small; immutable once built.
-/// The storage is private so it can be tuned (events are the engine's bulk memory).
+/// The storage is private so it can be tuned (events are the engine's bulk memory): only the
+/// present fields are stored, in input order, each tagged with its slot, so a record costs
+/// one small array however many fields the layout declares.
 public final class Record: Sendable {
   /// The layout whose slots this record is read by.
   public let layout: RecordLayout
-  private let slotValues: [Value?]
-  private let extra: [(name: String, value: Value)]
-  private let order: [String]
+  /// Present fields in input order.
+  private let cells: ContiguousArray<Cell>
+  /// Names of the undeclared fields, in input order.
+  private let extraNames: [String]
+
+  /// One present field: `key` is its slot, or `-1 - i` for `extraNames[i]`.
+  private struct Cell: Sendable {
+    var value: Value
+    var key: Int32
+  }
 
   /// Creates a record from its fields in input order; a later duplicate name wins.
-  public init(layout: RecordLayout, fields: [(name: String, value: Value)]) {
-    var slotValues = [Value?](repeating: nil, count: layout.names.count)
-    var extra: [(name: String, value: Value)] = []
-    var order: [String] = []
+  public convenience init(layout: RecordLayout, fields: [(name: String, value: Value)]) {
+    var resolved: [(slot: Int?, name: String, value: Value)] = []
+    var seen: [String: Int] = [:]
     for (name, value) in fields {
-      if let slot = layout.slots[name] {
-        if slotValues[slot] == nil { order.append(name) }
-        slotValues[slot] = value
-      } else if let i = extra.firstIndex(where: { $0.name == name }) {
-        extra[i].value = value
+      if let at = seen[name] {
+        resolved[at].value = value
       } else {
-        extra.append((name, value))
-        order.append(name)
+        seen[name] = resolved.count
+        resolved.append((layout.slots[name], name, value))
+      }
+    }
+    self.init(layout: layout, resolvedFields: resolved)
+  }
+
+  /// Creates a record from fields whose slots the caller already looked up (`nil` for an
+  /// undeclared field), in input order, names distinct. Log readers resolve each distinct key
+  /// once per log rather than hashing every field name of every event.
+  public init<Fields: Collection>(layout: RecordLayout, resolvedFields: Fields)
+  where Fields.Element == (slot: Int?, name: String, value: Value) {
+    var cells = ContiguousArray<Cell>()
+    cells.reserveCapacity(resolvedFields.count)
+    var extraNames: [String] = []
+    for field in resolvedFields {
+      if let slot = field.slot {
+        cells.append(Cell(value: field.value, key: Int32(truncatingIfNeeded: slot)))
+      } else {
+        cells.append(Cell(value: field.value, key: -1 - Int32(truncatingIfNeeded: extraNames.count)))
+        extraNames.append(field.name)
       }
     }
     self.layout = layout
-    self.slotValues = slotValues
-    self.extra = extra
-    self.order = order
+    self.cells = cells
+    self.extraNames = extraNames
   }
 
   /// The value in a declared slot, or nil when the field is absent.
   @inlinable public func value(atSlot slot: Int) -> Value? { slotValue(slot) }
 
-  @usableFromInline func slotValue(_ slot: Int) -> Value? { slotValues[slot] }
+  @usableFromInline func slotValue(_ slot: Int) -> Value? {
+    cellValue(key: Int32(truncatingIfNeeded: slot))
+  }
 
   /// The value of a field by name, or nil when absent.
   public func field(_ name: String) -> Value? {
-    if let slot = layout.slots[name] { return slotValues[slot] }
-    for entry in extra where entry.name == name { return entry.value }
+    if let slot = layout.slots[name] { return slotValue(slot) }
+    guard let i = extraNames.firstIndex(of: name) else { return nil }
+    return cellValue(key: -1 - Int32(truncatingIfNeeded: i))
+  }
+
+  /// A linear scan: records hold a handful of fields, fewer than a hash lookup costs.
+  private func cellValue(key: Int32) -> Value? {
+    for cell in cells where cell.key == key { return cell.value }
     return nil
   }
 
   /// Every present field, in input order.
   public var fields: [(name: String, value: Value)] {
-    order.compactMap { name in field(name).map { (name, $0) } }
+    cells.map { cell in
+      let name = cell.key >= 0 ? layout.names[Int(cell.key)] : extraNames[Int(-1 - cell.key)]
+      return (name, cell.value)
+    }
   }
 }

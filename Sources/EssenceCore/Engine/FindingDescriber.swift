@@ -5,6 +5,9 @@ import CEL
 struct FindingDescriber: FindingDescribing {
   let run: EngineRun
   let raises: [PatternRaise]
+  /// Record every sub-expression's value in the outcomes (for `explain`; costs a second
+  /// compilation of each condition).
+  var traced = false
 
   func finding(for record: FindingRecord) -> Finding {
     let event = Int(record.event)
@@ -161,7 +164,8 @@ struct FindingDescriber: FindingDescribing {
     let result = condition.result(activation)
     let fields = condition.eventFields.map { FieldValue(name: $0, value: record.field($0)) }
     let outcome = CheckOutcome(
-      expression: condition.source, result: result, fields: fields, location: condition.location)
+      expression: condition.source, result: result, fields: fields,
+      trace: traced ? condition.trace(activation) : [], location: condition.location)
     let verb: String
     switch result {
     case .held: verb = " held"

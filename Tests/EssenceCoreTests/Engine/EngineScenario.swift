@@ -33,7 +33,7 @@ struct E {
   init(_ id: String, _ type: String, _ time: String, by employee: String = "ana", _ fields: KeyValuePairs<String, F> = [:]) {
     self.id = id
     self.type = type
-    self.time = time.count <= 8 ? "2026-11-21T\(time.count == 5 ? time + ":00" : time)Z" : time
+    self.time = time.contains("T") ? time : "2026-11-21T\(time.count == 5 ? time + ":00" : time)Z"
     self.employee = employee
     self.fields = fields
   }
@@ -42,6 +42,7 @@ struct E {
 /// A standards set and a log built in a test, judged by the engine.
 struct Scenario {
   let set: StandardsSet
+  let log: EventLog
   let evaluation: Evaluation
 
   /// Loads `rules` (YAML for `standards:`/`signals:`/`patterns:`, after a file header with
@@ -69,6 +70,7 @@ struct Scenario {
           id: e.id, type: e.type, employee: e.employee, time: time, timeText: e.time,
           record: Record(layout: set.layout, fields: fields), path: "log.jsonl", line: i + 1, index: i))
     }
+    self.log = log
     evaluation = Engine(set: set).evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
   }
 

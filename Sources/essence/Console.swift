@@ -1,0 +1,12 @@
+import Foundation
+
+/// The command's only way to print: reports to stdout, diagnostics to stderr.
+enum Console {
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}
