@@ -6,7 +6,8 @@ extension CheckOutcome {
   ///
   /// Field reads are shown with their values; every larger sub-expression is shown with the
   /// values of the parts already computed written in place, then its own value. Literals add
-  /// nothing and are left out. Without trace steps, the fields read and the result.
+  /// nothing and are left out. Without trace steps, the fields read and the result. Longer
+  /// chains separate their steps with `; ` so each step's `→` reads on its own.
   public var traceChain: String {
     var links: [String] = []
     var known: [(text: String, value: String)] = []
@@ -25,7 +26,7 @@ extension CheckOutcome {
       links = fields.map { "event.\($0.name) = \(FindingNarrative.text($0.value))" }
       links.append("\(expression) → \(resultText)")
     }
-    return links.joined(separator: " → ")
+    return links.count <= 2 ? links.joined(separator: " → ") : links.joined(separator: "; ")
   }
 
   /// `true`, `false` or `error: message`.

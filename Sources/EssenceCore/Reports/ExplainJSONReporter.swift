@@ -16,7 +16,7 @@ public struct ExplainJSONReporter: Sendable {
   }
 
   /// The explanations as one JSON document.
-  public func generateReport(_ explanations: [EventExplanation]) -> String {
+  public func generateReport(_ explanations: [ExplainedEvent]) -> String {
     let document = OrderedJSON.object([
       .init(
         "standards",
@@ -28,7 +28,8 @@ public struct ExplainJSONReporter: Sendable {
     return document.rendered() + "\n"
   }
 
-  private func event(_ explanation: EventExplanation) -> OrderedJSON {
+  private func event(_ explained: ExplainedEvent) -> OrderedJSON {
+    let explanation = explained.explanation
     let e = explanation.event
     return .object([
       .init("id", .string(e.id)), .init("type", .string(e.type)), .init("employee", .string(e.employee)),
@@ -36,32 +37,8 @@ public struct ExplainJSONReporter: Sendable {
       .init("source", .object([.init("path", .string(e.path)), .init("line", .int(e.line))])),
       .init("fields", .object(e.record.fields.map { .init($0.name, Self.json($0.value)) })),
       .init("findings", .array(explanation.findings.map { finding($0, event: e) })),
-      .init("pattern_findings", .array(explanation.patternFindings.map { finding($0, event: nil) })),
-      .init(
-        "not_judged_by",
-        .array(
-          explanation.exclusions.map { exclusion in
-            var members: [OrderedJSON.Member] = [
-              .init("rule", .string(exclusion.rule)), .init("kind", .string(exclusion.kind.rawValue)),
-            ]
-            switch exclusion.reason {
-            case .on(let types):
-              members += [.init("reason", .string("on")), .init("on", .array(types.map { .string($0) }))]
-            case .scope(let expression, let result):
-              members += [.init("reason", .string("scope")), .init("expression", .string(expression))]
-              members += Self.result(result)
-            case .when(let expression, let result):
-              members += [.init("reason", .string("when")), .init("expression", .string(expression))]
-              members += Self.result(result)
-            case .belowThreshold(let threshold, let within):
-              members += [
-                .init("reason", .string("below_threshold")), .init("threshold", .int(threshold)),
-                .init("within", .string(within)),
-              ]
-            }
-            members.append(.init("sentence", .string(exclusion.sentence)))
-            return .object(members)
-          })),
+      .init("pattern_findings", .array(explained.patternFindings.map { finding($0, event: nil) })),
+      .init("not_judged_by", .array(explanation.notes.map(OrderedJSON.string))),
     ])
   }
 

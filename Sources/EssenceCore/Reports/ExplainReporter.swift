@@ -1,3 +1,5 @@
+import Foundation
+
 /// `essence explain` as text: for each finding on the event, plain sentences first, then the
 /// trace, the rule's rationale and the team's purpose (SPEC §5).
 public struct ExplainReporter: Sendable {
@@ -12,7 +14,7 @@ public struct ExplainReporter: Sendable {
   }
 
   /// The explanations, one block per event.
-  public func generateReport(_ explanations: [EventExplanation]) -> String {
+  public func generateReport(_ explanations: [ExplainedEvent]) -> String {
     var out = ""
     for (i, explanation) in explanations.enumerated() {
       if i > 0 { out += "\n" + String(repeating: "=", count: 72) + "\n\n" }
@@ -21,22 +23,23 @@ public struct ExplainReporter: Sendable {
     return out + "\nStandards set \(standards.sha256)\n"
   }
 
-  private func report(_ explanation: EventExplanation) -> String {
+  private func report(_ explained: ExplainedEvent) -> String {
+    let explanation = explained.explanation
     let event = explanation.event
     var out = "Event '\(event.id)': \(event.type) by \(event.employee) at \(event.timeText) (\(event.path):\(event.line))\n"
     let count = explanation.findings.count
     out += count == 0
-      ? "No rule judged this event.\n"
+      ? (explained.patternFindings.isEmpty ? "No rule judged this event.\n" : "No finding on this event itself.\n")
       : "\(count) finding\(count == 1 ? "" : "s"): "
         + explanation.findings.map { "\($0.rule) \($0.verdict.rawValue)" }.joined(separator: ", ") + "\n"
     for finding in explanation.findings { out += "\n" + block(finding, event: event) }
-    if !explanation.patternFindings.isEmpty {
+    if !explained.patternFindings.isEmpty {
       out += "\nThis event counts toward a pattern raised at another event:\n"
-      for finding in explanation.patternFindings { out += "\n" + block(finding, event: nil) }
+      for finding in explained.patternFindings { out += "\n" + block(finding, event: nil) }
     }
-    if !explanation.exclusions.isEmpty {
+    if !explanation.notes.isEmpty {
       out += "\nRules that did not judge this event:\n"
-      for exclusion in explanation.exclusions { out += "  - \(exclusion.sentence)\n" }
+      for note in explanation.notes { out += Self.wrap("- " + note, indent: "  ", hanging: "    ") + "\n" }
     }
     return out
   }
@@ -55,13 +58,12 @@ public struct ExplainReporter: Sendable {
     out += "  Trace\n"
     let lines = [TraceLine(label: "because", text: finding.because)] + finding.explanation.traceLines
     let width = min(28, lines.map(\.label.count).max() ?? 0)
+    let pad = String(repeating: " ", count: width + 6)
     for line in lines {
       let label = line.label.count > width ? line.label : line.label + String(repeating: " ", count: width - line.label.count)
-      if line.label.count > width {
-        out += "    \(label)\n    \(String(repeating: " ", count: width))  \(line.text)\n"
-      } else {
-        out += "    \(label)  \(line.text)\n"
-      }
+      if line.label.count > width { out += "    \(label)\n" + pad }
+      else { out += "    \(label)  " }
+      out += Self.steps(line.text, room: 100 - pad.count).joined(separator: "\n" + pad) + "\n"
     }
     out += "\n"
     if let rule {
@@ -72,18 +74,35 @@ public struct ExplainReporter: Sendable {
     return out
   }
 
-  /// Words wrapped at 96 columns after `indent`, as the command line prints sentences.
-  public static func wrap(_ text: String, indent: String) -> String {
+  /// Words wrapped at 96 columns after `indent` (`hanging` for the lines after the first), as
+  /// the command line prints sentences.
+  public static func wrap(_ text: String, indent: String, hanging: String? = nil) -> String {
     var lines: [String] = []
     var line = ""
     for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-      if !line.isEmpty && indent.count + line.count + 1 + word.count > 96 {
-        lines.append(indent + line)
+      let prefix = lines.isEmpty ? indent : hanging ?? indent
+      if !line.isEmpty && prefix.count + line.count + 1 + word.count > 96 {
+        lines.append(prefix + line)
         line = ""
       }
       line += (line.isEmpty ? "" : " ") + word
     }
-    if !line.isEmpty { lines.append(indent + line) }
+    if !line.isEmpty { lines.append((lines.isEmpty ? indent : hanging ?? indent) + line) }
     return lines.joined(separator: "\n")
+  }
+
+  /// A trace text cut at its `; ` steps into lines of about `room` characters.
+  static func steps(_ text: String, room: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for part in text.components(separatedBy: "; ") {
+      if !line.isEmpty && line.count + 2 + part.count > room {
+        lines.append(line + ";")
+        line = part
+      } else {
+        line += (line.isEmpty ? "" : "; ") + part
+      }
+    }
+    return lines + [line]
   }
 }

@@ -88,7 +88,7 @@ public struct FindingNarrative: Sendable {
         return ["The standard allows no deviation, so the letter was missed."]
       }
       let tried = explanation.deviationsNotApplying.map { attempt in
-        "'\(attempt.id)' needs `\(attempt.when)`, which was \(Self.resultWord(attempt.result))"
+        "'\(attempt.id)' needs `\(attempt.when)`, which " + Self.whyNot(attempt.result)
       }
       return ["No deviation applied: " + tried.joined(separator: "; ") + "."]
     }
@@ -169,7 +169,8 @@ public struct FindingNarrative: Sendable {
       let value = Self.number(comparison.value)
       switch comparison.op {
       case "<=", "<":
-        return "\(comparison.subject) \(value)\(unit), \(gap) more than the \(bound) the standard allows."
+        return "\(comparison.subject) \(value)\(unit)\(comparison.inMinutes), \(gap) more than the \(bound) "
+          + "the standard allows."
       case ">=", ">":
         return "\(comparison.subject) \(value)\(unit), \(gap) short of the \(bound) the standard asks for."
       default:
@@ -193,6 +194,14 @@ public struct FindingNarrative: Sendable {
     case .approved: return "\(who) approved it\(when)\(note)."
     case .declined: return "But \(who) declined it\(when)\(note)."
     }
+  }
+
+  /// `was false`, or for an error the reason in words: a missing field is the usual one.
+  static func whyNot(_ result: CheckOutcome.Result) -> String {
+    if case .error(let message) = result, message.hasPrefix("no such key: ") {
+      return "did not hold (the event has no \(message.dropFirst("no such key: ".count)))"
+    }
+    return "was " + resultWord(result)
   }
 
   static func resultWord(_ result: CheckOutcome.Result) -> String {
@@ -238,6 +247,11 @@ private struct Comparison {
   var op: String
   var value: Double
   var bound: Double
+
+  /// ` (27 minutes)` after a long span given in seconds.
+  var inMinutes: String {
+    unit == "seconds" && value >= 120 ? " (\(FindingNarrative.number((value / 60).rounded())) minutes)" : ""
+  }
 
   init?(_ letter: CheckOutcome) {
     let parts = letter.expression.split(separator: " ", omittingEmptySubsequences: true).map(String.init)

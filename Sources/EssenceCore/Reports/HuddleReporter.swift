@@ -11,9 +11,11 @@ public struct HuddleReporter: Reporter {
   public static let identifier = "huddle"
   public static let description = "Markdown for the daily meeting: recognition, then standards to revisit"
 
-  /// A standard whose events needed a justified deviation at least this often is named as
-  /// worth revisiting.
+  /// A standard whose events needed a justified deviation at least this often (and at least
+  /// ``revisitMinimum`` times) is named as worth revisiting.
   public static let revisitRate = 0.25
+  /// Fewer justified deviations than this say nothing about the letter yet.
+  public static let revisitMinimum = 3
 
   /// List coaching items too (`--coaching`).
   public var coaching: Bool
@@ -119,20 +121,24 @@ public struct HuddleReporter: Reporter {
     var out = "## Standards worth revisiting\n\n"
     if rows.isEmpty { return out + "No standard was deviated from this time.\n\n" }
     rows.sort { $0.rate != $1.rate ? $0.rate > $1.rate : $0.rule < $1.rule }
-    for row in rows where row.rate >= Self.revisitRate {
-      let total = row.counts.total
+    let flagged = rows.filter { $0.rate >= Self.revisitRate && $0.counts[.justified] >= Self.revisitMinimum }
+    for row in flagged {
       out += "- \(Markdown.code(row.rule)) (\(Markdown.escape(evaluation.rule(row.rule)?.title ?? ""))): "
-        + "\(row.counts[.justified]) of \(total) judged events (\(Self.percent(row.rate))) needed a justified "
-        + "deviation. A letter set aside this often for good reasons may no longer describe the work; "
-        + "consider rewriting it.\n"
+        + "deviated from with justification in \(row.counts[.justified]) of \(row.counts.total) judged events "
+        + "(\(Self.percent(row.rate))). A letter set aside this often for good reasons may no longer describe "
+        + "the work; consider rewriting it.\n"
+    }
+    if flagged.isEmpty {
+      out += "No standard was set aside often enough to need rewriting (\(Self.revisitMinimum) or more justified "
+        + "deviations in at least \(Self.percent(Self.revisitRate)) of its events).\n"
     }
     for row in rows where row.counts[.error] > 0 {
       out += "- \(Markdown.code(row.rule)) could not be evaluated on \(row.counts[.error]) of \(row.counts.total) "
         + "events: fix the standard or the log.\n"
     }
-    if rows.contains(where: { $0.rate >= Self.revisitRate || $0.counts[.error] > 0 }) { out += "\n" }
+    out += "\n"
     out += Markdown.table(
-      ["standard", "judged", "justified", "pending", "unjustified", "deviation rate"],
+      ["standard", "judged", "justified", "pending", "unjustified", "justified rate"],
       rows.map { row in
         [Markdown.code(row.rule), String(row.counts.total), String(row.counts[.justified]),
          String(row.counts[.pending]), String(row.counts[.unjustified]), Self.percent(row.rate)]

@@ -1,9 +1,37 @@
 import ArgumentParser
+import EssenceCore
 
 extension EssenceCommand {
-  // Scaffolding: replaced by the issue that builds 'huddle'.
+  /// `essence huddle --standards PATH... LOG...`: Markdown for the daily meeting.
   struct Huddle: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "huddle")
-    func run() throws { throw ValidationError("'huddle' is not built yet") }
+    static let configuration = CommandConfiguration(
+      commandName: "huddle",
+      abstract: "Write Markdown for the daily huddle: recognition first, then standards to revisit.",
+      discussion: """
+        Recognition stories (justified deviations and answered signals, in the employee's own words, \
+        with what they served and the team's purpose), then the standards whose letter the team keeps \
+        setting aside for good reasons. Coaching items are listed only with --coaching, since praise \
+        is public and coaching is private. Exits 2 for invalid standards, 3 for an unreadable log.
+        """)
+
+    @OptionGroup var standards: StandardsOptions
+    @OptionGroup var logs: LogOptions
+
+    @Option(help: ArgumentHelp("Write the Markdown to this file instead of stdout.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Also list coaching items (robotic, missed, unjustified, unanswered, pending), for a private copy.")
+    var coaching = false
+
+    func run() throws {
+      let set = try standards.load()
+      let log = try logs.read(for: set)
+      let evaluation = Engine(set: set).evaluate(log)
+      var byID: [String: Event] = [:]
+      for event in log.events where byID[event.id] == nil { byID[event.id] = event }
+      let events = byID
+      let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
+      try OutputOptions.write(report, to: output)
+    }
   }
 }

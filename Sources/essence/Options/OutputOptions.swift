@@ -4,13 +4,16 @@ import Foundation
 
 /// The report formats `evaluate` writes.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
+  case text, json, csv, markdown, html
 
   /// The reporter that writes this format.
   var reporter: any Reporter {
     switch self {
     case .text: TextReporter()
     case .json: JSONReporter()
+    case .csv: CSVReporter()
+    case .markdown: MarkdownReporter()
+    case .html: HTMLReporter()
     }
   }
 }
@@ -25,6 +28,11 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes the report; a file that cannot be written prints why and exits 1.
   func write(_ report: String) throws {
+    try Self.write(report, to: output)
+  }
+
+  /// Writes a report to a file, or to stdout when `output` is nil.
+  static func write(_ report: String, to output: String?) throws {
     guard let output else {
       Console.output(report)
       return
