@@ -23,8 +23,11 @@ extension CheckOutcome {
       known.append((text, value))
     }
     if links.isEmpty {
-      links = fields.map { "event.\($0.name) = \(FindingNarrative.text($0.value))" }
-      links.append("\(expression) → \(resultText)")
+      // No trace (reports other than explain): the fields read, then the expression with
+      // their values in place.
+      let read = fields.map { (text: "event.\($0.name)", value: $0.value.map(ValueFormat.cel) ?? "absent") }
+      links = read.map { "\($0.text) = \($0.value)" }
+      links.append("\(read.isEmpty ? expression : Self.substitute(read, in: expression)) → \(resultText)")
     }
     return links.count <= 2 ? links.joined(separator: " → ") : links.joined(separator: "; ")
   }

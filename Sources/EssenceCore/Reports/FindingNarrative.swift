@@ -217,10 +217,10 @@ public struct FindingNarrative: Sendable {
     fields.isEmpty ? "" : " (" + fields.map { "\($0.name) \(text($0.value))" }.joined(separator: ", ") + ")"
   }
 
-  /// A value as CEL writes it, or `absent`.
+  /// A value as a reader would quote it, or `absent`.
   static func text(_ value: Value?) -> String {
     guard let value else { return "absent" }
-    return ValueFormat.cel(value)
+    return ValueFormat.display(value)
   }
 
   static func number(_ d: Double) -> String {

@@ -59,13 +59,18 @@ public struct MarkdownReporter: Reporter {
 
   private func rules(_ evaluation: Evaluation) -> String {
     let present = Verdict.allCases.filter { evaluation.summary.byVerdict[$0] > 0 }
-    let rows = evaluation.summary.byRule.map { entry in
+    let idle = evaluation.summary.byRule.filter { $0.counts.total == 0 }.map(\.rule)
+    let rows = evaluation.summary.byRule.filter { $0.counts.total > 0 }.map { entry in
       let title = evaluation.rule(entry.rule)?.title ?? ""
       return [Markdown.code(entry.rule), Markdown.escape(title)] + present.map { String(entry.counts[$0]) }
     }
-    guard !rows.isEmpty else { return "" }
-    let numeric = present.isEmpty ? Set<Int>() : Set(2..<(2 + present.count))
-    return "## By rule\n\n" + Markdown.table(["rule", "title"] + present.map(\.rawValue), rows, numeric: numeric) + "\n"
+    var out = "## By rule\n\n"
+    if !rows.isEmpty {
+      let numeric = present.isEmpty ? Set<Int>() : Set(2..<(2 + present.count))
+      out += Markdown.table(["rule", "title"] + present.map(\.rawValue), rows, numeric: numeric) + "\n"
+    }
+    if !idle.isEmpty { out += "Judged no event: " + idle.map(Markdown.code).joined(separator: ", ") + ".\n\n" }
+    return out
   }
 
   private func findings(_ evaluation: Evaluation) -> String {

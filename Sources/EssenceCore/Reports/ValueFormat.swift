@@ -16,6 +16,13 @@ enum ValueFormat {
     }
   }
 
+  /// The value for a sentence: strings in single quotes as written (a note's apostrophes are
+  /// not escaped), everything else in CEL syntax.
+  static func display(_ value: Value) -> String {
+    if case .string(let s) = value { return "'" + s.split(whereSeparator: \.isNewline).joined(separator: " ") + "'" }
+    return cel(value)
+  }
+
   /// The value as plain text for a cell or a sentence: strings without quotes.
   static func plain(_ value: Value?) -> String {
     guard let value else { return "" }

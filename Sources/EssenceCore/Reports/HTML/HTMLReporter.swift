@@ -37,10 +37,13 @@ public struct HTMLReporter: Reporter {
   // MARK: - Sections
 
   private func header(_ evaluation: Evaluation) -> String {
+    // The teams whose rules judged something; all of them when nothing was judged.
+    let active = Set(evaluation.summary.byRule.filter { $0.counts.total > 0 }.map(\.rule))
     var teams: [String] = []
-    for rule in evaluation.rules where !teams.contains(rule.team) { teams.append(rule.team) }
+    for rule in evaluation.rules where !teams.contains(rule.team) && (active.isEmpty || active.contains(rule.id)) {
+      teams.append(rule.team)
+    }
     var out = "<header>\n<h1>Essence report</h1>\n"
-    if !teams.isEmpty { out += "<p class=\"sub\">" + teams.map(HTML.escape).joined(separator: " · ") + "</p>\n" }
     for team in teams {
       if let purpose = evaluation.rules.first(where: { $0.team == team })?.purpose {
         out += "<p class=\"sub\"><b>\(HTML.escape(team))</b>: \(HTML.escape(purpose))</p>\n"
@@ -61,7 +64,7 @@ public struct HTMLReporter: Reporter {
     let judged = e.evaluated - e.unjudged
     var out = "<section>\n<h2>Events</h2>\n<div class=\"cards\">"
     out += card(e.read, "read") + "<span class=\"op\">=</span>" + card(e.evaluated, "evaluated")
-    out += "<span class=\"op\">+</span>" + card(e.rejected, "rejected") + "<span class=\"op\">·</span>"
+    out += "<span class=\"op\">+</span>" + card(e.rejected, "rejected") + "<span class=\"gap\"></span>"
     out += card(judged, "judged") + "<span class=\"op\">+</span>" + card(e.unjudged, "unjudged") + "</div>\n"
     let holds = e.read == e.evaluated + e.rejected && e.unjudged <= e.evaluated
     out += holds
@@ -103,14 +106,20 @@ public struct HTMLReporter: Reporter {
     guard !evaluation.summary.byRule.isEmpty else { return "" }
     var out = "<section>\n<h2>Verdicts per standard</h2>\n<table class=\"bars\"><thead><tr><th>rule</th>"
     out += "<th>total</th><th>verdicts</th></tr></thead><tbody>\n"
-    for entry in evaluation.summary.byRule {
+    for entry in evaluation.summary.byRule where entry.counts.total > 0 {
       let rule = evaluation.rule(entry.rule)
       out += "<tr><td class=\"name\"><span class=\"rule-title\">\(HTML.escape(rule?.title ?? entry.rule))</span>"
       out += "<span class=\"rule-id\">\(HTML.escape(entry.rule)) · \(rule?.kind.rawValue ?? "")</span></td>"
       out += "<td class=\"total\">\(entry.counts.total)</td>"
       out += "<td class=\"barcell\">\(HTML.bar(entry.counts, label: entry.rule))</td></tr>\n"
     }
-    return out + "</tbody></table>\n</section>\n"
+    out += "</tbody></table>\n"
+    let idle = evaluation.summary.byRule.filter { $0.counts.total == 0 }.map(\.rule)
+    if !idle.isEmpty {
+      out += "<p class=\"sub idle\">Judged no event: " + idle.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " ")
+        + "</p>\n"
+    }
+    return out + "</section>\n"
   }
 
   private func timeline(_ shown: [(Finding, String)]) -> String {
@@ -130,6 +139,7 @@ public struct HTMLReporter: Reporter {
   }
 
   private func findings(_ shown: [(Finding, String)], evaluation: Evaluation) -> String {
+    let oneDay = Set(shown.map { $0.0.time.prefix(10) }).count <= 1
     var out = "<section>\n<h2>Findings</h2>\n"
     if shown.isEmpty { out += "<p class=\"sub\">No findings to act on.</p>\n" }
     let groups: [(String, (Verdict) -> Bool)] = [
@@ -142,7 +152,9 @@ public struct HTMLReporter: Reporter {
       let members = shown.filter { belongs($0.0.verdict) }
       guard !members.isEmpty else { continue }
       out += "<h3>\(title) (\(members.count))</h3>\n"
-      for (finding, anchor) in members { out += details(finding, anchor: anchor, rule: evaluation.rule(finding.rule)) }
+      for (finding, anchor) in members {
+        out += details(finding, anchor: anchor, rule: evaluation.rule(finding.rule), oneDay: oneDay)
+      }
     }
     let hidden = evaluation.findings.count - shown.count
     if hidden > 0 {
@@ -151,9 +163,17 @@ public struct HTMLReporter: Reporter {
     return out + "</section>\n"
   }
 
-  private func details(_ finding: Finding, anchor: String, rule: RuleInfo?) -> String {
+  /// `10:29` when every finding shown is on one day, else `11-21 10:29`; the time as
+  /// written when it cannot be read.
+  private static func clock(_ time: String, oneDay: Bool) -> String {
+    let chars = Array(time)
+    guard chars.count >= 16 else { return time }
+    return oneDay ? String(chars[11..<16]) : String(chars[5..<10]) + " " + String(chars[11..<16])
+  }
+
+  private func details(_ finding: Finding, anchor: String, rule: RuleInfo?, oneDay: Bool) -> String {
     var out = "<details id=\"\(anchor)\"><summary>\(HTML.badge(finding.verdict))"
-    out += "<span class=\"when\">\(HTML.escape(finding.time))</span>"
+    out += "<span class=\"when\" title=\"\(HTML.escape(finding.time))\">\(HTML.escape(Self.clock(finding.time, oneDay: oneDay)))</span>"
     out += "<span class=\"who\">\(HTML.escape(finding.employee))</span>"
     out += "<span>\(HTML.escape(rule?.title ?? finding.rule))</span></summary>\n<div class=\"body\">"
     out += "<p>\(HTML.prose(FindingNarrative(finding: finding, rule: rule).paragraph))</p>"

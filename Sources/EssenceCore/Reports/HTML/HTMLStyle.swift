@@ -23,6 +23,9 @@ enum HTMLStyle {
     .card .n{font-size:26px;font-weight:650;line-height:1.2}
     .card .l{color:var(--muted);font-size:13px}
     .op{align-self:center;font-size:22px;color:var(--muted)}
+    .gap{width:28px}
+    .idle{margin-top:10px}
+    .idle code{white-space:nowrap}
     .recon{margin:8px 0 0;color:var(--muted)}
     .recon.bad{color:#c62828;font-weight:600}
     .badge{display:inline-block;border-radius:999px;padding:0 9px;font-size:12px;font-weight:600;line-height:20px;white-space:nowrap}
@@ -42,11 +45,11 @@ enum HTMLStyle {
     .legend{display:flex;flex-wrap:wrap;gap:6px 14px;color:var(--muted);font-size:13px;margin:6px 0 10px}
     .legend svg{vertical-align:middle}
     .scroll{overflow-x:auto;border:1px solid var(--line);border-radius:10px}
-    svg.timeline{display:block;width:100%;min-width:640px;height:auto}
+    svg.timeline{display:block;width:100%;min-width:720px;height:auto}
     svg .band{fill:var(--card)}
     svg .tick{stroke:var(--line);stroke-width:1}
-    svg .hour{font:12px system-ui,sans-serif;fill:var(--muted)}
-    svg .who{font:600 13px system-ui,sans-serif;fill:var(--ink)}
+    svg .hour{font:14px system-ui,sans-serif;fill:var(--muted)}
+    svg .who{font:600 15px system-ui,sans-serif;fill:var(--ink)}
     svg .mark{stroke:#fff;stroke-width:1.5}
     details{border:1px solid var(--line);border-radius:10px;margin:8px 0;background:#fff}
     details[open]{background:var(--card)}
@@ -66,7 +69,7 @@ enum HTMLStyle {
       h1{font-size:22px}
       .card{min-width:0;flex:1 1 40%;padding:8px 10px}
       .card .n{font-size:21px}
-      .op{display:none}
+      .op,.gap{display:none}
       table.bars td.name{width:auto}
       table.bars tr{display:grid;grid-template-columns:1fr auto;border-bottom:1px solid var(--line)}
       table.bars td{border:0;padding:4px 4px}

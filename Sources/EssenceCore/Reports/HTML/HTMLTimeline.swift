@@ -32,7 +32,7 @@ struct HTMLTimeline {
     let start = Self.floor(first + offset, step) - offset
     let end = Self.ceil(last + offset, step) - offset
     let span = Double(max(end - start, 1))
-    let plot = width - labelWidth - 16
+    let plot = width - labelWidth - 32
     func x(_ instant: Int64) -> Double { labelWidth + plot * Double(instant - start) / span }
     let height = top + rowHeight * Double(employees.count) + 8
 
