@@ -62,55 +62,80 @@ struct CheckCase: Sendable, CustomTestStringConvertible {
 }
 
 let rejectedCases: [CheckCase] = [
-  CheckCase(source: "1️⃣event.rings <= 'x'", id: "cel.type_mismatch", message: "'rings' is a number, compared with a string"),
-  CheckCase(source: "1️⃣3 <= 'x'", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.rings <= 'x'", id: "cel.type_mismatch", message: "'rings' is a number, compared with a string"),
+  CheckCase(
+    source: "1️⃣3 <= 'x'", id: "cel.type_mismatch",
     message: "no matching overload for '_<=_' applied to (int, string)"),
   CheckCase(source: "1️⃣event.name == 3", id: "cel.type_mismatch", message: "'name' is a string, compared with an int"),
-  CheckCase(source: "1️⃣evnt.rings > 1", id: "cel.undeclared_reference", message: "undeclared reference to 'evnt'",
+  CheckCase(
+    source: "1️⃣evnt.rings > 1", id: "cel.undeclared_reference", message: "undeclared reference to 'evnt'",
     notes: ["did you mean 'event'?"]),
-  CheckCase(source: "event.rings > 1 && 1️⃣zzz", id: "cel.undeclared_reference",
+  CheckCase(
+    source: "event.rings > 1 && 1️⃣zzz", id: "cel.undeclared_reference",
     message: "undeclared reference to 'zzz'"),
-  CheckCase(source: "1️⃣event.rigns > 1", id: "cel.undeclared_field", message: "'event' has no declared field 'rigns'",
+  CheckCase(
+    source: "1️⃣event.rigns > 1", id: "cel.undeclared_field", message: "'event' has no declared field 'rigns'",
     severity: .warning, notes: ["did you mean 'rings'?"]),
-  CheckCase(source: "event.tags.all(t, 1️⃣t.size())", id: "cel.type_mismatch",
+  CheckCase(
+    source: "event.tags.all(t, 1️⃣t.size())", id: "cel.type_mismatch",
     message: "'t.size()' is an int, expected a bool"),
-  CheckCase(source: "event.tags.exists(tag, 1️⃣tga == 'a')", id: "cel.undeclared_reference",
+  CheckCase(
+    source: "event.tags.exists(tag, 1️⃣tga == 'a')", id: "cel.undeclared_reference",
     message: "undeclared reference to 'tga'", notes: ["did you mean 'tag'?"]),
-  CheckCase(source: "1️⃣size(event.tags, 1) > 0", id: "cel.argument_count",
+  CheckCase(
+    source: "1️⃣size(event.tags, 1) > 0", id: "cel.argument_count",
     message: "wrong number of arguments to 'size': expected 1, got 2"),
-  CheckCase(source: "1️⃣event.name.startsWith() ", id: "cel.argument_count",
+  CheckCase(
+    source: "1️⃣event.name.startsWith() ", id: "cel.argument_count",
     message: "wrong number of arguments to 'startsWith': expected 1, got 0"),
-  CheckCase(source: "1️⃣event.name.startWith('a')", id: "cel.undeclared_reference",
+  CheckCase(
+    source: "1️⃣event.name.startWith('a')", id: "cel.undeclared_reference",
     message: "undeclared method 'startWith'", notes: ["did you mean 'startsWith'?"]),
-  CheckCase(source: "1️⃣event.name.contains(1)", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.name.contains(1)", id: "cel.type_mismatch",
     message: "no matching overload for 'contains' applied to string.(int)"),
-  CheckCase(source: "1️⃣event.rings + 'a' > 1", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.rings + 'a' > 1", id: "cel.type_mismatch",
     message: "no matching overload for '_+_' applied to (number, string)"),
-  CheckCase(source: "1️⃣event.count.size() > 1", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.count.size() > 1", id: "cel.type_mismatch",
     message: "no matching overload for 'size' applied to int.()"),
-  CheckCase(source: "1️⃣event.rings.value > 1", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.rings.value > 1", id: "cel.type_mismatch",
     message: "cannot select field 'value' from 'event.rings', which is a number"),
-  CheckCase(source: "1️⃣event.count && true", id: "cel.type_mismatch", message: "'event.count' is an int, expected a bool"),
-  CheckCase(source: "1️⃣event.count.all(x, x)", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.count && true", id: "cel.type_mismatch", message: "'event.count' is an int, expected a bool"),
+  CheckCase(
+    source: "1️⃣event.count.all(x, x)", id: "cel.type_mismatch",
     message: "'all' needs a list or a map, found an int"),
-  CheckCase(source: "1️⃣1 in 'abc'", id: "cel.type_mismatch", message: "no matching overload for 'in' applied to (int, string)"),
+  CheckCase(
+    source: "1️⃣1 in 'abc'", id: "cel.type_mismatch", message: "no matching overload for 'in' applied to (int, string)"),
   CheckCase(source: "1️⃣event.time < 3", id: "cel.type_mismatch", message: "'time' is a timestamp, compared with an int"),
-  CheckCase(source: "1️⃣rings > 3", id: "cel.undeclared_reference", message: "undeclared reference to 'rings'",
+  CheckCase(
+    source: "1️⃣rings > 3", id: "cel.undeclared_reference", message: "undeclared reference to 'rings'",
     notes: ["did you mean 'event.rings'?"]),
-  CheckCase(source: "1️⃣event.tags.all(t, t, t)", id: "cel.argument_count",
+  CheckCase(
+    source: "1️⃣event.tags.all(t, t, t)", id: "cel.argument_count",
     message: "wrong number of arguments to 'all': expected 2, got 3"),
-  CheckCase(source: "1️⃣has(event.note, 1)", id: "cel.argument_count",
+  CheckCase(
+    source: "1️⃣has(event.note, 1)", id: "cel.argument_count",
     message: "wrong number of arguments to 'has': expected 1, got 2"),
-  CheckCase(source: "1️⃣event.time >= '2026-01-01T00:00:00Z'", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣event.time >= '2026-01-01T00:00:00Z'", id: "cel.type_mismatch",
     message: "'time' is a timestamp, compared with a string",
     notes: ["write timestamp('2026-01-01T00:00:00Z') to compare with a time"]),
-  CheckCase(source: "1️⃣'1h' > event.wait", id: "cel.type_mismatch", message: "'wait' is a duration, compared with a string",
+  CheckCase(
+    source: "1️⃣'1h' > event.wait", id: "cel.type_mismatch", message: "'wait' is a duration, compared with a string",
     notes: ["write duration('1h') to compare with a duration"]),
-  CheckCase(source: "1️⃣event.rings == '3'", id: "cel.type_mismatch", message: "'rings' is a number, compared with a string",
+  CheckCase(
+    source: "1️⃣event.rings == '3'", id: "cel.type_mismatch", message: "'rings' is a number, compared with a string",
     notes: ["write 3 without quotes to compare with a number"]),
-  CheckCase(source: "1️⃣contains('a', 'b')", id: "cel.type_mismatch",
+  CheckCase(
+    source: "1️⃣contains('a', 'b')", id: "cel.type_mismatch",
     message: "'contains' cannot be called this way; call it as a method, as in 'x.contains(...)'"),
-  CheckCase(source: "true &&\n  1️⃣event.name.size() == 'x'", id: "cel.type_mismatch",
+  CheckCase(
+    source: "true &&\n  1️⃣event.name.size() == 'x'", id: "cel.type_mismatch",
     message: "no matching overload for '_==_' applied to (int, string)"),
 ]
 
@@ -163,7 +188,11 @@ func conformanceType(_ name: String) -> CELType {
     let inner = String(text.dropFirst(4).dropLast())
     var depth = 0
     for (i, c) in inner.enumerated() {
-      if c == "(" { depth += 1 } else if c == ")" { depth -= 1 } else if c == ",", depth == 0 {
+      if c == "(" {
+        depth += 1
+      } else if c == ")" {
+        depth -= 1
+      } else if c == ",", depth == 0 {
         let key = String(inner.prefix(i))
         let value = String(inner.dropFirst(i + 1))
         return .map(key: conformanceType(key), value: conformanceType(value))

@@ -80,17 +80,23 @@ let precedenceCases: [ParseCase] = [
   ParseCase(source: "-9223372036854775808", expected: "-9223372036854775808"),
   ParseCase(source: "-1.5e3", expected: "-1500.0d"),
   ParseCase(source: "-1.abs()", expected: "-_(1.abs())"),
-  ParseCase(source: "x.all(e, e > 0)",
+  ParseCase(
+    source: "x.all(e, e > 0)",
     expected: "all(e, @result, x, true, @not_strictly_false(@result), _&&_(@result, _>_(e, 0)), @result)"),
-  ParseCase(source: "x.exists(e, e)",
+  ParseCase(
+    source: "x.exists(e, e)",
     expected: "exists(e, @result, x, false, @not_strictly_false(!_(@result)), _||_(@result, e), @result)"),
-  ParseCase(source: "x.exists_one(e, e)",
+  ParseCase(
+    source: "x.exists_one(e, e)",
     expected: "exists_one(e, @result, x, 0, true, _?_:_(e, _+_(@result, 1), @result), _==_(@result, 1))"),
-  ParseCase(source: "x.map(e, e * 2)",
+  ParseCase(
+    source: "x.map(e, e * 2)",
     expected: "map(e, @result, x, [], true, _+_(@result, [_*_(e, 2)]), @result)"),
-  ParseCase(source: "x.map(e, e > 1, e)",
+  ParseCase(
+    source: "x.map(e, e > 1, e)",
     expected: "map(e, @result, x, [], true, _?_:_(_>_(e, 1), _+_(@result, [e]), @result), @result)"),
-  ParseCase(source: "x.filter(e, e > 1)",
+  ParseCase(
+    source: "x.filter(e, e > 1)",
     expected: "filter(e, @result, x, [], true, _?_:_(_>_(e, 1), _+_(@result, [e]), @result), @result)"),
   ParseCase(source: "x.all(e)", expected: "x.all(e)"),
 ]
@@ -120,9 +126,15 @@ func printsBackToEquivalentSource(_ c: ParseCase) throws {
     #expect(e.offset <= e.endOffset)
     switch e.kind {
     case .select(let operand, _, _): walk(operand)
-    case .call(_, let target, let args): target.map(walk); args.forEach(walk)
+    case .call(_, let target, let args):
+      target.map(walk)
+      args.forEach(walk)
     case .list(let items): items.forEach(walk)
-    case .map(let entries): entries.forEach { walk($0.key); walk($0.value) }
+    case .map(let entries):
+      entries.forEach {
+        walk($0.key)
+        walk($0.value)
+      }
     case .comprehension(let c): [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].forEach(walk)
     default: break
     }
@@ -155,7 +167,8 @@ let syntaxErrorCases: [ParseCase] = [
   ParseCase(source: "a 1️⃣= b", expected: "unexpected character '='; did you mean '=='?"),
   ParseCase(source: "1️⃣9223372036854775808", expected: "int literal '9223372036854775808' is out of range"),
   ParseCase(source: "-1️⃣9223372036854775809", expected: "int literal '-9223372036854775809' is out of range"),
-  ParseCase(source: "1️⃣18446744073709551616u",
+  ParseCase(
+    source: "1️⃣18446744073709551616u",
     expected: "uint literal '18446744073709551616u' is out of range"),
   ParseCase(source: "'abc1️⃣\\q'", expected: "invalid escape sequence '\\q'"),
   ParseCase(source: "'1️⃣\\x4'", expected: "invalid '\\x' escape; expected two hex digits"),
