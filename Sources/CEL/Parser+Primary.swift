@@ -12,7 +12,10 @@ extension Parser {
       case .dot:
         advance()
         guard current.kind == .ident || current.kind == .reserved else {
-          error("expected a field or method name after '.'", at: current)
+          let optional = current.kind == .question
+          error(
+            optional ? "optional field selection '.?' is not supported" : "expected a field or method name after '.'",
+            at: current)
           return operand
         }
         let name = advance()

@@ -162,6 +162,7 @@ let syntaxErrorCases: [ParseCase] = [
   ParseCase(source: "a 1️⃣and b", expected: "unexpected 'and' after the end of the expression; did you mean '&&'?"),
   ParseCase(source: "a 1️⃣or b", expected: "unexpected 'or' after the end of the expression; did you mean '||'?"),
   ParseCase(source: "not 1️⃣a", expected: "unexpected 'a' after the end of the expression; did you mean '!'?"),
+  ParseCase(source: "a.1️⃣?b", expected: "optional field selection '.?' is not supported"),
   ParseCase(source: "1️⃣if", expected: "'if' is a reserved word and cannot be used as a name"),
   ParseCase(source: "x + 1️⃣let", expected: "'let' is a reserved word and cannot be used as a name"),
   ParseCase(source: "a 1️⃣= b", expected: "unexpected character '='; did you mean '=='?"),
