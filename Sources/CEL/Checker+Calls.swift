@@ -48,6 +48,7 @@ extension Checker {
       mismatch("no matching overload for '\(function)' applied to \(applied)", at: expr)
       return .dyn
     }
+    checkLiteralArguments(function, target: target, args: args)
     if function == "_+_", case .list = argTypes[0], case .list = argTypes[1] { return Checker.join(argTypes) }
     return Checker.join(matches.map(\.result))
   }

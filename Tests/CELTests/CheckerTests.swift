@@ -132,6 +132,15 @@ let rejectedCases: [CheckCase] = [
     source: "1️⃣event.rings == '3'", id: "cel.type_mismatch", message: "'rings' is a number, compared with a string",
     notes: ["write 3 without quotes to compare with a number"]),
   CheckCase(
+    source: "event.wait < duration(1️⃣'72 h')", id: "cel.invalid_literal",
+    message: "duration '72 h' is not a duration such as '90s', '10m' or '1h30m'"),
+  CheckCase(
+    source: "event.time > timestamp(1️⃣'2026-13-01T00:00:00Z')", id: "cel.invalid_literal",
+    message: "timestamp '2026-13-01T00:00:00Z' is not RFC 3339 text such as '2026-11-21T13:05:00Z'"),
+  CheckCase(
+    source: "event.name.matches(1️⃣'(a')", id: "cel.invalid_literal",
+    message: "invalid regular expression '(a': missing ): (a"),
+  CheckCase(
     source: "1️⃣contains('a', 'b')", id: "cel.type_mismatch",
     message: "'contains' cannot be called this way; call it as a method, as in 'x.contains(...)'"),
   CheckCase(
@@ -225,7 +234,12 @@ func conformanceType(_ name: String) -> CELType {
       let unchecked = test["disable_check"] as? Bool == true || test["container"] != nil
       let compilation = Environment(variables: env).compile(expr, checked: !unchecked)
       if !unchecked { checked += 1 }
-      if let error = compilation.diagnostics.first(where: { $0.severity == .error }) {
+      // A literal that cannot work (`duration('320000000000s')`) may fail when checked
+      // instead of when run, where the test expects an error anyway.
+      let expectsError = (test["expected"] as? [String: Any])?["error"] as? Bool == true
+      if let error = compilation.diagnostics.first(where: { $0.severity == .error }),
+        !(expectsError && error.id == "cel.invalid_literal")
+      {
         failures.append("\(file) \(test["section"] ?? "")/\(test["name"] ?? ""): \(expr) -> \(error.message)")
       }
     }
