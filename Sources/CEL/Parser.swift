@@ -77,6 +77,8 @@ struct Parser {
   }
 
   mutating func error(_ message: String, at token: Token) {
+    // The lexer has already said what is wrong with an invalid token.
+    guard token.kind != .invalid else { return }
     error(message, offset: token.offset)
   }
 

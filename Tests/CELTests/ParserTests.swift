@@ -198,6 +198,11 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
   #expect(first.line == line && first.column == column, "\(first.line):\(first.column)")
 }
 
+@Test func reportsALexicalErrorOnce() {
+  #expect(emptyEnvironment.parse("a = b").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("f(a, 'b\\q')").diagnostics.count == 1)
+}
+
 @Test func reportsSeveralErrorsInOnePass() {
   let diagnostics = emptyEnvironment.parse("f(1 2, [3 4], 'a\\q')").diagnostics
   #expect(diagnostics.map(\.column) == [5, 11, 17], "\(diagnostics)")
