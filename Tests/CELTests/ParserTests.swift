@@ -124,24 +124,15 @@ func printsBackToEquivalentSource(_ c: ParseCase) throws {
   func walk(_ e: Expr) {
     ids.append(e.id)
     #expect(e.offset <= e.endOffset)
-    switch e.kind {
-    case .select(let operand, _, _): walk(operand)
-    case .call(_, let target, let args):
-      target.map(walk)
-      args.forEach(walk)
-    case .list(let items): items.forEach(walk)
-    case .map(let entries):
-      entries.forEach {
-        walk($0.key)
-        walk($0.value)
-      }
-    case .comprehension(let c): [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].forEach(walk)
-    default: break
-    }
+    e.children.forEach(walk)
   }
   walk(tree)
   #expect(Set(ids).count == ids.count)
   #expect(tree.offset == 0 && tree.endOffset == source.unicodeScalars.count)
+  for id in ids { #expect(tree.node(id: id)?.id == id) }
+  #expect(tree.node(id: -1) == nil)
+  let size = try #require(ids.compactMap { tree.node(id: $0) }.first { $0.sourceDescription == "size(c)" })
+  #expect(size.offset == source.unicodeScalars.count - 7)
 }
 
 @Test func nodePositionsAreScalarOffsets() throws {
