@@ -3,7 +3,11 @@ extension Parser {
   /// `Member = Primary { '.' IDENT ['(' [ExprList] ')'] | '[' Expr ']' }`
   mutating func member() -> Expr {
     var operand = primary()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while true {
+      depth += 1
+      if tooDeep() { return operand }
       switch current.kind {
       case .dot:
         advance()

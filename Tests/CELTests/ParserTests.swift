@@ -187,7 +187,7 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
 }
 
 @Test func limitsNestingDepth() throws {
-  let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
+  let deep = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
   let diagnostics = emptyEnvironment.parse(deep).diagnostics
   #expect(diagnostics.count == 1)
   #expect(diagnostics.first?.message.contains("nests more than") == true)
@@ -209,4 +209,31 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
   }
   #expect(tests.count == 155)
   #expect(failures.isEmpty, "\(failures)")
+}
+
+/// Every prefix of a realistic expression (each one a typing accident) gives diagnostics,
+/// never a crash, and the complete expression gives none.
+@Test func everyPrefixFailsGracefully() {
+  let source = "event.tags.exists(t, t in ['a', \"b\"]) && -event.rings[0] <= 0x1Fu ? b'\\x00' : {'k': r'v', }"
+  let scalars = Array(source.unicodeScalars)
+  for end in 0..<scalars.count {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[..<end])
+    _ = emptyEnvironment.compile(String(view))
+  }
+  #expect(emptyEnvironment.parse(source).diagnostics.isEmpty)
+}
+
+@Test func limitsOperatorChains() {
+  let sum = { (n: Int) in Array(repeating: "1", count: n).joined(separator: " + ") + " > 0" }
+  #expect(!emptyEnvironment.compile(sum(200)).hasErrors)
+  let chains = [
+    sum(5000), String(repeating: "!", count: 5000) + "true", String(repeating: "-", count: 5000) + "1",
+    "a" + String(repeating: ".b", count: 5000), "a" + String(repeating: "[0]", count: 5000),
+    "a" + String(repeating: ".f()", count: 5000),
+  ]
+  for source in chains {
+    let diagnostics = emptyEnvironment.compile(source).diagnostics
+    #expect(diagnostics.map(\.message) == ["expression nests more than 250 levels deep"])
+  }
 }
