@@ -2,11 +2,11 @@ import CEL
 import Foundation
 import Testing
 
-let eventLayout = RecordLayout(fields: [
+let checkerLayout = RecordLayout(fields: [
   ("rings", .number), ("name", .string), ("time", .timestamp), ("tags", .list(.string)),
   ("attrs", .map(key: .string, value: .dyn)), ("wait", .duration), ("count", .int), ("note", .dyn),
 ])
-let eventEnvironment = Environment(variables: [("event", .record(eventLayout)), ("other", .record(eventLayout))])
+let checkerEnvironment = Environment(variables: [("event", .record(checkerLayout)), ("other", .record(checkerLayout))])
 
 let acceptedSources: [String] = [
   "event.rings <= 3",
@@ -46,7 +46,7 @@ let acceptedSources: [String] = [
 
 @Test(arguments: acceptedSources)
 func acceptsWellTypedExpressions(_ source: String) {
-  let compilation = eventEnvironment.compile(source)
+  let compilation = checkerEnvironment.compile(source)
   #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
   #expect(!compilation.hasErrors)
   #expect(compilation.program != nil)
@@ -151,7 +151,7 @@ let rejectedCases: [CheckCase] = [
 @Test(arguments: rejectedCases)
 func reportsCheckProblemsAtTheirNode(_ c: CheckCase) throws {
   let (source, line, column) = marked(c.source)
-  let compilation = eventEnvironment.compile(source)
+  let compilation = checkerEnvironment.compile(source)
   let first = try #require(compilation.diagnostics.first)
   #expect(compilation.diagnostics.count == 1, "\(compilation.diagnostics.map(\.message))")
   #expect(first.id == c.id)
@@ -164,26 +164,26 @@ func reportsCheckProblemsAtTheirNode(_ c: CheckCase) throws {
 }
 
 @Test func uncheckedCompilationSkipsTheChecker() {
-  let compilation = eventEnvironment.compile("undeclared + 1 == 'x'", checked: false)
+  let compilation = checkerEnvironment.compile("undeclared + 1 == 'x'", checked: false)
   #expect(compilation.diagnostics.isEmpty)
   #expect(compilation.types.isEmpty)
   #expect(compilation.program != nil)
 }
 
 @Test func syntaxErrorsStopBeforeChecking() {
-  let compilation = eventEnvironment.compile("evnt.rings <")
+  let compilation = checkerEnvironment.compile("evnt.rings <")
   #expect(compilation.ast == nil && compilation.program == nil)
   #expect(compilation.diagnostics.map(\.id) == ["cel.syntax"])
 }
 
 @Test func typesAreKeyedByNodeID() throws {
-  let compilation = eventEnvironment.compile("event.tags.map(t, t.size())")
+  let compilation = checkerEnvironment.compile("event.tags.map(t, t.size())")
   let ast = try #require(compilation.ast)
   #expect(compilation.types[ast.id] == .list(.int))
   #expect(compilation.resultType == .list(.int))
-  let rings = try #require(eventEnvironment.compile("event.rings").ast)
-  #expect(eventEnvironment.compile("event.rings").types[rings.id] == .number)
-  let filtered = eventEnvironment.compile("event.tags.filter(t, t != '')")
+  let rings = try #require(checkerEnvironment.compile("event.rings").ast)
+  #expect(checkerEnvironment.compile("event.rings").types[rings.id] == .number)
+  let filtered = checkerEnvironment.compile("event.tags.filter(t, t != '')")
   #expect(filtered.types[try #require(filtered.ast).id] == .list(.string))
 }
 
