@@ -191,6 +191,9 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
 
 @Test func reportsALexicalErrorOnce() {
   #expect(emptyEnvironment.parse("a = b").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("a === 3").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("1 +* 2").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("a == # 3").diagnostics.count == 1)
   #expect(emptyEnvironment.parse("f(a, 'b\\q')").diagnostics.count == 1)
 }
 
