@@ -60,7 +60,7 @@ struct Compiler {
     }
     if let constant { return Compiled(eval: eval, constant: constant) }
     if let inputs, inputs.allSatisfy({ $0.constant != nil }) {
-      var frame = Frame(globals: [], localCount: 0)
+      var frame = Frame(globals: UnsafeBufferPointer(start: nil, count: 0), localCount: 0)
       let value = eval(&frame)
       return Compiled(eval: { _ in value }, constant: value)
     }
@@ -110,6 +110,17 @@ struct Compiler {
         }
       }
       let missing = Value.located(Value.noSuchKey(.string(field)), id)
+      if case .ident(let name) = operand.kind, !tracing, !scopes.contains(where: { $0.name == name }),
+        let index = variableIndex[name]
+      {
+        // `event.rings`: one closure reads the variable and its slot, borrowing the record.
+        return node(expr) { frame in
+          if index < frame.globals.count, case .record(let record) = frame.globals[index], record.layout === layout {
+            return record.value(atSlot: slot) ?? missing
+          }
+          return Value.located(Value.select(baseEval(&frame), field), id)
+        }
+      }
       return node(expr, foldable: [base]) { frame in
         let value = baseEval(&frame)
         guard case .record(let record) = value, record.layout === layout else {

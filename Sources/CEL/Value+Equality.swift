@@ -1,3 +1,5 @@
+import Foundation
+
 /// CEL equality: numbers compare by value across int, uint and double (`1 == 1.0`,
 /// `1u == 1`); values of different kinds are unequal, never an error; NaN equals nothing;
 /// lists and maps compare element by element, maps regardless of order.
@@ -36,7 +38,13 @@ extension Value: Equatable {
   /// Code-point equality: Swift's `==` on strings also equates canonically equivalent text
   /// (`é` and `e` + U+0301), which CEL does not.
   static func sameText(_ x: String, _ y: String) -> Bool {
-    x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+    let same = x.utf8.withContiguousStorageIfAvailable { a in
+      y.utf8.withContiguousStorageIfAvailable { b in
+        guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
+        return memcmp(pa, pb, a.count) == 0
+      }
+    }
+    return (same ?? nil) ?? (x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8))
   }
 
   /// True when every entry of `entries` is found, equal, through `lookup`, and the sizes match.
