@@ -69,6 +69,13 @@ public struct SchemaObject: Sendable {
     self.keys = keys
   }
 
+  /// True when keys starting with `x-` are allowed and ignored (a place for anchors, as in
+  /// Compose and OpenAPI files); a relation allows none, since it holds exactly one key.
+  public var allowsExtensions: Bool { name != "relation" }
+
+  /// True when `name` is an extension key this object ignores.
+  public func isExtension(_ name: String) -> Bool { allowsExtensions && name.hasPrefix("x-") }
+
   /// The key named `name`, if the object has one.
   public func key(_ name: String) -> SchemaKey? { keys.first { $0.name == name } }
 }

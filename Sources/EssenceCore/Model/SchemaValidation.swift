@@ -79,6 +79,7 @@ struct SchemaValidator {
         continue
       }
       present.insert(name)
+      if object.isExtension(name) { continue }
       guard let key = object.key(name) else {
         let notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map { [Diagnostic.Note("did you mean '\($0)'?")] }
         engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes ?? [])
