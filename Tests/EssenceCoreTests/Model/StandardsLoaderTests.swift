@@ -67,4 +67,77 @@ import Testing
     #expect(file.standards.isEmpty && file.signals.isEmpty && file.patterns.isEmpty && file.scope == nil)
     #expect(result.set?.layout.names == ["id", "type", "employee", "time"])
   }
+
+  @Test func directoriesAreReadRecursivelyForYAMLSortedByPath() {
+    let directory = Self.fixtures + "/sets/duplicate-across"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.files == [directory + "/a-front.yaml", directory + "/nested/b-back.yml"])
+  }
+
+  @Test func ruleIDsAreUniqueAcrossTheSet() {
+    let directory = Self.fixtures + "/sets/duplicate-across"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.set == nil)
+    #expect(result.diagnostics.map(\.id) == ["set.duplicate_id"])
+    #expect(result.diagnostics.first?.location == SourceLocation(path: directory + "/nested/b-back.yml", line: 5, column: 9))
+    #expect(result.diagnostics.first?.notes.first?.location == SourceLocation(path: directory + "/a-front.yaml", line: 5, column: 9))
+  }
+
+  @Test func aFieldDeclaredWithTwoKindsAcrossFilesIsAnError() {
+    let directory = Self.fixtures + "/sets/field-conflict/"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.diagnostics.map(\.message) == ["field 'rings' is declared as 'string' here but as 'number' before"])
+    #expect(result.diagnostics.first?.notes.first?.location?.path == directory + "a.yaml")
+  }
+
+  @Test func oneLayoutForTheWholeSet() throws {
+    let a = "essence: 1\nteam: a\npurpose: p\nfields: {rings: number, note: string}\n"
+    let b = "essence: 1\nteam: b\npurpose: p\nfields: {note: string, opened: time, wait: duration}\n"
+    let set = try #require(StandardsLoader.load(sources: [("b.yaml", Array(b.utf8)), ("a.yaml", Array(a.utf8))]).set)
+    #expect(set.files.map(\.path) == ["a.yaml", "b.yaml"])
+    #expect(set.layout.names == ["id", "type", "employee", "time", "rings", "note", "opened", "wait"])
+    #expect(set.layout.types == [.string, .string, .string, .timestamp, .number, .string, .timestamp, .duration])
+  }
+
+  /// SHA-256 over each file in path order: path, NUL, bytes (values computed with Python's hashlib).
+  @Test func theSetHashCoversPathsAndBytesInPathOrder() throws {
+    let bytes = try Array(Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/valid/minimal.yaml")))
+    let one = StandardsLoader.load(sources: [("minimal.yaml", bytes)]).set?.sha256
+    #expect(one == "9cc1ca402d7b96ae6be18063005c1372ee0828297d969966ee4cd6c566304a36")
+    let two = StandardsLoader.load(sources: [("b.yaml", bytes), ("a.yaml", bytes)]).set?.sha256
+    #expect(two == "22a0a137c8aabecef7481ec0be38f0972997c1c867044714163a27f5dbdb734d")
+  }
+
+  @Test func missingPathsAreReported() {
+    let result = StandardsLoader.loadSet(paths: ["/nonexistent/team.yaml"])
+    #expect(result.set == nil)
+    #expect(result.diagnostics.map(\.message) == ["cannot read file: no such file"])
+  }
+
+  @Test func anEmptyDirectoryIsAnError() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("essence-empty-\(UInt32.random(in: 0...UInt32.max))")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let result = StandardsLoader.loadSet(paths: [directory.path])
+    #expect(result.diagnostics.map(\.id) == ["set.no_files"])
+    #expect(result.set == nil)
+  }
+
+  @Test func warningsAloneStillBuildTheSet() {
+    let text = """
+      essence: 1
+      team: a
+      purpose: p
+      standards:
+        - id: s
+          title: t
+          on: x
+          expect: event.rings <= 3
+          rationale: r
+      """
+    let result = StandardsLoader.load(sources: [("w.yaml", Array(text.utf8))])
+    #expect(result.diagnostics.map(\.id) == ["rule.no_deviations", "cel.undeclared_field"])
+    #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+    #expect(result.set != nil)
+  }
 }
