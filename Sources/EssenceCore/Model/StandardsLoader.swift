@@ -103,7 +103,8 @@ public enum StandardsLoader {
           continue
         }
         if earlier.kind != field.kind {
-          let note = earlier.at.map { Diagnostic.Note("first declared here", at: $0) }
+          let note =
+            earlier.at.map { Diagnostic.Note("first declared here", at: $0) }
             ?? Diagnostic.Note("'\(field.name)' is a field every event has")
           engine.emit(
             .fieldConflict(field.name, kind: field.kind.rawValue, earlier: earlier.kind.rawValue), at: field.location,
