@@ -41,10 +41,13 @@ struct ConditionCompiler {
       notes: notes)
   }
 
-  /// The file position of a position inside a scalar, when the scalar maps to the file
-  /// one-to-one: single-line plain scalars, single-quoted ones (`''` is one quote) and
-  /// double-quoted ones without escapes. Folded, block and escaped scalars give nil.
-  static func exactLocation(line: Int, column: Int, offset: Int, in node: YAMLNode, scalar: YAMLScalar) -> SourceLocation? {
+  /// The file position of a position inside a scalar, when the scalar maps to the file one-to-one.
+  ///
+  /// Single-line plain scalars, single-quoted ones (`''` is one quote) and double-quoted ones
+  /// without escapes map exactly; folded, block and escaped scalars give nil.
+  static func exactLocation(line: Int, column: Int, offset: Int, in node: YAMLNode, scalar: YAMLScalar)
+    -> SourceLocation?
+  {
     guard line == 1, node.start.line == node.end.line else { return nil }
     var at = node.start
     switch scalar.style {

@@ -52,6 +52,7 @@ extension StandardsFormat {
     if object.name == relation.name {
       members += [.init("minProperties", .int(1)), .init("maxProperties", .int(1))]
     }
+    if object.allowsExtensions { members.append(.init("patternProperties", .object(["^x-": .object([:])]))) }
     members.append(.init("additionalProperties", .bool(false)))
     return .object(members)
   }

@@ -17,7 +17,8 @@ struct StandardsDecoder {
     let patterns = (root["patterns"]?.sequence ?? []).map { pattern($0) }
     guard let team = root["team"]?.string, let purpose = root["purpose"]?.string, scope ?? nil != nil || scope == nil
     else { return nil }
-    let complete = standards.allSatisfy { $0 != nil } && signals.allSatisfy { $0 != nil } && patterns.allSatisfy { $0 != nil }
+    let complete =
+      standards.allSatisfy { $0 != nil } && signals.allSatisfy { $0 != nil } && patterns.allSatisfy { $0 != nil }
     guard complete else { return nil }
     return StandardsFile(
       path: path, team: team, purpose: purpose, description: root["description"]?.string, scope: scope ?? nil,

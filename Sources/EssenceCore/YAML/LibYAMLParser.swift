@@ -186,7 +186,9 @@ final class LibYAMLParser {
     guard let tag else { return style == .plain ? .resolvePlain(text) : .string(text) }
     if tag == "!" { return .string(text) }
     if tag.hasPrefix(Self.corePrefix), let value = YAMLValue.resolve(text, tag: tag) { return value }
-    if tag.hasPrefix(Self.corePrefix), ["str", "null", "bool", "int", "float"].contains(tag.dropFirst(Self.corePrefix.count)) {
+    if tag.hasPrefix(Self.corePrefix),
+      ["str", "null", "bool", "int", "float"].contains(tag.dropFirst(Self.corePrefix.count))
+    {
       diagnostics.append(Diagnostic(.yamlBadTaggedValue(text, tag: displayTag(tag)), at: start))
     } else {
       reportUnknownTag(tag, at: start)
@@ -238,7 +240,9 @@ final class LibYAMLParser {
     var text = problem
     if let context = p.context.map({ String(cString: $0) }) {
       let contextAt = location(p.context_mark)
-      if contextAt != at { notes.append(.init(context.replacingPrefix("while ", with: "") + " started here", at: contextAt)) }
+      if contextAt != at {
+        notes.append(.init(context.replacingPrefix("while ", with: "") + " started here", at: contextAt))
+      }
       text += " " + context
     }
     if problem == "found unexpected end of stream",
@@ -246,7 +250,9 @@ final class LibYAMLParser {
     {
       // The fix is at the opening quote, not at the end of the file where libyaml noticed.
       diagnostics.append(
-        Diagnostic(.yamlSyntax("unclosed quoted value; expected a closing quote"), at: location(p.context_mark), notes: [.init("the file ends here inside the quoted value", at: at)]))
+        Diagnostic(
+          .yamlSyntax("unclosed quoted value; expected a closing quote"), at: location(p.context_mark),
+          notes: [.init("the file ends here inside the quoted value", at: at)]))
       return
     }
     if character(atIndex: p.problem_mark.index) == "\t" {
