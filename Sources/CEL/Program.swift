@@ -1,5 +1,65 @@
-/// A compiled expression. (Placeholder until the evaluator lands; owned by the evaluator work.)
+/// A compiled expression: the AST turned once into a tree of closures, so evaluating does no
+/// parsing, reads declared record fields by slot, and allocates nothing for scalar results.
+///
+/// Tracing (`evaluate(_:trace:)`) compiles a second tree that records every node's value;
+/// the plain tree carries no tracing code at all.
 public struct Program: Sendable {
+  private let root: Compiled
+  private let localCount: Int
+  private let ast: Expr
+  private let types: [Int: CELType]
+  private let environment: Environment
+
   /// Compiles a checked AST; `types` are the checker's types by node id (may be empty).
-  public init(ast: Expr, types: [Int: CELType], environment: Environment) {}
+  public init(ast: Expr, types: [Int: CELType], environment: Environment) {
+    var compiler = Compiler(environment: environment, types: types, tracing: false)
+    self.root = compiler.compile(ast)
+    self.localCount = compiler.localCount
+    self.ast = ast
+    self.types = types
+    self.environment = environment
+  }
+
+  /// Evaluates the expression with variable values in the environment's order.
+  public func evaluate(_ activation: Activation) -> Value {
+    if let constant = root.constant { return constant }
+    var frame = Frame(globals: activation.values, localCount: localCount)
+    return root.eval(&frame)
+  }
+
+  /// Evaluates the expression and records the value of every sub-expression it computed.
+  public func evaluate(_ activation: Activation, trace: inout Trace) -> Value {
+    var compiler = Compiler(environment: environment, types: types, tracing: true)
+    let traced = compiler.compile(ast)
+    var frame = Frame(globals: activation.values, localCount: compiler.localCount)
+    frame.trace = trace
+    let value = traced.eval(&frame)
+    trace = frame.trace ?? trace
+    return value
+  }
+}
+
+/// A compiled node: a closure, and its value when it is known at compile time.
+struct Compiled: Sendable {
+  let eval: Eval
+  let constant: Value?
+}
+
+/// Evaluates one node against the evaluation's state.
+typealias Eval = @Sendable (inout Frame) -> Value
+
+/// The state of one evaluation: the variables, the macros' loop variables, and the trace.
+struct Frame {
+  /// Declared variables by environment index.
+  let globals: [Value]
+  /// Comprehension variables by slot.
+  var locals: [Value]
+  /// Present only when tracing.
+  var trace: Trace?
+
+  init(globals: [Value], localCount: Int) {
+    self.globals = globals
+    self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
+    self.trace = nil
+  }
 }

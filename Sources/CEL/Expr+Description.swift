@@ -1,0 +1,211 @@
+/// Prints a tree back as CEL source, with only the parentheses precedence needs, so
+/// explanations can quote any sub-expression (macros print as the call that wrote them).
+extension Expr {
+  /// The node as CEL text, e.g. `event.rings <= 3 && has(event.note)`.
+  public var sourceDescription: String {
+    var out = ""
+    ExprPrinter.write(self, into: &out)
+    return out
+  }
+}
+
+private enum ExprPrinter {
+  /// Binding strength of each operator: higher binds tighter.
+  static func precedence(_ expr: Expr) -> Int {
+    switch expr.kind {
+    case .call(let function, nil, let args):
+      return function == "!_" || function == "-_" ? (args.count == 1 ? 7 : 8) : precedence(ofOperator: function)
+    case .literal(.int(let i)) where i < 0: return 7
+    case .literal(.double(let d)) where d < 0 || (d == 0 && d.sign == .minus): return 7
+    default: return 8
+    }
+  }
+
+  static func precedence(ofOperator function: String) -> Int {
+    switch function {
+    case "_?_:_": return 1
+    case "_||_": return 2
+    case "_&&_": return 3
+    case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "@in": return 4
+    case "_+_", "_-_": return 5
+    case "_*_", "_/_", "_%_": return 6
+    default: return 8
+    }
+  }
+
+  static let infix: [String: String] = [
+    "_||_": "||", "_&&_": "&&", "_==_": "==", "_!=_": "!=", "_<_": "<", "_<=_": "<=", "_>_": ">",
+    "_>=_": ">=", "@in": "in", "_+_": "+", "_-_": "-", "_*_": "*", "_/_": "/", "_%_": "%",
+  ]
+
+  static func write(_ expr: Expr, into out: inout String, atLeast minimum: Int) {
+    if precedence(expr) < minimum {
+      out += "("
+      write(expr, into: &out)
+      out += ")"
+    } else {
+      write(expr, into: &out)
+    }
+  }
+
+  static func write(_ expr: Expr, into out: inout String) {
+    switch expr.kind {
+    case .literal(let value):
+      writeLiteral(value, into: &out)
+    case .ident(let name):
+      out += name
+    case .select(let operand, let field, let testOnly):
+      if testOnly { out += "has(" }
+      write(operand, into: &out, atLeast: 8)
+      out += "." + quotedField(field)
+      if testOnly { out += ")" }
+    case .call(let function, let target, let args):
+      writeCall(function, target: target, args: args, into: &out)
+    case .list(let items):
+      out += "["
+      writeList(items, into: &out)
+      out += "]"
+    case .map(let entries):
+      out += "{"
+      for (i, entry) in entries.enumerated() {
+        if i > 0 { out += ", " }
+        write(entry.key, into: &out)
+        out += ": "
+        write(entry.value, into: &out)
+      }
+      out += "}"
+    case .comprehension(let c):
+      write(c.iterRange, into: &out, atLeast: 8)
+      out += ".\(c.macro)(\(c.iterVar)"
+      for part in macroArguments(c) {
+        out += ", "
+        write(part, into: &out)
+      }
+      out += ")"
+    }
+  }
+
+  static func writeCall(_ function: String, target: Expr?, args: [Expr], into out: inout String) {
+    if let target {
+      write(target, into: &out, atLeast: 8)
+      out += ".\(function)("
+      writeList(args, into: &out)
+      out += ")"
+      return
+    }
+    if let op = infix[function], args.count == 2 {
+      let level = precedence(ofOperator: function)
+      write(args[0], into: &out, atLeast: level)
+      out += " \(op) "
+      write(args[1], into: &out, atLeast: level + 1)
+    } else if (function == "!_" || function == "-_"), args.count == 1 {
+      out += function == "!_" ? "!" : "-"
+      // `-(1)` must not print as the literal `-1`.
+      let isNumber: Bool
+      switch args[0].kind {
+      case .literal(.int), .literal(.double): isNumber = true
+      default: isNumber = false
+      }
+      write(args[0], into: &out, atLeast: function == "-_" && isNumber ? 9 : 7)
+    } else if function == "_?_:_", args.count == 3 {
+      write(args[0], into: &out, atLeast: 2)
+      out += " ? "
+      write(args[1], into: &out, atLeast: 2)
+      out += " : "
+      write(args[2], into: &out, atLeast: 1)
+    } else if function == "_[_]", args.count == 2 {
+      write(args[0], into: &out, atLeast: 8)
+      out += "["
+      write(args[1], into: &out)
+      out += "]"
+    } else {
+      out += "\(function)("
+      writeList(args, into: &out)
+      out += ")"
+    }
+  }
+
+  static func writeList(_ items: [Expr], into out: inout String) {
+    for (i, item) in items.enumerated() {
+      if i > 0 { out += ", " }
+      write(item, into: &out)
+    }
+  }
+
+  /// The arguments after the variable that the macro call was written with, recovered
+  /// from the expansion's step.
+  static func macroArguments(_ c: Expr.Comprehension) -> [Expr] {
+    guard case .call(let function, _, let args) = c.loopStep.kind else { return [] }
+    switch (c.macro, function) {
+    case ("all", "_&&_"), ("exists", "_||_"):
+      return args.count == 2 ? [args[1]] : []
+    case ("exists_one", "_?_:_"), ("filter", "_?_:_"):
+      return args.first.map { [$0] } ?? []
+    case ("map", "_+_"):
+      return appendedElement(args).map { [$0] } ?? []
+    case ("map", "_?_:_"):
+      guard args.count == 3, case .call(_, _, let inner) = args[1].kind, let f = appendedElement(inner) else {
+        return []
+      }
+      return [args[0], f]
+    default:
+      return []
+    }
+  }
+
+  /// `x` from the arguments `(@result, [x])` of a list append.
+  static func appendedElement(_ args: [Expr]) -> Expr? {
+    guard args.count == 2, case .list(let items) = args[1].kind, items.count == 1 else { return nil }
+    return items[0]
+  }
+
+  static func quotedField(_ field: String) -> String {
+    let plain = field.unicodeScalars.enumerated().allSatisfy { i, s in
+      s == "_" || ("a"..."z").contains(s) || ("A"..."Z").contains(s) || (i > 0 && ("0"..."9").contains(s))
+    }
+    return plain && !field.isEmpty ? field : "`\(field)`"
+  }
+
+  static func writeLiteral(_ value: Value, into out: inout String) {
+    switch value {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .uint(let u): out += "\(u)u"
+    case .double(let d):
+      if d.isNaN || d.isInfinite {
+        out += "double(\"\(d.isNaN ? "NaN" : d < 0 ? "-Infinity" : "Infinity")\")"
+      } else {
+        let text = String(d)
+        out += text.contains(".") || text.contains("e") ? text : text + ".0"
+      }
+    case .string(let s): out += "\"" + s.unicodeScalars.map(escapeScalar).joined() + "\""
+    case .bytes(let bytes):
+      out += "b\"" + bytes.map { escapeByte($0) }.joined() + "\""
+    default: out += "<\(value)>"
+    }
+  }
+
+  static func escapeScalar(_ s: Unicode.Scalar) -> String {
+    switch s {
+    case "\"": return "\\\""
+    case "\\": return "\\\\"
+    case "\n": return "\\n"
+    case "\r": return "\\r"
+    case "\t": return "\\t"
+    default:
+      if s.value < 0x20 || s.value == 0x7F { return "\\x" + hex(s.value, width: 2) }
+      return String(s)
+    }
+  }
+
+  static func escapeByte(_ b: UInt8) -> String {
+    if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { return String(UnicodeScalar(b)) }
+    return "\\x" + hex(UInt32(b), width: 2)
+  }
+
+  static func hex(_ value: UInt32, width: Int) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, width - digits.count)) + digits
+  }
+}

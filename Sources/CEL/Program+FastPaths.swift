@@ -1,0 +1,155 @@
+/// Fast paths for the shapes standards use most: a value against a literal number or string
+/// (`event.rings <= 3`), `in` a literal list (`event.queue in ['billing', 'tech']`) and a
+/// literal regex. Each falls back to the general operator for any other kind of value.
+extension Compiler {
+  func fastPath(_ expr: Expr, _ function: String, _ args: [Compiled]) -> Compiled? {
+    guard !tracing, args.count == 2 else { return nil }
+    if function == "matches", case .string(let pattern)? = args[1].constant, args[0].constant == nil {
+      return literalRegex(expr, args[0], pattern)
+    }
+    if function == "@in", case .list(let items)? = args[1].constant, args[0].constant == nil {
+      return inLiteralList(expr, args[0], items, list: .list(items))
+    }
+    guard let relation = Relation(function) else { return nil }
+    if let literal = args[1].constant, args[0].constant == nil {
+      return against(expr, args[0], relation, literal)
+    }
+    if let literal = args[0].constant, args[1].constant == nil {
+      return against(expr, args[1], relation.flipped, literal)
+    }
+    return nil
+  }
+
+  private func literalRegex(_ expr: Expr, _ subject: Compiled, _ pattern: String) -> Compiled {
+    let s = subject.eval
+    let id = expr.id
+    switch Regex.compile(pattern) {
+    case .success(let regex):
+      return node(expr) { frame in
+        let value = s(&frame)
+        if case .string(let text) = value { return .bool(regex.matches(text)) }
+        return Value.located(StringFunctions.matches(value, .string(pattern)), id)
+      }
+    case .failure(let error):
+      return node(expr) { frame in
+        let value = s(&frame)
+        if case .error = value { return value }
+        return Value.located(.error(error), id)
+      }
+    }
+  }
+
+  private func inLiteralList(_ expr: Expr, _ element: Compiled, _ items: [Value], list: Value) -> Compiled {
+    let e = element.eval
+    let id = expr.id
+    let strings = items.compactMap { item -> String? in
+      if case .string(let s) = item { return s }
+      return nil
+    }
+    guard strings.count == items.count else {
+      return node(expr) { frame in
+        let value = e(&frame)
+        if case .error = value { return value }
+        return Value.located(Value.contains(value, list), id)
+      }
+    }
+    return node(expr) { frame in
+      let value = e(&frame)
+      guard case .string(let s) = value else {
+        if case .error = value { return value }
+        return .bool(false)
+      }
+      for candidate in strings where Value.sameText(candidate, s) { return .bool(true) }
+      return .bool(false)
+    }
+  }
+
+  /// `x OP literal` with `x` computed: compares ints, doubles or strings directly.
+  private func against(_ expr: Expr, _ operand: Compiled, _ relation: Relation, _ literal: Value) -> Compiled {
+    let x = operand.eval
+    let id = expr.id
+    let general: @Sendable (Value) -> Value = { value in
+      if case .error = value { return value }
+      return Value.located(relation.general(value, literal), id)
+    }
+    switch literal {
+    case .int(let c):
+      return node(expr) { frame in
+        let value = x(&frame)
+        if case .int(let i) = value { return .bool(relation.holds(i, c)) }
+        return general(value)
+      }
+    case .double(let c):
+      return node(expr) { frame in
+        let value = x(&frame)
+        if case .double(let d) = value { return .bool(relation.holds(d, c)) }
+        return general(value)
+      }
+    case .string(let c):
+      return node(expr) { frame in
+        let value = x(&frame)
+        if case .string(let s) = value {
+          switch relation {
+          case .equal: return .bool(Value.sameText(s, c))
+          case .notEqual: return .bool(!Value.sameText(s, c))
+          default: return general(value)
+          }
+        }
+        return general(value)
+      }
+    default:
+      return node(expr) { frame in general(x(&frame)) }
+    }
+  }
+}
+
+/// A comparison operator, applied to plain numbers without building values.
+enum Relation: Sendable {
+  case less, lessOrEqual, greater, greaterOrEqual, equal, notEqual
+
+  init?(_ function: String) {
+    switch function {
+    case "_<_": self = .less
+    case "_<=_": self = .lessOrEqual
+    case "_>_": self = .greater
+    case "_>=_": self = .greaterOrEqual
+    case "_==_": self = .equal
+    case "_!=_": self = .notEqual
+    default: return nil
+    }
+  }
+
+  /// The operator with its operands swapped: `3 < x` is `x > 3`.
+  var flipped: Relation {
+    switch self {
+    case .less: return .greater
+    case .lessOrEqual: return .greaterOrEqual
+    case .greater: return .less
+    case .greaterOrEqual: return .lessOrEqual
+    case .equal, .notEqual: return self
+    }
+  }
+
+  @inline(__always) func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
+    switch self {
+    case .less: return a < b
+    case .lessOrEqual: return a <= b
+    case .greater: return a > b
+    case .greaterOrEqual: return a >= b
+    case .equal: return a == b
+    case .notEqual: return a != b
+    }
+  }
+
+  /// The operator on any two values, with CEL's rules.
+  func general(_ a: Value, _ b: Value) -> Value {
+    switch self {
+    case .less: return Value.relation("_<_", a, b) { $0 == .less }
+    case .lessOrEqual: return Value.relation("_<=_", a, b) { $0 == .less || $0 == .equal }
+    case .greater: return Value.relation("_>_", a, b) { $0 == .greater }
+    case .greaterOrEqual: return Value.relation("_>=_", a, b) { $0 == .greater || $0 == .equal }
+    case .equal: return .bool(a == b)
+    case .notEqual: return .bool(!(a == b))
+    }
+  }
+}
