@@ -33,7 +33,7 @@ public struct LogReader: Sendable {
       let format = path == "-" ? .jsonLines : LogFormat(path: path)
       switch format {
       case .jsonLines:
-        guard let reader = JSONLinesReader(layout: layout) else {
+        guard var reader = JSONLinesReader(layout: layout) else {
           throw .unreadable(path: path, reason: "out of memory")
         }
         try reader.read(input, into: &log)
@@ -56,7 +56,7 @@ public struct LogReader: Sendable {
   ) throws(LogReadError) {
     switch format {
     case .jsonLines:
-      guard let reader = JSONLinesReader(layout: layout) else {
+      guard var reader = JSONLinesReader(layout: layout) else {
         throw .unreadable(path: path, reason: "out of memory")
       }
       reader.read(bytes: bytes, path: path, into: &log)
