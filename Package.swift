@@ -52,7 +52,7 @@ let package = Package(
     .testTarget(name: "CELTests", dependencies: ["CEL", "_EssenceTestSupport"], exclude: ["conformance-failures.txt"]),
     .testTarget(
       name: "EssenceCoreTests", dependencies: ["EssenceCore", "_EssenceTestSupport"],
-      resources: [.copy("Fixtures")]),
+      exclude: ["Reports/Snapshots"], resources: [.copy("Fixtures")]),
     .testTarget(name: "EssenceCLITests", dependencies: ["essence", "_EssenceTestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -31,8 +31,8 @@ public struct CSVReporter: Reporter {
     return out
   }
 
-  /// One record: fields joined by commas, ended by CRLF.
-  static func row(_ fields: [String]) -> String {
+  /// One record: fields joined by commas, ended by CRLF, each quoted and defused as needed.
+  public static func row(_ fields: [String]) -> String {
     fields.map(field).joined(separator: ",") + "\r\n"
   }
 

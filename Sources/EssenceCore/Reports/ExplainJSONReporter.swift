@@ -35,7 +35,9 @@ public struct ExplainJSONReporter: Sendable {
       .init("id", .string(e.id)), .init("type", .string(e.type)), .init("employee", .string(e.employee)),
       .init("time", .string(e.timeText)),
       .init("source", .object([.init("path", .string(e.path)), .init("line", .int(e.line))])),
-      .init("fields", .object(e.record.fields.map { .init($0.name, Self.json($0.value)) })),
+      .init(
+        "fields",
+        .object(e.record.fields.map { .init($0.name, $0.name == "time" ? .string(e.timeText) : Self.json($0.value)) })),
       .init("findings", .array(explanation.findings.map { finding($0, event: e) })),
       .init("pattern_findings", .array(explained.patternFindings.map { finding($0, event: nil) })),
       .init("not_judged_by", .array(explanation.notes.map(OrderedJSON.string))),

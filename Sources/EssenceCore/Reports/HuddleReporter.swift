@@ -130,13 +130,13 @@ public struct HuddleReporter: Reporter {
     }
     if flagged.isEmpty {
       out += "No standard was set aside often enough to need rewriting (\(Self.revisitMinimum) or more justified "
-        + "deviations in at least \(Self.percent(Self.revisitRate)) of its events).\n"
+        + "deviations in at least \(Self.percent(Self.revisitRate)) of its events).\n\n"
     }
     for row in rows where row.counts[.error] > 0 {
       out += "- \(Markdown.code(row.rule)) could not be evaluated on \(row.counts[.error]) of \(row.counts.total) "
         + "events: fix the standard or the log.\n"
     }
-    out += "\n"
+    if !flagged.isEmpty || rows.contains(where: { $0.counts[.error] > 0 }) { out += "\n" }
     out += Markdown.table(
       ["standard", "judged", "justified", "pending", "unjustified", "justified rate"],
       rows.map { row in
