@@ -18,7 +18,8 @@ public func assertSnapshot(
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       try Data(actual.utf8).write(to: file)
-      Issue.record("recorded snapshot '\(name)'; read it, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+      Issue.record(
+        "recorded snapshot '\(name)'; read it, then run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
     } catch {
       Issue.record("cannot write snapshot '\(file.path)': \(error)", sourceLocation: sourceLocation)
     }
@@ -26,7 +27,9 @@ public func assertSnapshot(
   }
   let expected = String(decoding: data, as: UTF8.self)
   if json {
-    let decode = { (text: String) in try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) }
+    let decode = { (text: String) in
+      try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    }
     guard let a = decode(actual) as? NSObject, let e = decode(expected) as? NSObject else {
       Issue.record("snapshot '\(name)' or the report is not JSON", sourceLocation: sourceLocation)
       return

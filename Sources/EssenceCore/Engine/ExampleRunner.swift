@@ -126,7 +126,8 @@ public struct ExampleRunner: Sendable {
         || finding.explanation.related.contains { $0.id == eventID && ($0.role == .counted || $0.role == .joined) }
     }
     result.finding = raised
-    result.actualVerdict = raised?.verdict.rawValue ?? (result.expectedVerdict == "robotic" ? "none" : result.expectedVerdict)
+    result.actualVerdict =
+      raised?.verdict.rawValue ?? (result.expectedVerdict == "robotic" ? "none" : result.expectedVerdict)
   }
 
   // MARK: - Events
@@ -150,7 +151,9 @@ public struct ExampleRunner: Sendable {
     for field in scope where value(field.name) == nil { fields.append(field) }
 
     guard case .string(let timeText)? = value("time"), let time = Timestamp(rfc3339: timeText) else {
-      return .failure(ExampleProblem("the example's time is not RFC 3339 with an offset: \(value("time").map(ValueFormat.cel) ?? "")"))
+      return .failure(
+        ExampleProblem("the example's time is not RFC 3339 with an offset: \(value("time").map(ValueFormat.cel) ?? "")")
+      )
     }
     guard case .string(let type)? = value("type"), case .string(let employee)? = value("employee") else {
       return .failure(ExampleProblem("the example's 'type' and 'employee' must be strings"))
@@ -198,7 +201,9 @@ public struct ExampleRunner: Sendable {
   }
 
   private static func eventField(_ expr: Expr) -> String? {
-    guard case .select(let operand, let field, false) = expr.kind, case .ident("event") = operand.kind else { return nil }
+    guard case .select(let operand, let field, false) = expr.kind, case .ident("event") = operand.kind else {
+      return nil
+    }
     return field
   }
 }

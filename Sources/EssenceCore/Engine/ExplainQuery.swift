@@ -77,26 +77,10 @@ public struct ExplainQuery: Sendable {
     var seen = Set<String>()
     let unique = ids.filter { seen.insert($0).inserted }
     let limit = max(2, id.count / 2)
-    let scored = unique.map { ($0, editDistance(id, $0)) }.filter { $0.1 <= limit || $0.0.hasPrefix(id) }
+    let scored = unique.map { ($0, SchemaValidator.editDistance(id, $0)) }.filter {
+      $0.1 <= limit || $0.0.hasPrefix(id)
+    }
     return scored.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
       .prefix(5).map(\.element.0)
-  }
-
-  /// Levenshtein distance over characters.
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let current = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = current
-      }
-    }
-    return row[b.count]
   }
 }

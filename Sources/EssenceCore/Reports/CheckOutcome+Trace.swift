@@ -45,9 +45,10 @@ extension CheckOutcome {
 
   private static func isFieldRead(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count >= 2 && parts.allSatisfy { part in
-      !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    }
+    return parts.count >= 2
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+      }
   }
 
   /// Writes the values of sub-expressions already computed in place of their text, longest
@@ -71,7 +72,8 @@ extension CheckOutcome {
       let joinsBefore = (before.last ?? out.last).map(isNamePart) ?? false
       let joinsAfter = after.first.map(isNamePart) ?? false
       out += before
-      out += (joinsBefore && isNamePart(needle.first ?? " ")) || (joinsAfter && isNamePart(needle.last ?? " "))
+      out +=
+        (joinsBefore && isNamePart(needle.first ?? " ")) || (joinsAfter && isNamePart(needle.last ?? " "))
         ? needle : replacement
       rest = after
     }

@@ -26,9 +26,11 @@ public struct ExplainReporter: Sendable {
   private func report(_ explained: ExplainedEvent) -> String {
     let explanation = explained.explanation
     let event = explanation.event
-    var out = "Event '\(event.id)': \(event.type) by \(event.employee) at \(event.timeText) (\(event.path):\(event.line))\n"
+    var out =
+      "Event '\(event.id)': \(event.type) by \(event.employee) at \(event.timeText) (\(event.path):\(event.line))\n"
     let count = explanation.findings.count
-    out += count == 0
+    out +=
+      count == 0
       ? (explained.patternFindings.isEmpty ? "No rule judged this event.\n" : "No finding on this event itself.\n")
       : "\(count) finding\(count == 1 ? "" : "s"): "
         + explanation.findings.map { "\($0.rule) \($0.verdict.rawValue)" }.joined(separator: ", ") + "\n"
@@ -51,7 +53,9 @@ public struct ExplainReporter: Sendable {
     if let deviation = finding.deviation { out += ", deviation '\(deviation)'" }
     out += ")\n"
     if let title = rule?.title { out += "\(title)\n" }
-    if finding.eventIndex != event?.index { out += "Raised at '\(finding.event)' (\(finding.employee), \(finding.time)).\n" }
+    if finding.eventIndex != event?.index {
+      out += "Raised at '\(finding.event)' (\(finding.employee), \(finding.time)).\n"
+    }
     out += "\n"
     let narrative = FindingNarrative(finding: finding, rule: rule, event: event)
     out += Self.wrap(narrative.paragraph, indent: "  ") + "\n\n"
@@ -60,9 +64,9 @@ public struct ExplainReporter: Sendable {
     let width = min(28, lines.map(\.label.count).max() ?? 0)
     let pad = String(repeating: " ", count: width + 6)
     for line in lines {
-      let label = line.label.count > width ? line.label : line.label + String(repeating: " ", count: width - line.label.count)
-      if line.label.count > width { out += "    \(label)\n" + pad }
-      else { out += "    \(label)  " }
+      let label =
+        line.label.count > width ? line.label : line.label + String(repeating: " ", count: width - line.label.count)
+      if line.label.count > width { out += "    \(label)\n" + pad } else { out += "    \(label)  " }
       out += Self.steps(line.text, room: 100 - pad.count).joined(separator: "\n" + pad) + "\n"
     }
     out += "\n"

@@ -44,13 +44,15 @@ extension Explanation {
 
   private func deviationLines(_ deviation: DeviationOutcome) -> [TraceLine] {
     var lines = [
-      TraceLine(label: "deviation '\(deviation.id)'", text: "when `\(deviation.when)` → true: applies (\(deviation.location))")
+      TraceLine(
+        label: "deviation '\(deviation.id)'", text: "when `\(deviation.when)` → true: applies (\(deviation.location))")
     ]
     for field in deviation.evidence {
       let missing = deviation.missingEvidence.contains(field.name)
       lines.append(
         TraceLine(
-          label: "evidence", text: "\(field.name) = \(FindingNarrative.text(field.value))\(missing ? " (missing)" : "")"))
+          label: "evidence", text: "\(field.name) = \(FindingNarrative.text(field.value))\(missing ? " (missing)" : "")"
+        ))
     }
     for name in deviation.missingEvidence where !deviation.evidence.contains(where: { $0.name == name }) {
       lines.append(TraceLine(label: "evidence", text: "\(name) (missing)"))

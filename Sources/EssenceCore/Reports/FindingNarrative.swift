@@ -152,7 +152,8 @@ public struct FindingNarrative: Sendable {
         + counted.map { "'\($0.id)' at \($0.time)" }.joined(separator: ", ") + "."
     ]
     if !joined.isEmpty {
-      out.append("Later matches joined the finding: " + joined.map { "'\($0.id)' at \($0.time)" }.joined(separator: ", ") + ".")
+      out.append(
+        "Later matches joined the finding: " + joined.map { "'\($0.id)' at \($0.time)" }.joined(separator: ", ") + ".")
     }
     return out
   }

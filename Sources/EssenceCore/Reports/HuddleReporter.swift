@@ -69,7 +69,8 @@ public struct HuddleReporter: Reporter {
 
   private func justifiedStory(_ finding: Finding, rule: RuleInfo?) -> String {
     let deviation = finding.explanation.deviation
-    var out = "- **\(Markdown.escape(finding.employee))**, \(Self.clock(finding.time)), "
+    var out =
+      "- **\(Markdown.escape(finding.employee))**, \(Self.clock(finding.time)), "
       + "*\(Markdown.escape(rule?.title ?? finding.rule))*: "
     if let letter = finding.explanation.letter {
       out += Markdown.prose(FindingNarrative.brokenSentence(letter)) + " "
@@ -89,7 +90,8 @@ public struct HuddleReporter: Reporter {
     let who = responses.map(\.employee)
     var responders: [String] = []
     for name in who where !responders.contains(name) { responders.append(name) }
-    var out = "- **\(Markdown.escape(responders.isEmpty ? finding.employee : responders.joined(separator: ", ")))** "
+    var out =
+      "- **\(Markdown.escape(responders.isEmpty ? finding.employee : responders.joined(separator: ", ")))** "
       + "answered *\(Markdown.escape(rule?.title ?? finding.rule))*"
     out += " (noticed by \(Markdown.escape(finding.employee)) at \(Self.clock(finding.time))"
     if let first = responses.first, let start = LoggedTime(finding.time), let end = LoggedTime(first.time) {
@@ -123,25 +125,30 @@ public struct HuddleReporter: Reporter {
     rows.sort { $0.rate != $1.rate ? $0.rate > $1.rate : $0.rule < $1.rule }
     let flagged = rows.filter { $0.rate >= Self.revisitRate && $0.counts[.justified] >= Self.revisitMinimum }
     for row in flagged {
-      out += "- \(Markdown.code(row.rule)) (\(Markdown.escape(evaluation.rule(row.rule)?.title ?? ""))): "
+      out +=
+        "- \(Markdown.code(row.rule)) (\(Markdown.escape(evaluation.rule(row.rule)?.title ?? ""))): "
         + "deviated from with justification in \(row.counts[.justified]) of \(row.counts.total) judged events "
         + "(\(Self.percent(row.rate))). A letter set aside this often for good reasons may no longer describe "
         + "the work; consider rewriting it.\n"
     }
     if flagged.isEmpty {
-      out += "No standard was set aside often enough to need rewriting (\(Self.revisitMinimum) or more justified "
+      out +=
+        "No standard was set aside often enough to need rewriting (\(Self.revisitMinimum) or more justified "
         + "deviations in at least \(Self.percent(Self.revisitRate)) of its events).\n\n"
     }
     for row in rows where row.counts[.error] > 0 {
-      out += "- \(Markdown.code(row.rule)) could not be evaluated on \(row.counts[.error]) of \(row.counts.total) "
+      out +=
+        "- \(Markdown.code(row.rule)) could not be evaluated on \(row.counts[.error]) of \(row.counts.total) "
         + "events: fix the standard or the log.\n"
     }
     if !flagged.isEmpty || rows.contains(where: { $0.counts[.error] > 0 }) { out += "\n" }
     out += Markdown.table(
       ["standard", "judged", "justified", "pending", "unjustified", "justified rate"],
       rows.map { row in
-        [Markdown.code(row.rule), String(row.counts.total), String(row.counts[.justified]),
-         String(row.counts[.pending]), String(row.counts[.unjustified]), Self.percent(row.rate)]
+        [
+          Markdown.code(row.rule), String(row.counts.total), String(row.counts[.justified]),
+          String(row.counts[.pending]), String(row.counts[.unjustified]), Self.percent(row.rate),
+        ]
       },
       numeric: [1, 2, 3, 4, 5])
     return out + "\n"
@@ -165,7 +172,8 @@ public struct HuddleReporter: Reporter {
       out += "### \(Markdown.escape(employee))\n\n"
       for finding in items where finding.employee == employee {
         let rule = evaluation.rule(finding.rule)
-        out += "- **\(finding.verdict.rawValue)**, \(Self.clock(finding.time)), "
+        out +=
+          "- **\(finding.verdict.rawValue)**, \(Self.clock(finding.time)), "
           + "*\(Markdown.escape(rule?.title ?? finding.rule))* (\(Markdown.code(finding.event))): "
           + Markdown.prose(FindingNarrative(finding: finding, rule: rule).paragraph)
         if let rationale = rule?.rationale { out += " Why it matters: \(Markdown.escape(rationale))" }

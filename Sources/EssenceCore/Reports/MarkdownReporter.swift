@@ -11,7 +11,8 @@ public struct MarkdownReporter: Reporter {
 
   public func generateReport(_ evaluation: Evaluation) -> String {
     var out = "# Essence report\n\n"
-    out += "Standards set `\(evaluation.standards.sha256)` ("
+    out +=
+      "Standards set `\(evaluation.standards.sha256)` ("
       + evaluation.standards.files.map { Markdown.code($0) }.joined(separator: ", ") + ")"
     if let employee = evaluation.employee { out += ", findings of \(Markdown.escape(employee)) only" }
     out += ".\n\n"
@@ -43,7 +44,8 @@ public struct MarkdownReporter: Reporter {
     let counts = evaluation.summary.byVerdict.nonZero
     guard !counts.isEmpty else { return "## Verdicts\n\nNo rule judged any event.\n\n" }
     return "## Verdicts\n\n"
-      + Markdown.table(counts.map { $0.verdict.rawValue }, [counts.map { String($0.count) }], numeric: Set(counts.indices))
+      + Markdown.table(
+        counts.map { $0.verdict.rawValue }, [counts.map { String($0.count) }], numeric: Set(counts.indices))
       + "\n"
   }
 
@@ -79,9 +81,11 @@ public struct MarkdownReporter: Reporter {
     for finding in evaluation.findings {
       let rule = evaluation.rule(finding.rule)
       out += "### \(finding.verdict.rawValue): \(Markdown.escape(rule?.title ?? finding.rule))\n\n"
-      out += "- **Event** \(Markdown.code(finding.event)) by \(Markdown.escape(finding.employee)) at "
+      out +=
+        "- **Event** \(Markdown.code(finding.event)) by \(Markdown.escape(finding.employee)) at "
         + "\(Markdown.code(finding.time))\n"
-      out += "- **Rule** \(Markdown.code(finding.rule)) (\(finding.kind.rawValue), \(finding.severity.rawValue)), "
+      out +=
+        "- **Rule** \(Markdown.code(finding.rule)) (\(finding.kind.rawValue), \(finding.severity.rawValue)), "
         + "\(Markdown.code("\(finding.source.path):\(finding.source.line)"))\n"
       if let deviation = finding.deviation { out += "- **Deviation** \(Markdown.code(deviation))\n" }
       out += "- **Because** \(Markdown.escape(finding.because))\n\n"

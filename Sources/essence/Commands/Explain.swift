@@ -44,7 +44,7 @@ extension EssenceCommand {
         switch format {
         case .text: Console.output(ExplainReporter(standards: identity, rules: set.ruleInfos).generateReport(explained))
         case .json:
-          Console.output(ExplainJSONReporter(standards: identity, rules: set.ruleInfos).generateReport(explained))
+          Console.output(ExplainReporter(standards: identity, rules: set.ruleInfos).generateJSON(explained))
         }
       }
     }

@@ -61,8 +61,10 @@ import _EssenceTestSupport
     let finding = try #require(explained.first?.explanation.findings.first)
     #expect(finding.verdict == c.verdict)
     let event = explained.first?.explanation.event
-    let sentences = FindingNarrative(finding: finding, rule: fixture.set.ruleInfos.first { $0.id == c.rule }, event: event)
-      .paragraph
+    let sentences = FindingNarrative(
+      finding: finding, rule: fixture.set.ruleInfos.first { $0.id == c.rule }, event: event
+    )
+    .paragraph
     for phrase in c.says { #expect(sentences.contains(phrase), "\(sentences)") }
   }
 
@@ -113,7 +115,7 @@ import _EssenceTestSupport
     let explained = try ExplainQuery(set: fixture.set, log: fixture.log).explain(event: event).get()
     let identity = Evaluation.Standards(sha256: fixture.set.sha256, files: fixture.set.files.map { $0.path })
     return json
-      ? ExplainJSONReporter(standards: identity, rules: fixture.set.ruleInfos).generateReport(explained)
+      ? ExplainReporter(standards: identity, rules: fixture.set.ruleInfos).generateJSON(explained)
       : ExplainReporter(standards: identity, rules: fixture.set.ruleInfos).generateReport(explained)
   }
 }

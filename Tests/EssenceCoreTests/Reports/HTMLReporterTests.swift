@@ -37,7 +37,9 @@ import _EssenceTestSupport
     for rule in ["lunch-return", "call-greeting", "goodwill-credit", "first-reply", "customer-at-risk", "passing-off"] {
       #expect(html.contains("title=\"\(rule): "))
     }
-    for employee in ["ana", "ben", "cy"] { #expect(html.contains("<text class=\"who\" x=\"8\"") && html.contains(">\(employee)</text>")) }
+    for employee in ["ana", "ben", "cy"] {
+      #expect(html.contains("<text class=\"who\" x=\"8\"") && html.contains(">\(employee)</text>"))
+    }
   }
 
   @Test func caps_what_it_draws_but_counts_the_rest() throws {

@@ -29,7 +29,8 @@ public struct HTMLReporter: Reporter {
     out += rules(evaluation)
     out += timeline(shown)
     out += findings(shown, evaluation: evaluation)
-    out += "<footer>Made by <code>essence evaluate</code> from the standards set <code class=\"sha\">"
+    out +=
+      "<footer>Made by <code>essence evaluate</code> from the standards set <code class=\"sha\">"
       + "\(HTML.escape(evaluation.standards.sha256))</code>.</footer>\n"
     return out + "</main>\n</body>\n</html>\n"
   }
@@ -52,7 +53,8 @@ public struct HTMLReporter: Reporter {
     if let employee = evaluation.employee {
       out += "<p class=\"sub\">Findings of <b>\(HTML.escape(employee))</b> only.</p>\n"
     }
-    out += "<p class=\"sub\">Standards set <code class=\"sha\">\(HTML.escape(evaluation.standards.sha256))</code> from "
+    out +=
+      "<p class=\"sub\">Standards set <code class=\"sha\">\(HTML.escape(evaluation.standards.sha256))</code> from "
       + evaluation.standards.files.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: ", ") + "</p>\n"
     return out + "</header>\n"
   }
@@ -67,7 +69,8 @@ public struct HTMLReporter: Reporter {
     out += "<span class=\"op\">+</span>" + card(e.rejected, "rejected") + "<span class=\"gap\"></span>"
     out += card(judged, "judged") + "<span class=\"op\">+</span>" + card(e.unjudged, "unjudged") + "</div>\n"
     let holds = e.read == e.evaluated + e.rejected && e.unjudged <= e.evaluated
-    out += holds
+    out +=
+      holds
       ? "<p class=\"recon\">Every record is accounted for: \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) "
         + "rejected, and \(e.evaluated) evaluated = \(judged) judged + \(e.unjudged) unjudged.</p>\n"
       : "<p class=\"recon bad\">The counts do not reconcile: \(e.read) read, \(e.evaluated) evaluated, "
@@ -96,7 +99,8 @@ public struct HTMLReporter: Reporter {
     var out = "<section>\n<h2>Verdicts per employee</h2>\n<table class=\"bars\"><thead><tr><th>employee</th>"
     out += "<th>total</th><th>verdicts</th></tr></thead><tbody>\n"
     for entry in evaluation.summary.byEmployee {
-      out += "<tr><td class=\"name\"><b>\(HTML.escape(entry.employee))</b></td><td class=\"total\">"
+      out +=
+        "<tr><td class=\"name\"><b>\(HTML.escape(entry.employee))</b></td><td class=\"total\">"
         + "\(entry.counts.total)</td><td class=\"barcell\">\(HTML.bar(entry.counts, label: entry.employee))</td></tr>\n"
     }
     return out + "</tbody></table>\n</section>\n"
@@ -116,7 +120,9 @@ public struct HTMLReporter: Reporter {
     out += "</tbody></table>\n"
     let idle = evaluation.summary.byRule.filter { $0.counts.total == 0 }.map(\.rule)
     if !idle.isEmpty {
-      out += "<p class=\"sub idle\">Judged no event: " + idle.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " ")
+      out +=
+        "<p class=\"sub idle\">Judged no event: "
+        + idle.map { "<code>\(HTML.escape($0))</code>" }.joined(separator: " ")
         + "</p>\n"
     }
     return out + "</section>\n"
@@ -132,7 +138,8 @@ public struct HTMLReporter: Reporter {
       ("<rect x=\"3\" y=\"3\" width=\"10\" height=\"10\" fill=\"#5f6b7a\"/>", "pattern"),
     ]
     for (shape, label) in shapes {
-      out += "<span><svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">\(shape)</svg> \(label)</span>"
+      out +=
+        "<span><svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">\(shape)</svg> \(label)</span>"
     }
     out += "<span>colour: verdict; select a mark for its explanation</span></div>\n"
     return out + "<div class=\"scroll\">\(svg)</div>\n</section>\n"
@@ -173,7 +180,8 @@ public struct HTMLReporter: Reporter {
 
   private func details(_ finding: Finding, anchor: String, rule: RuleInfo?, oneDay: Bool) -> String {
     var out = "<details id=\"\(anchor)\"><summary>\(HTML.badge(finding.verdict))"
-    out += "<span class=\"when\" title=\"\(HTML.escape(finding.time))\">\(HTML.escape(Self.clock(finding.time, oneDay: oneDay)))</span>"
+    out +=
+      "<span class=\"when\" title=\"\(HTML.escape(finding.time))\">\(HTML.escape(Self.clock(finding.time, oneDay: oneDay)))</span>"
     out += "<span class=\"who\">\(HTML.escape(finding.employee))</span>"
     out += "<span>\(HTML.escape(rule?.title ?? finding.rule))</span></summary>\n<div class=\"body\">"
     out += "<p>\(HTML.prose(FindingNarrative(finding: finding, rule: rule).paragraph))</p>"
@@ -192,7 +200,8 @@ public struct HTMLReporter: Reporter {
       out += "<p class=\"why\"><b>Why the rule exists:</b> \(HTML.escape(rule.rationale))</p>"
       out += "<p class=\"why\"><b>The team's purpose:</b> \(HTML.escape(rule.purpose))</p>"
     }
-    out += "<p class=\"why\">Written at <code>\(HTML.escape("\(finding.source.path):\(finding.source.line)"))</code></p>"
+    out +=
+      "<p class=\"why\">Written at <code>\(HTML.escape("\(finding.source.path):\(finding.source.line)"))</code></p>"
     return out + "</div></details>\n"
   }
 }

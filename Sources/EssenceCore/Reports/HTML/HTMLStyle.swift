@@ -2,7 +2,8 @@
 enum HTMLStyle {
   /// Verdict colours as CSS classes `v-<verdict>`, from ``VerdictPalette``.
   static var verdictClasses: String {
-    Verdict.allCases.map { ".v-\($0.rawValue){background:\(VerdictPalette.color($0));color:#fff}" }.joined(separator: "\n")
+    Verdict.allCases.map { ".v-\($0.rawValue){background:\(VerdictPalette.color($0));color:#fff}" }.joined(
+      separator: "\n")
   }
 
   static var css: String {

@@ -41,14 +41,17 @@ struct HTMLTimeline {
     var tick = start
     while tick <= end {
       let tx = Self.fmt(x(tick))
-      out += "<line class=\"tick\" x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(Self.fmt(top - 6))\" y2=\"\(Self.fmt(height - 8))\"/>"
-      out += "<text class=\"hour\" x=\"\(tx)\" y=\"16\" text-anchor=\"middle\">\(Self.clock(tick + offset, step: step))</text>"
+      out +=
+        "<line class=\"tick\" x1=\"\(tx)\" x2=\"\(tx)\" y1=\"\(Self.fmt(top - 6))\" y2=\"\(Self.fmt(height - 8))\"/>"
+      out +=
+        "<text class=\"hour\" x=\"\(tx)\" y=\"16\" text-anchor=\"middle\">\(Self.clock(tick + offset, step: step))</text>"
       tick += step
     }
     for (row, employee) in employees.enumerated() {
       let y = top + rowHeight * Double(row)
       if row % 2 == 0 {
-        out += "<rect class=\"band\" x=\"0\" y=\"\(Self.fmt(y))\" width=\"\(Int(width))\" height=\"\(Int(rowHeight))\"/>"
+        out +=
+          "<rect class=\"band\" x=\"0\" y=\"\(Self.fmt(y))\" width=\"\(Int(width))\" height=\"\(Int(rowHeight))\"/>"
       }
       out += "<text class=\"who\" x=\"8\" y=\"\(Self.fmt(y + rowHeight / 2 + 5))\">\(HTML.escape(employee))</text>"
       var lanes: [Double] = [-.infinity, -.infinity, -.infinity]
@@ -97,23 +100,10 @@ struct HTMLTimeline {
   /// `07:00`, or `Nov 21` style day numbers when ticks are a day or more apart.
   static func clock(_ local: Int64, step: Int64) -> String {
     let secondOfDay = ((local % 86_400) + 86_400) % 86_400
-    if step >= 86_400 { return monthDay(days: (local - secondOfDay) / 86_400) }
+    if step >= 86_400 { return LoggedTime.monthDay(local: local) }
     let h = secondOfDay / 3600
     let m = secondOfDay / 60 % 60
     return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-  }
-
-  /// `11-21` for a day number since the epoch (Howard Hinnant's civil-from-days).
-  static func monthDay(days: Int64) -> String {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let day = doy - (153 * mp + 2) / 5 + 1
-    let month = mp < 10 ? mp + 3 : mp - 9
-    return (month < 10 ? "0" : "") + "\(month)-" + (day < 10 ? "0" : "") + "\(day)"
   }
 
   static func fmt(_ d: Double) -> String {

@@ -3,20 +3,10 @@ import CEL
 /// `essence explain --format json`: the same content as the text, as data.
 ///
 /// Keys follow SPEC §6 where they overlap (`event`, `rule`, `verdict`, `because`, `source`);
-/// field values are JSON values (times and durations as their CEL text).
-public struct ExplainJSONReporter: Sendable {
-  /// The set's identity and rules.
-  public var standards: Evaluation.Standards
-  public var rules: [RuleInfo]
-
-  /// Creates a reporter for one set.
-  public init(standards: Evaluation.Standards, rules: [RuleInfo]) {
-    self.standards = standards
-    self.rules = rules
-  }
-
+/// field values are JSON values (times as written, durations as their CEL text).
+extension ExplainReporter {
   /// The explanations as one JSON document.
-  public func generateReport(_ explanations: [ExplainedEvent]) -> String {
+  public func generateJSON(_ explanations: [ExplainedEvent]) -> String {
     let document = OrderedJSON.object([
       .init(
         "standards",
@@ -120,8 +110,10 @@ public struct ExplainJSONReporter: Sendable {
         .init(
           "approval",
           .object(
-            [("decision", a.decision.rawValue), ("event", a.event), ("approver", a.approver), ("note", a.note),
-             ("time", a.time)].map { OrderedJSON.Member($0.0, string($0.1)) })))
+            [
+              ("decision", a.decision.rawValue), ("event", a.event), ("approver", a.approver), ("note", a.note),
+              ("time", a.time),
+            ].map { OrderedJSON.Member($0.0, string($0.1)) })))
     } else {
       members.append(.init("approval", .null))
     }
