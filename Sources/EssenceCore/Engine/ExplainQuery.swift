@@ -71,7 +71,7 @@ public struct ExplainQuery: Sendable {
       })
   }
 
-  /// Up to five ids closest to `id` by edit distance (then by first appearance), skipping
+  /// Up to five ids closest to `id` by edit distance (then prefix, then first appearance), skipping
   /// those too far to be a slip of the keyboard unless `id` is their prefix.
   static func closest(to id: String, among ids: [String]) -> [String] {
     var seen = Set<String>()
@@ -80,7 +80,12 @@ public struct ExplainQuery: Sendable {
     let scored = unique.map { ($0, SchemaValidator.editDistance(id, $0)) }.filter {
       $0.1 <= limit || $0.0.hasPrefix(id)
     }
-    return scored.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
-      .prefix(5).map(\.element.0)
+    // Among equally close ids, one that the typed id starts with (or that starts with it) is
+    // the likelier slip: 'e-140' for 'e-14'.
+    func key(_ entry: (offset: Int, element: (String, Int))) -> (Int, Int, Int) {
+      let (candidate, distance) = entry.element
+      return (distance, id.hasPrefix(candidate) || candidate.hasPrefix(id) ? 0 : 1, entry.offset)
+    }
+    return scored.enumerated().sorted { key($0) < key($1) }.prefix(5).map(\.element.0)
   }
 }
