@@ -17,6 +17,8 @@ public struct ExampleResult: Sendable {
   public var actualDeviation: String?
   /// The finding, when the rule made one: its explanation says why a failing example failed.
   public var finding: Finding?
+  /// The example's event as judged, with what was filled in.
+  public var event: Event?
   /// Why the example could not be run as written (a bad time), if so.
   public var problem: String?
 
@@ -94,6 +96,7 @@ public struct ExampleRunner: Sendable {
         return result
       }
       log.events.append(first)
+      result.event = first
       for (k, fields) in example.related.enumerated() {
         let other = event(
           fields, defaults: ("\(id)-related-\(k + 1)", rule.on.first ?? "", first.employee, first.timeText),

@@ -26,6 +26,9 @@ public struct ExplainedEvent: Sendable {
   public var explanation: EventExplanation
   /// Pattern findings raised elsewhere that list this event.
   public var patternFindings: [Finding]
+  /// The other events the findings looked at, by id (the first with each id), so their
+  /// notes can be quoted: what the colleague who answered a signal wrote.
+  public var relatedEvents: [String: Event] = [:]
 }
 
 /// Answers "why" for one event id over one run's set and logs (SPEC §5 `explain`).
@@ -63,11 +66,16 @@ public struct ExplainQuery: Sendable {
         patternRules.contains(f.rule) && (rule == nil || f.rule == rule)
           && f.explanation.related.contains { $0.id == id && ($0.role == .counted || $0.role == .joined) }
       } : []
+    var byID: [String: Event] = [:]
+    for event in log.events where byID[event.id] == nil { byID[event.id] = event }
     return .success(
       explanations.map { explanation in
-        ExplainedEvent(
-          explanation: explanation,
-          patternFindings: elsewhere.filter { $0.eventIndex != explanation.event.index })
+        let patterns = elsewhere.filter { $0.eventIndex != explanation.event.index }
+        var related: [String: Event] = [:]
+        for finding in explanation.findings + patterns {
+          for other in finding.explanation.related { related[other.id] = byID[other.id] }
+        }
+        return ExplainedEvent(explanation: explanation, patternFindings: patterns, relatedEvents: related)
       })
   }
 

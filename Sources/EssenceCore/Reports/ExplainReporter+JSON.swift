@@ -28,15 +28,17 @@ extension ExplainReporter {
       .init(
         "fields",
         .object(e.record.fields.map { .init($0.name, $0.name == "time" ? .string(e.timeText) : Self.json($0.value)) })),
-      .init("findings", .array(explanation.findings.map { finding($0, event: e) })),
-      .init("pattern_findings", .array(explained.patternFindings.map { finding($0, event: nil) })),
+      .init("findings", .array(explanation.findings.map { finding($0, event: e, related: explained.relatedEvents) })),
+      .init(
+        "pattern_findings",
+        .array(explained.patternFindings.map { finding($0, event: nil, related: explained.relatedEvents) })),
       .init("not_judged_by", .array(explanation.notes.map(OrderedJSON.string))),
     ])
   }
 
-  private func finding(_ f: Finding, event: Event?) -> OrderedJSON {
+  private func finding(_ f: Finding, event: Event?, related: [String: Event]) -> OrderedJSON {
     let rule = rules.first { $0.id == f.rule }
-    let narrative = FindingNarrative(finding: f, rule: rule, event: event)
+    let narrative = FindingNarrative(finding: f, rule: rule, event: event, related: related)
     let x = f.explanation
     var members: [OrderedJSON.Member] = []
     for (key, value) in [

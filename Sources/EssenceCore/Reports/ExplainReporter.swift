@@ -34,10 +34,14 @@ public struct ExplainReporter: Sendable {
       ? (explained.patternFindings.isEmpty ? "No rule judged this event.\n" : "No finding on this event itself.\n")
       : "\(count) finding\(count == 1 ? "" : "s"): "
         + explanation.findings.map { "\($0.rule) \($0.verdict.rawValue)" }.joined(separator: ", ") + "\n"
-    for finding in explanation.findings { out += "\n" + block(finding, event: event) }
+    for finding in explanation.findings {
+      out += "\n" + block(finding, event: event, related: explained.relatedEvents)
+    }
     if !explained.patternFindings.isEmpty {
       out += "\nThis event counts toward a pattern raised at another event:\n"
-      for finding in explained.patternFindings { out += "\n" + block(finding, event: nil) }
+      for finding in explained.patternFindings {
+        out += "\n" + block(finding, event: nil, related: explained.relatedEvents)
+      }
     }
     if !explanation.notes.isEmpty {
       out += "\nRules that did not judge this event:\n"
@@ -46,7 +50,7 @@ public struct ExplainReporter: Sendable {
     return out
   }
 
-  private func block(_ finding: Finding, event: Event?) -> String {
+  private func block(_ finding: Finding, event: Event?, related: [String: Event]) -> String {
     let rule = rules.first { $0.id == finding.rule }
     var out = "\(finding.rule): \(finding.verdict.rawValue.uppercased())"
     out += " (\(finding.kind.rawValue), \(finding.severity.rawValue)"
@@ -57,7 +61,7 @@ public struct ExplainReporter: Sendable {
       out += "Raised at '\(finding.event)' (\(finding.employee), \(finding.time)).\n"
     }
     out += "\n"
-    let narrative = FindingNarrative(finding: finding, rule: rule, event: event)
+    let narrative = FindingNarrative(finding: finding, rule: rule, event: event, related: related)
     out += Self.wrap(narrative.paragraph, indent: "  ") + "\n\n"
     out += "  Trace\n"
     let lines = [TraceLine(label: "because", text: finding.because)] + finding.explanation.traceLines

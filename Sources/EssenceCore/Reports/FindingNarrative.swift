@@ -16,18 +16,28 @@ public struct FindingNarrative: Sendable {
   /// the sentences then name the values a deviation's `when` read.
   public var field: (@Sendable (String) -> Value?)?
 
+  /// Finds another event by id, when the caller has the log; the sentences then quote the
+  /// note of whoever answered a signal.
+  public var related: (@Sendable (String) -> Event?)?
+
   /// Creates a narrative.
-  public init(finding: Finding, rule: RuleInfo?, field: (@Sendable (String) -> Value?)? = nil) {
+  public init(
+    finding: Finding, rule: RuleInfo?, field: (@Sendable (String) -> Value?)? = nil,
+    related: (@Sendable (String) -> Event?)? = nil
+  ) {
     self.finding = finding
     self.rule = rule
     self.field = field
+    self.related = related
   }
 
-  /// Creates a narrative that reads the judged event's fields.
-  public init(finding: Finding, rule: RuleInfo?, event: Event?) {
+  /// Creates a narrative that reads the judged event's fields and, given `related`, other
+  /// events' notes.
+  public init(finding: Finding, rule: RuleInfo?, event: Event?, related: [String: Event] = [:]) {
     let record = event?.record
     let field: (@Sendable (String) -> Value?)? = record.map { r in { @Sendable name in r.field(name) } }
-    self.init(finding: finding, rule: rule, field: field)
+    let lookup: (@Sendable (String) -> Event?)? = related.isEmpty ? nil : { @Sendable id in related[id] }
+    self.init(finding: finding, rule: rule, field: field, related: lookup)
   }
 
   /// The sentences, in reading order: the letter, the verdict's reason, the employee's note.
@@ -129,7 +139,13 @@ public struct FindingNarrative: Sendable {
     let busy = explanation.related.filter { $0.role == .busy }
     switch finding.verdict {
     case .answered:
-      let who = responses.map { "\($0.employee) (\($0.type) '\($0.id)' at \($0.time))" }
+      let who = responses.map { response in
+        var text = "\(response.employee) (\(response.type) '\(response.id)' at \(response.time))"
+        if let event = related?(response.id), case .string(let note)? = event.record.field("note"), !note.isEmpty {
+          text += ": \u{201C}\(note)\u{201D}"
+        }
+        return text
+      }
       return ["The need was answered by " + (who.isEmpty ? "a response" : who.joined(separator: ", ")) + "."]
     case .robotic:
       let work = busy.map { "\($0.type) '\($0.id)' at \($0.time)" }

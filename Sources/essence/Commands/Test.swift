@@ -49,7 +49,9 @@ extension EssenceCommand {
       out += "expected \(verdict(result.expectedVerdict, result.expectedDeviation)), "
       out += "got \(verdict(result.actualVerdict, result.actualDeviation))\n"
       if let finding = result.finding {
-        out += ExplainReporter.wrap(FindingNarrative(finding: finding, rule: rule).paragraph, indent: "    ") + "\n"
+        out +=
+          ExplainReporter.wrap(
+            FindingNarrative(finding: finding, rule: rule, event: result.event).paragraph, indent: "    ") + "\n"
         out += "    because: \(finding.because)\n"
       } else {
         out += "    the rule did not judge the example's event (check its 'on', the file's 'scope' and its 'when')\n"

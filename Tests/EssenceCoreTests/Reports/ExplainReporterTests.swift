@@ -47,7 +47,9 @@ import _EssenceTestSupport
           + "(the event has no 'reason')",
       ]),
     Case(event: "e-21", rule: "goodwill-credit", verdict: .error, says: ["could not be evaluated on this event"]),
-    Case(event: "e-12", rule: "customer-at-risk", verdict: .answered, says: ["answered by ben (callback 'e-13'"]),
+    Case(
+      event: "e-12", rule: "customer-at-risk", verdict: .answered,
+      says: ["answered by ben (callback 'e-13' at 2026-11-21T12:40:00-08:00): \u{201C}called back and upgraded"]),
     Case(
       event: "e-15", rule: "customer-at-risk", verdict: .robotic,
       says: ["Nobody answered the need in time, while ben", "call_answered 'e-16'"]),
@@ -61,10 +63,9 @@ import _EssenceTestSupport
     let finding = try #require(explained.first?.explanation.findings.first)
     #expect(finding.verdict == c.verdict)
     let event = explained.first?.explanation.event
-    let sentences = FindingNarrative(
-      finding: finding, rule: fixture.set.ruleInfos.first { $0.id == c.rule }, event: event
-    )
-    .paragraph
+    let rule = fixture.set.ruleInfos.first { $0.id == c.rule }
+    let related = explained.first?.relatedEvents ?? [:]
+    let sentences = FindingNarrative(finding: finding, rule: rule, event: event, related: related).paragraph
     for phrase in c.says { #expect(sentences.contains(phrase), "\(sentences)") }
   }
 
