@@ -47,5 +47,6 @@ import _EssenceTestSupport
     let html = HTMLReporter(findingLimit: 3).generateReport(evaluation)
     #expect(html.components(separatedBy: "<details id=").count - 1 == 3)
     #expect(html.contains("\(evaluation.findings.count - 3) more findings are not shown"))
+    #expect(html.contains("the first 3 of \(evaluation.findings.count) findings"))
   }
 }

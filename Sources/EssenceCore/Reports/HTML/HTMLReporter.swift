@@ -27,7 +27,7 @@ public struct HTMLReporter: Reporter {
     out += totals(evaluation.summary.byVerdict)
     out += employees(evaluation)
     out += rules(evaluation)
-    out += timeline(shown)
+    out += timeline(shown, of: evaluation.findings.count)
     out += findings(shown, evaluation: evaluation)
     out +=
       "<footer>Made by <code>essence evaluate</code> from the standards set <code class=\"sha\">"
@@ -128,7 +128,7 @@ public struct HTMLReporter: Reporter {
     return out + "</section>\n"
   }
 
-  private func timeline(_ shown: [(Finding, String)]) -> String {
+  private func timeline(_ shown: [(Finding, String)], of total: Int) -> String {
     guard let svg = HTMLTimeline(findings: shown.map { (finding: $0.0, anchor: $0.1) }).svg() else { return "" }
     var out = "<section>\n<h2>Timeline</h2>\n<div class=\"legend\">"
     let shapes: [(String, String)] = [
@@ -141,7 +141,9 @@ public struct HTMLReporter: Reporter {
       out +=
         "<span><svg width=\"16\" height=\"16\" viewBox=\"0 0 16 16\" aria-hidden=\"true\">\(shape)</svg> \(label)</span>"
     }
-    out += "<span>colour: verdict; select a mark for its explanation</span></div>\n"
+    out += "<span>colour: verdict; select a mark for its explanation</span>"
+    if shown.count < total { out += "<span>the first \(shown.count) of \(total) findings</span>" }
+    out += "</div>\n"
     return out + "<div class=\"scroll\">\(svg)</div>\n</section>\n"
   }
 
