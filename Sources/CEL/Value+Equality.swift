@@ -38,13 +38,27 @@ extension Value: Equatable {
   /// Code-point equality: Swift's `==` on strings also equates canonically equivalent text
   /// (`é` and `e` + U+0301), which CEL does not.
   static func sameText(_ x: String, _ y: String) -> Bool {
-    let same = x.utf8.withContiguousStorageIfAvailable { a in
-      y.utf8.withContiguousStorageIfAvailable { b in
-        guard a.count == b.count, let pa = a.baseAddress, let pb = b.baseAddress else { return a.count == b.count }
-        return memcmp(pa, pb, a.count) == 0
-      }
+    withUTF8(x, y) { a, b in a.count == b.count && bytesEqual(a, b, count: a.count) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of two strings, without copying native strings.
+  static func withUTF8<R>(
+    _ x: String, _ y: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    if let result = x.utf8.withContiguousStorageIfAvailable({ a in
+      y.utf8.withContiguousStorageIfAvailable { b in body(a, b) }
+    }), let result {
+      return result
     }
-    return (same ?? nil) ?? (x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8))
+    let a = Array(x.utf8)
+    let b = Array(y.utf8)
+    return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in body(a, b) } }
+  }
+
+  /// Whether the first `count` bytes of two buffers (each at least that long) are equal.
+  static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+    guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return memcmp(pa, pb, count) == 0
   }
 
   /// True when every entry of `entries` is found, equal, through `lookup`, and the sizes match.
