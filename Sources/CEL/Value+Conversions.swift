@@ -36,7 +36,13 @@ extension Value {
     case .double: return v
     case .int(let i): return .double(Double(i))
     case .uint(let u): return .double(Double(u))
-    case .string(let s): return Double(s).map(Value.double) ?? formatError("double", s)
+    case .string(let s):
+      guard let d = Double(s) else { return formatError("double", s) }
+      // Out-of-range text such as "1e400" is an error, as in Go; "Infinity" itself is not.
+      if d.isInfinite, !s.lowercased().hasSuffix("inf"), !s.lowercased().hasSuffix("infinity") {
+        return rangeError("double", .string(s))
+      }
+      return .double(d)
     default: return noOverload("double", v)
     }
   }
