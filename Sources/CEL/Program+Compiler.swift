@@ -48,7 +48,9 @@ struct Compiler {
 
   /// A node from its closure. With `inputs` (the sub-nodes it reads), it is folded to a
   /// constant when they all are; without, it depends on the variables.
-  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval) -> Compiled {
+  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval)
+    -> Compiled
+  {
     if tracing {
       let id = expr.id
       return Compiled(

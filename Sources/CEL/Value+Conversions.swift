@@ -157,7 +157,8 @@ extension Value {
     if decimalExponent < -4 || decimalExponent >= 6 {
       let rest = digits.dropFirst()
       let e = abs(decimalExponent)
-      return sign + String(digits.prefix(1)) + (rest.isEmpty ? "" : "." + rest) + "e" + (decimalExponent < 0 ? "-" : "+")
+      return sign + String(digits.prefix(1)) + (rest.isEmpty ? "" : "." + rest) + "e"
+        + (decimalExponent < 0 ? "-" : "+")
         + (e < 10 ? "0" : "") + String(e)
     }
     if pointAt <= 0 { return sign + "0." + String(repeating: "0", count: -pointAt) + digits }

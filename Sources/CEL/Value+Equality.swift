@@ -10,18 +10,19 @@ extension Value: Equatable {
   public static func == (a: Value, b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.string(x), .string(y)): return sameText(x, y)
-    case let (.bytes(x), .bytes(y)): return x == y
-    case let (.timestamp(x), .timestamp(y)): return x == y
-    case let (.duration(x), .duration(y)): return x == y
-    case let (.type(x), .type(y)): return x == y
-    case let (.list(x), .list(y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
-    case let (.map(x), .map(y)): return mapsEqual(x.entries, y.count) { y[$0] }
-    case let (.record(x), .record(y)): return x === y || mapsEqual(x.fieldEntries, x.fieldCount) { y.value(forKey: $0) }
-    case let (.record(x), .map(y)), let (.map(y), .record(x)):
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.string(let x), .string(let y)): return sameText(x, y)
+    case (.bytes(let x), .bytes(let y)): return x == y
+    case (.timestamp(let x), .timestamp(let y)): return x == y
+    case (.duration(let x), .duration(let y)): return x == y
+    case (.type(let x), .type(let y)): return x == y
+    case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+    case (.map(let x), .map(let y)): return mapsEqual(x.entries, y.count) { y[$0] }
+    case (.record(let x), .record(let y)):
+      return x === y || mapsEqual(x.fieldEntries, x.fieldCount) { y.value(forKey: $0) }
+    case (.record(let x), .map(let y)), (.map(let y), .record(let x)):
       return mapsEqual(y.entries, x.fieldCount) { x.value(forKey: $0) }
-    case let (.error(x), .error(y)): return x.message == y.message
+    case (.error(let x), .error(let y)): return x.message == y.message
     default:
       guard let order = Value.numericOrder(a, b) else { return false }
       return order == .equal

@@ -56,7 +56,9 @@ let functionCases: [EvalCase] = [
   EvalCase(source: "timestamp('2026-07-01T03:00:00Z').getHours('America/New_York')", expected: "23"),
   EvalCase(source: "timestamp('2026-01-01T03:00:00Z').getHours('America/New_York')", expected: "22"),
   EvalCase(source: "timestamp('2026-11-21T13:05:00Z').getDayOfWeek()", expected: "6"),
-  EvalCase(source: "timestamp('2026-11-21T13:05:00Z').getHours('Mars/Olympus')", expected: "error: unknown time zone 'Mars/Olympus'"),
+  EvalCase(
+    source: "timestamp('2026-11-21T13:05:00Z').getHours('Mars/Olympus')",
+    expected: "error: unknown time zone 'Mars/Olympus'"),
   EvalCase(source: "timestamp('9999-12-31T23:59:59Z') + duration('1s')", expected: "error: timestamp out of range"),
   EvalCase(source: "timestamp(0)", expected: "timestamp('1970-01-01T00:00:00Z')"),
   EvalCase(source: "int(timestamp('1970-01-02T00:00:00Z'))", expected: "86400"),

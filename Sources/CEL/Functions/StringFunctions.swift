@@ -30,7 +30,8 @@ enum StringFunctions {
     }
     return .bool(
       Value.withUTF8(text, p) { a, b in
-        a.count >= b.count && Value.bytesEqual(UnsafeBufferPointer(rebasing: a[(a.count - b.count)...]), b, count: b.count)
+        a.count >= b.count
+          && Value.bytesEqual(UnsafeBufferPointer(rebasing: a[(a.count - b.count)...]), b, count: b.count)
       })
   }
 

@@ -75,10 +75,14 @@ extension EssenceCommand {
       if let id = error.exprID, let node = ast.node(id: id) {
         // A failed field selection points at the field's name, not at the start of its operand.
         var offset = node.offset
-        if case .select(_, let field, _) = node.kind { offset = max(offset, node.endOffset - field.unicodeScalars.count) }
+        if case .select(_, let field, _) = node.kind {
+          offset = max(offset, node.endOffset - field.unicodeScalars.count)
+        }
         let before = expression.unicodeScalars.prefix(offset)
         let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        let column =
+          before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)
+          + 1
         text += Self.caret(source, line: line, column: column)
       }
       FileHandle.standardError.write(Data(text.utf8))
