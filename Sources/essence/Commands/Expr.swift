@@ -33,11 +33,16 @@ extension EssenceCommand {
     }
 
     func run() throws {
-      let fields = try fieldDeclarations()
+      let declared = try fieldDeclarations()
+      // Every event has these (SPEC §2), so they are declared with the user's fields.
+      let required: [(name: String, kind: FieldDeclaration.Kind)] = [
+        ("time", .time), ("type", .string), ("employee", .string), ("id", .any),
+      ]
+      let fields = declared + required.filter { field in !declared.contains { $0.name == field.name } }
       let layout = RecordLayout(fields: fields.map { ($0.name, Self.celType($0.kind)) })
       let record = try Self.record(fromJSON: event ?? "{}", layout: layout, fields: fields)
       // Without declarations every field is as good as any other: no "undeclared" warnings.
-      let environment = Environment(variables: [("event", fields.isEmpty ? .dyn : .record(layout))])
+      let environment = Environment(variables: [("event", declared.isEmpty ? .dyn : .record(layout))])
       let compilation = environment.compile(expression)
       let source = expression.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
       for diagnostic in compilation.diagnostics {
