@@ -42,7 +42,7 @@ struct Compiler {
 
   /// A node whose value is known now.
   func constant(_ expr: Expr, _ value: Value) -> Compiled {
-    let value = located(value, expr.id)
+    let value = Value.located(value, expr.id)
     return node(expr, constant: value) { _ in value }
   }
 
@@ -239,6 +239,3 @@ extension Value {
     return .error(error)
   }
 }
-
-/// Marks an error value with the node that produced it (for the compiler's constants).
-private func located(_ value: Value, _ id: Int) -> Value { Value.located(value, id) }

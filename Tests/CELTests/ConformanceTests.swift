@@ -137,6 +137,12 @@ struct ConformanceCase: Decodable {
     }
     let activation = Activation(values: variables.map { bindings?[$0.name]?.value ?? .null })
     let result = program.evaluate(activation)
+    // The tracing tree is compiled separately; it must agree with the plain one.
+    var trace = Trace()
+    let traced = program.evaluate(activation, trace: &trace)
+    guard result.isError ? traced.isError : ConformanceCase.exactlyEqual(result, traced) else {
+      return "traced evaluation gave \(traced), plain gave \(result)"
+    }
     if expected.error == true {
       if case .error = result { return nil }
       return "expected an error, got \(result)"
