@@ -62,7 +62,7 @@ public enum StandardsLoader {
     }
 
     let layout = RecordLayout(fields: builtinFields + declaredFields(roots.map(\.root), into: &engine))
-    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout), engine: engine)
+    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout, sources: ordered), engine: engine)
     let files = roots.compactMap { decoder.file($0.root, path: $0.path) }
     engine = decoder.engine
     SetValidation.check(roots.map(\.root), into: &engine)
