@@ -2,11 +2,11 @@ import CEL
 import Foundation
 import Testing
 
-let eventLayout = RecordLayout(fields: [
+private let eventLayout = RecordLayout(fields: [
   ("rings", .number), ("name", .string), ("time", .timestamp), ("tags", .list(.string)),
   ("attrs", .map(key: .string, value: .dyn)), ("wait", .duration), ("count", .int), ("note", .dyn),
 ])
-let eventEnvironment = Environment(variables: [("event", .record(eventLayout)), ("other", .record(eventLayout))])
+private let eventEnvironment = Environment(variables: [("event", .record(eventLayout)), ("other", .record(eventLayout))])
 
 let acceptedSources: [String] = [
   "event.rings <= 3",
