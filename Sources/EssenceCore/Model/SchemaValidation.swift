@@ -156,9 +156,11 @@ struct SchemaValidator {
 
   /// The closest known word, when it is close enough to be a likely typo.
   static func suggestion(for word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, best.0.count / 3)) else { return nil }
-    return best.0
+    // Each candidate allows about one edit per three of its characters (at most 3), so a short
+    // name is not suggested for a long, unrelated word.
+    candidates.map { ($0, editDistance(word, $0)) }
+      .filter { $0.1 <= max(1, min(3, $0.0.count / 3)) }
+      .min { $0.1 < $1.1 }?.0
   }
 
   /// Levenshtein distance over Unicode scalars.

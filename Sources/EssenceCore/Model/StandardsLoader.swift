@@ -67,6 +67,7 @@ public enum StandardsLoader {
     engine = decoder.engine
     SetValidation.check(roots.map(\.root), into: &engine)
     RuleValidation.check(roots.map(\.root), into: &engine)
+    FieldReferenceValidation.check(roots.map(\.root), layout: layout, into: &engine)
 
     let complete = !engine.hasErrors && files.count == ordered.count
     let set = complete ? StandardsSet(files: files, sha256: sha256(ordered), layout: layout) : nil

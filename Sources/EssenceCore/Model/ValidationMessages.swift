@@ -82,6 +82,10 @@ extension DiagnosticMessage {
     .error("schema.type", "expected a mapping at the top of the standards file, found \(found)")
   }
 
+  static func undeclaredFieldReference(_ name: String, key: String) -> DiagnosticMessage {
+    .warning("rule.undeclared_field", "field '\(name)' in '\(key)' is not declared in 'fields'")
+  }
+
   static func unknownKey(_ key: String, in place: String) -> DiagnosticMessage {
     .error("schema.unknown_key", "unknown key '\(key)' in \(place)")
   }
