@@ -9,7 +9,7 @@ struct EvalCase: Sendable, CustomTestStringConvertible {
 }
 
 /// The event layout the evaluator tests declare: `rings` and `queue` get slots.
-private let eventLayout = RecordLayout(fields: [("rings", .number), ("queue", .string), ("note", .string)])
+let eventLayout = RecordLayout(fields: [("rings", .number), ("queue", .string), ("note", .string)])
 
 /// An event with a declared field, an undeclared one, and a null one.
 let sampleEvent = Record(
@@ -19,7 +19,7 @@ let sampleEvent = Record(
     ("tags", .list([.string("vip"), .string("new")])),
   ])
 
-private let eventEnvironment = Environment(variables: [("event", .record(eventLayout))])
+let eventEnvironment = Environment(variables: [("event", .record(eventLayout))])
 
 /// Compiles and evaluates `source` against `sampleEvent`; a compile error fails the test.
 func evaluate(_ source: String, event: Record = sampleEvent) throws -> Value {
