@@ -26,7 +26,8 @@ import _EssenceTestSupport
   struct Case: Sendable, CustomTestStringConvertible {
     var name: String
     var expect: String
-    var notes: [String] = []
+    /// The notes, when the position is approximate (exact cases leave notes to the checker).
+    var notes: [String]? = nil
     var testDescription: String { name }
   }
 
