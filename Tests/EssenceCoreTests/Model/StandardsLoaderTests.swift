@@ -147,4 +147,14 @@ import Testing
     #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
     #expect(result.set != nil)
   }
+
+  @Test func aFileNamedTwiceIsReadOnce() {
+    let path = Self.fixtures + "/valid/minimal.yaml"
+    let directory = Self.fixtures + "/sets/duplicate-across"
+    let result = StandardsLoader.loadSet(paths: [path, Self.fixtures + "/valid/./minimal.yaml"])
+    #expect(result.files == [path])
+    let twice = StandardsLoader.loadSet(paths: [directory, directory + "/./a-front.yaml"])
+    #expect(twice.files == [directory + "/a-front.yaml", directory + "/nested/b-back.yml"])
+    #expect(twice.diagnostics.count == 1)
+  }
 }
