@@ -157,4 +157,15 @@ import Testing
     #expect(twice.files == [directory + "/a-front.yaml", directory + "/nested/b-back.yml"])
     #expect(twice.diagnostics.count == 1)
   }
+
+  @Test func aSecondFileForATeamIsAWarning() {
+    let directory = Self.fixtures + "/sets/duplicate-team"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.diagnostics.map(\.id) == ["set.duplicate_team"])
+    #expect(result.diagnostics.first?.location == SourceLocation(path: directory + "/b.yaml", line: 3, column: 7))
+    #expect(
+      result.diagnostics.first?.notes.first?.location == SourceLocation(path: directory + "/a.yaml", line: 2, column: 7)
+    )
+    #expect(result.set != nil)
+  }
 }
