@@ -48,6 +48,7 @@ extension Checker {
       mismatch("no matching overload for '\(function)' applied to \(applied)", at: expr)
       return .dyn
     }
+    checkLiteralArguments(function, target: target, args: args)
     if function == "_+_", case .list = argTypes[0], case .list = argTypes[1] { return Checker.join(argTypes) }
     return Checker.join(matches.map(\.result))
   }
@@ -144,12 +145,27 @@ extension Checker {
   private mutating func comparisonMismatch(
     _ function: String, _ args: [Expr], _ a: CELType, _ b: CELType, _ expr: Expr
   ) {
+    let message: String
     if let name = Checker.shortName(args[0]) {
-      mismatch("'\(name)' is \(a.withArticle), compared with \(b.withArticle)", at: expr)
+      message = "'\(name)' is \(a.withArticle), compared with \(b.withArticle)"
     } else if let name = Checker.shortName(args[1]) {
-      mismatch("'\(name)' is \(b.withArticle), compared with \(a.withArticle)", at: expr)
+      message = "'\(name)' is \(b.withArticle), compared with \(a.withArticle)"
     } else {
-      mismatch("no matching overload for '\(function)' applied to (\(a.displayName), \(b.displayName))", at: expr)
+      message = "no matching overload for '\(function)' applied to (\(a.displayName), \(b.displayName))"
+    }
+    let notes = [Checker.conversionHint(args[1], from: b, to: a), Checker.conversionHint(args[0], from: a, to: b)]
+    report(.error, "cel.type_mismatch", message, at: expr, notes: notes.compactMap { $0 })
+  }
+
+  /// How to write a string literal so it compares with a time or a number:
+  /// `timestamp('...')`, `duration('...')`, or the number without quotes.
+  private static func conversionHint(_ literal: Expr, from: CELType, to: CELType) -> String? {
+    guard from == .string, case .literal(.string(let text)) = literal.kind else { return nil }
+    switch to {
+    case .timestamp: return "write timestamp('\(text)') to compare with a time"
+    case .duration: return "write duration('\(text)') to compare with a duration"
+    case _ where to.isNumeric && Double(text) != nil: return "write \(text) without quotes to compare with a number"
+    default: return nil
     }
   }
 

@@ -33,7 +33,14 @@ struct Parser {
   mutating func parse() -> Expr? {
     let root = expression()
     if current.kind != .end {
-      error("unexpected \(current.description) after the end of the expression; expected an operator", at: current)
+      // Words from other languages: `a and b`, `a or b`, `not a`.
+      let previous = index > 0 ? tokens[index - 1] : current
+      let word = current.kind == .ident ? ["and": "&&", "or": "||"][current.text] : nil
+      let hint = (word ?? (previous.kind == .ident && previous.text == "not" ? "!" : nil))
+        .map { "did you mean '\($0)'?" }
+      error(
+        "unexpected \(current.description) after the end of the expression; \(hint ?? "expected an operator")",
+        at: current)
     }
     diagnostics.sort { $0.offset < $1.offset }
     return diagnostics.contains { $0.severity == .error } ? nil : root
@@ -70,6 +77,8 @@ struct Parser {
   }
 
   mutating func error(_ message: String, at token: Token) {
+    // The lexer has already said what is wrong with an invalid token.
+    guard token.kind != .invalid else { return }
     error(message, offset: token.offset)
   }
 
