@@ -101,7 +101,7 @@ import Testing
       _ = try read("- time: [unclosed\n- type: note\n")
       Issue.record("expected an error")
     } catch {
-      guard case .malformed(let path, _, _) = error else {
+      guard case .malformed(let path, _, _)? = error as? LogReadError else {
         Issue.record("expected malformed, got \(error)")
         return
       }
