@@ -15,13 +15,13 @@ struct FindingDescriber: FindingDescribing {
     let explained: (Explanation, String)
     var deviation: String?
     switch rule.body {
-    case .standard(let standard, let expect, let checks):
-      explained = explain(standard, expect: expect, checks: checks, event: event)
-      if record.deviation >= 0 { deviation = standard.deviations[Int(record.deviation)].id }
-    case .signal(let signal, let lookup):
-      explained = explain(signal, lookup: lookup, event: event)
-    case .pattern(let pattern):
-      explained = explain(pattern, raise: raises[Int(record.raise)])
+    case .standard(let plan):
+      explained = explain(plan, event: event)
+      if record.deviation >= 0 { deviation = plan.standard.deviations[Int(record.deviation)].id }
+    case .signal(let plan):
+      explained = explain(plan, event: event)
+    case .pattern(let plan):
+      explained = explain(plan.pattern, raise: raises[Int(record.raise)])
     }
     let e = run.events[event]
     let info = run.book.infos[Int(record.rule)]
@@ -35,19 +35,18 @@ struct FindingDescriber: FindingDescribing {
 
   // MARK: - Standards
 
-  private func explain(
-    _ standard: Standard, expect: RuleBook.CompiledCheck, checks: [RuleBook.CompiledCheck], event: Int
-  ) -> (Explanation, String) {
+  private func explain(_ plan: StandardPlan, event: Int) -> (Explanation, String) {
+    let standard = plan.standard
     let activation = run.activation(event)
-    let decision = run.decide(standard, expect: expect, checks: checks, event: event, activation)
-    let letter = outcome(expect, event: event, activation)
+    let decision = run.decide(plan, event: event, activation)
+    let letter = outcome(plan.expect, event: event, activation)
     var explanation = Explanation(letter: letter.outcome, related: letter.related)
     var because = letter.phrase
     switch letter.outcome.result {
     case .error(let message):
       because += " could not be evaluated: \(message)"
     case .held:
-      for (check, written) in zip(checks, standard.purposeChecks) {
+      for (check, written) in zip(plan.checks, standard.purposeChecks) {
         let c = outcome(check, event: event, activation, id: written.id, says: written.says)
         explanation.purposeChecks.append(c.outcome)
         explanation.related += c.related
@@ -59,7 +58,7 @@ struct FindingDescriber: FindingDescribing {
         case .error(let message) = erring.result
       {
         because += ", but purpose check '\(erring.id ?? "")' could not be evaluated: \(message)"
-      } else if !checks.isEmpty {
+      } else if !plan.checks.isEmpty {
         because += "; every purpose check held"
       }
     case .failed:
@@ -70,30 +69,28 @@ struct FindingDescriber: FindingDescribing {
       guard decision.deviation >= 0 else {
         return (explanation, because + (standard.deviations.isEmpty ? "" : " and no deviation applies"))
       }
-      let (outcome, phrase) = explain(
-        standard.deviations[decision.deviation], decision: decision, event: event, activation)
+      let (outcome, phrase) = explain(plan.deviations[decision.deviation], event: event, activation)
       explanation.deviation = outcome
       because += "; " + phrase
     }
     return (explanation, because)
   }
 
-  private func explain(
-    _ deviation: Deviation, decision: StandardDecision, event: Int, _ activation: Activation
-  ) -> (DeviationOutcome, String) {
+  private func explain(_ plan: DeviationPlan, event: Int, _ activation: Activation) -> (DeviationOutcome, String) {
+    let deviation = plan.deviation
     let record = run.events[event].record
     let evidence = deviation.evidence.map { FieldValue(name: $0, value: record.field($0)) }
     let missing = evidence.filter { EngineRun.isMissing($0.value) }.map(\.name)
     var outcome = DeviationOutcome(
       id: deviation.id, when: deviation.when.source, serves: deviation.serves, evidence: evidence,
       missingEvidence: missing, limit: nil, approval: nil, location: deviation.location)
-    var parts = ["deviation '\(deviation.id)' applies" + fieldsText(deviation.when, record)]
+    var parts = ["deviation '\(deviation.id)' applies" + fieldsText(plan.when, record)]
     if !missing.isEmpty {
       parts.append("evidence \(missing.joined(separator: ", ")) missing")
       return (outcome, parts.joined(separator: "; "))
     }
     if !evidence.isEmpty { parts.append("evidence \(deviation.evidence.joined(separator: ", ")) present") }
-    if let limit = deviation.limit {
+    if let limit = plan.limit {
       let c = conditionOutcome(limit, activation, record: record)
       outcome.limit = c.outcome
       parts.append("limit " + c.phrase)
@@ -130,16 +127,17 @@ struct FindingDescriber: FindingDescribing {
   }
 
   private func outcome(
-    _ check: RuleBook.CompiledCheck, event: Int, _ activation: Activation, id: String? = nil, says: String? = nil
+    _ check: CheckPlan, event: Int, _ activation: Activation, id: String? = nil, says: String? = nil
   ) -> Described {
     switch check {
-    case .condition(let condition):
-      var c = conditionOutcome(condition, activation, record: run.events[event].record)
+    case .condition(let predicate):
+      var c = conditionOutcome(predicate, activation, record: run.events[event].record)
       c.outcome.id = id
       c.outcome.says = says
       return c
-    case .relation(let relation, let lookup):
-      let match = run.match(relation, lookup: lookup, event: event)
+    case .relation(let plan):
+      let relation = plan.relation
+      let match = run.match(plan, event: event)
       let held = (match != nil) != relation.kind.isNegated
       let record = run.events[event].record
       let outcome = CheckOutcome(
@@ -160,9 +158,10 @@ struct FindingDescriber: FindingDescribing {
     }
   }
 
-  private func conditionOutcome(_ condition: Condition, _ activation: Activation, record: Record) -> Described {
+  private func conditionOutcome(_ predicate: Predicate, _ activation: Activation, record: Record) -> Described {
+    let condition = predicate.condition
     let result = condition.result(activation)
-    let fields = condition.eventFields.map { FieldValue(name: $0, value: record.field($0)) }
+    let fields = predicate.fields.map { FieldValue(name: $0, value: record.field($0)) }
     let outcome = CheckOutcome(
       expression: condition.source, result: result, fields: fields,
       trace: traced ? condition.trace(activation) : [], location: condition.location)
@@ -172,12 +171,12 @@ struct FindingDescriber: FindingDescribing {
     case .failed: verb = " failed"
     case .error: verb = ""
     }
-    return Described(outcome: outcome, phrase: condition.source + verb + fieldsText(condition, record))
+    return Described(outcome: outcome, phrase: condition.source + verb + fieldsText(predicate, record))
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
-  private func fieldsText(_ condition: Condition, _ record: Record) -> String {
-    let fields = condition.eventFields
+  private func fieldsText(_ predicate: Predicate, _ record: Record) -> String {
+    let fields = predicate.fields
     if fields.isEmpty { return "" }
     return " (" + fields.map { "\($0) = \(ValueText.describe(record.field($0)))" }.joined(separator: ", ") + ")"
   }
@@ -197,8 +196,9 @@ struct FindingDescriber: FindingDescribing {
 
   // MARK: - Signals and patterns
 
-  private func explain(_ signal: Signal, lookup: Int, event: Int) -> (Explanation, String) {
-    let decision = run.decide(signal, lookup: lookup, event: event)
+  private func explain(_ plan: SignalPlan, event: Int) -> (Explanation, String) {
+    let signal = plan.signal
+    let decision = run.decide(plan, event: event)
     let within = ValueText.durationText(nanos: signal.responseWithinNanos)
     var wanted = signal.responseOn.joined(separator: " or ")
     if !signal.responseSame.isEmpty { wanted += " with the same \(signal.responseSame.joined(separator: ", "))" }

@@ -32,7 +32,7 @@ extension EssenceCommand {
       let set = try standards.load()
       let log = try logs.read(for: set)
       let evaluation = Engine(set: set).evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
-      try output.write(output.format.reporter.generateReport(evaluation))
+      try output.write(evaluation)
       if strict && !log.rejected.isEmpty {
         Console.error("error: \(log.rejected.count) rejected \(log.rejected.count == 1 ? "record" : "records") (--strict)\n")
         throw ExitCode(3)

@@ -23,18 +23,22 @@ struct OutputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
   var output: String?
 
-  /// Writes the report; a file that cannot be written prints why and exits 1.
-  func write(_ report: String) throws {
+  /// Writes the report to `--output` or stdout, piece by piece; a file that cannot be written
+  /// prints why and exits 1.
+  func write(_ evaluation: Evaluation) throws {
+    let reporter = format.reporter
     guard let output else {
-      Console.output(report)
+      reporter.writeReport(evaluation) { Console.output($0) }
       return
     }
-    do {
-      try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-    } catch {
-      Console.error("error: cannot write '\(output)': \(error.localizedDescription)\n")
+    guard FileManager.default.createFile(atPath: output, contents: nil),
+      let handle = FileHandle(forWritingAtPath: output)
+    else {
+      Console.error("error: cannot write '\(output)'\n")
       throw ExitCode.failure
     }
+    defer { try? handle.close() }
+    reporter.writeReport(evaluation) { handle.write(Data($0)) }
   }
 }
 
