@@ -24,7 +24,7 @@ extension Engine {
     let list = evaluation.findings
     return log.events.indices.filter { log.events[$0].id == id }.map { index in
       let findings = list.records.filter { Int($0.event) == index && (rule == nil || book.rules[Int($0.rule)].id == rule) }
-        .map { describer.finding(for: $0) }
+        .map { describer.finding(for: $0, explained: true) }
       let judged = Set(findings.map(\.rule))
       return EventExplanation(
         event: log.events[index], findings: findings,

@@ -51,9 +51,9 @@ public struct JSONReporter: Reporter {
       out.raw("}")
     }
     out.raw(evaluation.rejected.isEmpty ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [")
-    for (i, finding) in evaluation.findings.enumerated() {
+    for i in evaluation.findings.indices {
       out.raw(i > 0 ? ",\n    " : "\n    ")
-      write(finding, to: &out)
+      write(evaluation.findings.brief(at: i), to: &out)
       out.flushIfFull()
     }
     out.raw(evaluation.findings.isEmpty ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
@@ -157,10 +157,13 @@ struct JSONBytes {
   /// Appends a quoted string, escaping quotes, backslashes and control characters.
   mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-      bytes.append(contentsOf: text.utf8)
-    } else {
-      for byte in text.utf8 { escape(byte) }
+    var text = text
+    text.withUTF8 { utf8 in
+      if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        bytes.append(contentsOf: utf8)
+      } else {
+        for byte in utf8 { escape(byte) }
+      }
     }
     bytes.append(UInt8(ascii: "\""))
   }
