@@ -18,6 +18,10 @@ public struct Compilation: Sendable {
     self.program = program
   }
 
+  /// The checker's type of the whole expression (nil when unchecked or unparsed), so a
+  /// caller can insist on a bool where a condition is expected.
+  public var resultType: CELType? { ast.flatMap { types[$0.id] } }
+
   /// True when any diagnostic is an error (the program is then nil).
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

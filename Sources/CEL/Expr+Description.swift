@@ -98,7 +98,7 @@ private enum ExprPrinter {
       write(args[0], into: &out, atLeast: level)
       out += " \(op) "
       write(args[1], into: &out, atLeast: level + 1)
-    } else if (function == "!_" || function == "-_"), args.count == 1 {
+    } else if function == "!_" || function == "-_", args.count == 1 {
       out += function == "!_" ? "!" : "-"
       // `-(1)` must not print as the literal `-1`.
       let isNumber: Bool

@@ -233,7 +233,8 @@ struct Lexer {
         break
       }
       if !triple && (s == "\n" || s == "\r") {
-        error("unterminated \(isBytes ? "bytes" : "string") literal; a newline needs '\\n' or triple quotes",
+        error(
+          "unterminated \(isBytes ? "bytes" : "string") literal; a newline needs '\\n' or triple quotes",
           at: start)
         return Token(kind: .invalid, offset: start, endOffset: position)
       }

@@ -3,12 +3,19 @@ extension Parser {
   /// `Member = Primary { '.' IDENT ['(' [ExprList] ')'] | '[' Expr ']' }`
   mutating func member() -> Expr {
     var operand = primary()
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while true {
+      depth += 1
+      if tooDeep() { return operand }
       switch current.kind {
       case .dot:
         advance()
         guard current.kind == .ident || current.kind == .reserved else {
-          error("expected a field or method name after '.'", at: current)
+          let optional = current.kind == .question
+          error(
+            optional ? "optional field selection '.?' is not supported" : "expected a field or method name after '.'",
+            at: current)
           return operand
         }
         let name = advance()
@@ -76,6 +83,12 @@ extension Parser {
 
   /// `Primary`: a literal, a name or global call, `( Expr )`, a list or a map.
   private mutating func primary() -> Expr {
+    // The lexer reported invalid text already: a bad literal stands for itself, a stray
+    // character is passed over (`a === 3` reads `a == 3`).
+    while current.kind == .invalid {
+      let invalid = advance()
+      if !Parser.primaryStarts.contains(current.kind) { return errorNode(at: invalid.offset) }
+    }
     let token = current
     switch token.kind {
     case .int:
@@ -115,15 +128,18 @@ extension Parser {
       return node(.list(items), from: token.offset, to: end)
     case .lBrace:
       return mapLiteral()
-    case .invalid:
-      advance()
-      return errorNode(at: token.offset)
     default:
+      // Left in place: an operator, bracket or comma is consumed by the rule it belongs to.
       error("expected an expression, found \(token.description)", at: token)
-      if ![.rParen, .rBracket, .rBrace, .comma, .colon, .end].contains(token.kind) { advance() }
       return errorNode(at: token.offset)
     }
   }
+
+  /// The tokens a primary expression can start with.
+  private static let primaryStarts: Set<Token.Kind> = [
+    .int, .uint, .double, .string, .bytes, .ident, .reserved, .trueKeyword, .falseKeyword, .nullKeyword, .lParen,
+    .lBracket, .lBrace, .dot, .invalid,
+  ]
 
   /// An identifier, or a global call when '(' follows.
   private mutating func name(startingAt offset: Int) -> Expr {

@@ -6,15 +6,16 @@
 /// diagnostics; the parser recovers at closing brackets and commas so one pass can
 /// report more than one.
 struct Parser {
-  /// How deeply expressions may nest (parentheses, lists, calls, conditionals) before the
-  /// parser gives up, so hostile input cannot exhaust the stack of later tree walks.
-  static let maxDepth = 100
+  /// How deeply the tree may nest (parentheses, lists, calls, conditionals, operator
+  /// chains) before the parser gives up, so hostile input cannot exhaust the stack of the
+  /// recursive tree walks that follow (cel-go's default limit).
+  static let maxDepth = 250
 
   let source: SourceText
   private let tokens: [Token]
   private var index = 0
   private var nextID = 1
-  private var depth = 0
+  var depth = 0
   private(set) var diagnostics: [CELDiagnostic]
   private var lastErrorOffset = -1
   /// Set when nesting went too deep: the rest of the source is skipped, silently.
@@ -32,7 +33,14 @@ struct Parser {
   mutating func parse() -> Expr? {
     let root = expression()
     if current.kind != .end {
-      error("unexpected \(current.description) after the end of the expression; expected an operator", at: current)
+      // Words from other languages: `a and b`, `a or b`, `not a`.
+      let previous = index > 0 ? tokens[index - 1] : current
+      let word = current.kind == .ident ? ["and": "&&", "or": "||"][current.text] : nil
+      let hint = (word ?? (previous.kind == .ident && previous.text == "not" ? "!" : nil))
+        .map { "did you mean '\($0)'?" }
+      error(
+        "unexpected \(current.description) after the end of the expression; \(hint ?? "expected an operator")",
+        at: current)
     }
     diagnostics.sort { $0.offset < $1.offset }
     return diagnostics.contains { $0.severity == .error } ? nil : root
@@ -69,6 +77,8 @@ struct Parser {
   }
 
   mutating func error(_ message: String, at token: Token) {
+    // The lexer has already said what is wrong with an invalid token.
+    guard token.kind != .invalid else { return }
     error(message, offset: token.offset)
   }
 
@@ -100,18 +110,22 @@ struct Parser {
   mutating func expression() -> Expr {
     depth += 1
     defer { depth -= 1 }
-    if depth > Parser.maxDepth {
-      error("expression nests more than \(Parser.maxDepth) levels deep", at: current)
-      abandoned = true
-      while current.kind != .end { advance() }
-      return errorNode(at: current.offset)
-    }
+    if tooDeep() { return errorNode(at: current.offset) }
     let condition = binary(level: 0)
     guard accept(.question) else { return condition }
     let then = binary(level: 0)
     expect(.colon, "in conditional expression after '?'")
     let otherwise = expression()
     return call("_?_:_", [condition, then, otherwise], from: condition.offset, to: otherwise.endOffset)
+  }
+
+  /// Past the depth limit: reports it once and skips the rest of the source.
+  mutating func tooDeep() -> Bool {
+    guard depth > Parser.maxDepth else { return false }
+    error("expression nests more than \(Parser.maxDepth) levels deep", at: current)
+    abandoned = true
+    while current.kind != .end { advance() }
+    return true
   }
 
   /// Binary operator levels from loosest to tightest; all are left-associative.
@@ -129,7 +143,12 @@ struct Parser {
   private mutating func binary(level: Int) -> Expr {
     guard level < Parser.levels.count else { return unary() }
     var left = binary(level: level + 1)
+    let outerDepth = depth
+    defer { depth = outerDepth }
     while let op = Parser.levels[level].first(where: { $0.0 == current.kind }) {
+      // Each operator of a chain nests the tree one level deeper.
+      depth += 1
+      if tooDeep() { return errorNode(at: current.offset) }
       advance()
       let right = binary(level: level + 1)
       left = call(op.1, [left, right], from: left.offset, to: right.endOffset)
@@ -141,7 +160,13 @@ struct Parser {
   /// following number literal so `-9223372036854775808` is a valid int.
   private mutating func unary() -> Expr {
     var ops: [Token] = []
-    while current.kind == .bang || current.kind == .minus { ops.append(advance()) }
+    let outerDepth = depth
+    defer { depth = outerDepth }
+    while current.kind == .bang || current.kind == .minus {
+      ops.append(advance())
+      depth += 1
+      if tooDeep() { return errorNode(at: current.offset) }
+    }
     var operand: Expr
     if let last = ops.last, last.kind == .minus, let folded = negativeLiteral(minus: last) {
       ops.removeLast()

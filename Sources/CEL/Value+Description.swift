@@ -118,7 +118,7 @@ extension CELType {
   }
 
   /// The runtime type a type identifier names (`int`, `list`, `google.protobuf.Timestamp`).
-  static func named(_ name: String) -> CELType? {
+  public static func named(_ name: String) -> CELType? {
     switch name {
     case "null_type": return .null
     case "bool": return .bool

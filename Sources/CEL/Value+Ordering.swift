@@ -1,4 +1,5 @@
-/// CEL ordering: numbers across int, uint and double by exact value (`1u < 2`, `-1 < 1u`),
+/// CEL ordering: numbers across int, uint and double by value (`1u < 2`, `-1 < 1u`; an integer
+/// meets a double as a double),
 /// strings by code point, bytes lexicographically, `false < true`, timestamps and durations
 /// in time. Other kinds, or two different kinds, have no order (`_<_` has no overload).
 extension Value {
@@ -19,7 +20,7 @@ extension Value {
     }
   }
 
-  /// The order of two numbers of any kinds, compared exactly; nil when either is not a number.
+  /// The order of two numbers of any kinds; nil when either is not a number.
   static func numericOrder(_ a: Value, _ b: Value) -> Order? {
     switch (a, b) {
     case let (.int(x), .int(y)): return order(x, y)
@@ -47,17 +48,11 @@ extension Value {
     }
   }
 
-  /// An integer against a double, exactly (converting the integer to double would round).
+  /// An integer against a double, by converting the integer to double as cel-spec's tests
+  /// require (`9223372036854775807 >= 9223372036854775808.0` holds: the conversion rounds).
   private static func compare<I: BinaryInteger>(_ x: I, _ y: Double) -> Order {
-    if y.isNaN { return .unordered }
-    // 2^63 and 2^64 are exact doubles; beyond the integer's range the answer is plain.
-    if y >= Double(sign: .plus, exponent: I.isSigned ? 63 : 64, significand: 1) { return .less }
-    if I.isSigned ? y < -0x1p63 : y < 0 { return .greater }
-    let whole = y.rounded(.towardZero)
-    let wholeInt = I(whole)
-    if x != wholeInt { return x < wholeInt ? .less : .greater }
-    if y == whole { return .equal }
-    return y > whole ? .less : .greater
+    let d = Double(x)
+    return y.isNaN ? .unordered : order(d, y)
   }
 }
 

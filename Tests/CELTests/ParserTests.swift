@@ -80,17 +80,23 @@ let precedenceCases: [ParseCase] = [
   ParseCase(source: "-9223372036854775808", expected: "-9223372036854775808"),
   ParseCase(source: "-1.5e3", expected: "-1500.0d"),
   ParseCase(source: "-1.abs()", expected: "-_(1.abs())"),
-  ParseCase(source: "x.all(e, e > 0)",
+  ParseCase(
+    source: "x.all(e, e > 0)",
     expected: "all(e, @result, x, true, @not_strictly_false(@result), _&&_(@result, _>_(e, 0)), @result)"),
-  ParseCase(source: "x.exists(e, e)",
+  ParseCase(
+    source: "x.exists(e, e)",
     expected: "exists(e, @result, x, false, @not_strictly_false(!_(@result)), _||_(@result, e), @result)"),
-  ParseCase(source: "x.exists_one(e, e)",
+  ParseCase(
+    source: "x.exists_one(e, e)",
     expected: "exists_one(e, @result, x, 0, true, _?_:_(e, _+_(@result, 1), @result), _==_(@result, 1))"),
-  ParseCase(source: "x.map(e, e * 2)",
+  ParseCase(
+    source: "x.map(e, e * 2)",
     expected: "map(e, @result, x, [], true, _+_(@result, [_*_(e, 2)]), @result)"),
-  ParseCase(source: "x.map(e, e > 1, e)",
+  ParseCase(
+    source: "x.map(e, e > 1, e)",
     expected: "map(e, @result, x, [], true, _?_:_(_>_(e, 1), _+_(@result, [e]), @result), @result)"),
-  ParseCase(source: "x.filter(e, e > 1)",
+  ParseCase(
+    source: "x.filter(e, e > 1)",
     expected: "filter(e, @result, x, [], true, _?_:_(_>_(e, 1), _+_(@result, [e]), @result), @result)"),
   ParseCase(source: "x.all(e)", expected: "x.all(e)"),
 ]
@@ -118,18 +124,15 @@ func printsBackToEquivalentSource(_ c: ParseCase) throws {
   func walk(_ e: Expr) {
     ids.append(e.id)
     #expect(e.offset <= e.endOffset)
-    switch e.kind {
-    case .select(let operand, _, _): walk(operand)
-    case .call(_, let target, let args): target.map(walk); args.forEach(walk)
-    case .list(let items): items.forEach(walk)
-    case .map(let entries): entries.forEach { walk($0.key); walk($0.value) }
-    case .comprehension(let c): [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].forEach(walk)
-    default: break
-    }
+    e.children.forEach(walk)
   }
   walk(tree)
   #expect(Set(ids).count == ids.count)
   #expect(tree.offset == 0 && tree.endOffset == source.unicodeScalars.count)
+  for id in ids { #expect(tree.node(id: id)?.id == id) }
+  #expect(tree.node(id: -1) == nil)
+  let size = try #require(ids.compactMap { tree.node(id: $0) }.first { $0.sourceDescription == "size(c)" })
+  #expect(size.offset == source.unicodeScalars.count - 7)
 }
 
 @Test func nodePositionsAreScalarOffsets() throws {
@@ -147,12 +150,17 @@ let syntaxErrorCases: [ParseCase] = [
   ParseCase(source: "a ? b1️⃣", expected: "expected ':' in conditional expression after '?'"),
   ParseCase(source: "a.1️⃣(b)", expected: "expected a field or method name after '.'"),
   ParseCase(source: "a 1️⃣b", expected: "unexpected 'b' after the end of the expression; expected an operator"),
+  ParseCase(source: "a 1️⃣and b", expected: "unexpected 'and' after the end of the expression; did you mean '&&'?"),
+  ParseCase(source: "a 1️⃣or b", expected: "unexpected 'or' after the end of the expression; did you mean '||'?"),
+  ParseCase(source: "not 1️⃣a", expected: "unexpected 'a' after the end of the expression; did you mean '!'?"),
+  ParseCase(source: "a.1️⃣?b", expected: "optional field selection '.?' is not supported"),
   ParseCase(source: "1️⃣if", expected: "'if' is a reserved word and cannot be used as a name"),
   ParseCase(source: "x + 1️⃣let", expected: "'let' is a reserved word and cannot be used as a name"),
   ParseCase(source: "a 1️⃣= b", expected: "unexpected character '='; did you mean '=='?"),
   ParseCase(source: "1️⃣9223372036854775808", expected: "int literal '9223372036854775808' is out of range"),
   ParseCase(source: "-1️⃣9223372036854775809", expected: "int literal '-9223372036854775809' is out of range"),
-  ParseCase(source: "1️⃣18446744073709551616u",
+  ParseCase(
+    source: "1️⃣18446744073709551616u",
     expected: "uint literal '18446744073709551616u' is out of range"),
   ParseCase(source: "'abc1️⃣\\q'", expected: "invalid escape sequence '\\q'"),
   ParseCase(source: "'1️⃣\\x4'", expected: "invalid '\\x' escape; expected two hex digits"),
@@ -181,13 +189,21 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
   #expect(first.line == line && first.column == column, "\(first.line):\(first.column)")
 }
 
+@Test func reportsALexicalErrorOnce() {
+  #expect(emptyEnvironment.parse("a = b").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("a === 3").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("1 +* 2").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("a == # 3").diagnostics.count == 1)
+  #expect(emptyEnvironment.parse("f(a, 'b\\q')").diagnostics.count == 1)
+}
+
 @Test func reportsSeveralErrorsInOnePass() {
   let diagnostics = emptyEnvironment.parse("f(1 2, [3 4], 'a\\q')").diagnostics
   #expect(diagnostics.map(\.column) == [5, 11, 17], "\(diagnostics)")
 }
 
 @Test func limitsNestingDepth() throws {
-  let deep = String(repeating: "(", count: 500) + "1" + String(repeating: ")", count: 500)
+  let deep = String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300)
   let diagnostics = emptyEnvironment.parse(deep).diagnostics
   #expect(diagnostics.count == 1)
   #expect(diagnostics.first?.message.contains("nests more than") == true)
@@ -209,4 +225,31 @@ func reportsSyntaxErrorsAtTheirPosition(_ c: ParseCase) throws {
   }
   #expect(tests.count == 155)
   #expect(failures.isEmpty, "\(failures)")
+}
+
+/// Every prefix of a realistic expression (each one a typing accident) gives diagnostics,
+/// never a crash, and the complete expression gives none.
+@Test func everyPrefixFailsGracefully() {
+  let source = "event.tags.exists(t, t in ['a', \"b\"]) && -event.rings[0] <= 0x1Fu ? b'\\x00' : {'k': r'v', }"
+  let scalars = Array(source.unicodeScalars)
+  for end in 0..<scalars.count {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars[..<end])
+    _ = emptyEnvironment.compile(String(view))
+  }
+  #expect(emptyEnvironment.parse(source).diagnostics.isEmpty)
+}
+
+@Test func limitsOperatorChains() {
+  let sum = { (n: Int) in Array(repeating: "1", count: n).joined(separator: " + ") + " > 0" }
+  #expect(!emptyEnvironment.compile(sum(200)).hasErrors)
+  let chains = [
+    sum(5000), String(repeating: "!", count: 5000) + "true", String(repeating: "-", count: 5000) + "1",
+    "a" + String(repeating: ".b", count: 5000), "a" + String(repeating: "[0]", count: 5000),
+    "a" + String(repeating: ".f()", count: 5000),
+  ]
+  for source in chains {
+    let diagnostics = emptyEnvironment.compile(source).diagnostics
+    #expect(diagnostics.map(\.message) == ["expression nests more than 250 levels deep"])
+  }
 }

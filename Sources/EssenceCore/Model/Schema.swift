@@ -53,9 +53,9 @@ public struct SchemaKey: Sendable {
   }
 }
 
-/// A mapping in the format, e.g. a standard or a deviation.
+/// A mapping in the format, such as a standard or a deviation.
 public struct SchemaObject: Sendable {
-  /// The name of its JSON Schema definition, e.g. `standard`.
+  /// The name of its JSON Schema definition, such as `standard`.
   public var name: String
   /// What it is, in diagnostics: "standard", "deviation".
   public var noun: String
@@ -68,6 +68,13 @@ public struct SchemaObject: Sendable {
     self.noun = noun
     self.keys = keys
   }
+
+  /// True when keys starting with `x-` are allowed and ignored (a place for anchors, as in
+  /// Compose and OpenAPI files); a relation allows none, since it holds exactly one key.
+  public var allowsExtensions: Bool { name != "relation" }
+
+  /// True when `name` is an extension key this object ignores.
+  public func isExtension(_ name: String) -> Bool { allowsExtensions && name.hasPrefix("x-") }
 
   /// The key named `name`, if the object has one.
   public func key(_ name: String) -> SchemaKey? { keys.first { $0.name == name } }

@@ -13,7 +13,9 @@ enum SetValidation {
             var local: [String: SourceLocation] = [:]
             for item in rule[part]?.sequence ?? [] {
               guard let node = item["id"], let partID = node.string else { continue }
-              report(partID, at: node.start, what: part == "deviations" ? "deviation" : "purpose check", in: &local, into: &engine)
+              report(
+                partID, at: node.start, what: part == "deviations" ? "deviation" : "purpose check", in: &local,
+                into: &engine)
             }
           }
         }

@@ -62,11 +62,12 @@ public enum StandardsLoader {
     }
 
     let layout = RecordLayout(fields: builtinFields + declaredFields(roots.map(\.root), into: &engine))
-    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout), engine: engine)
+    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout, sources: ordered), engine: engine)
     let files = roots.compactMap { decoder.file($0.root, path: $0.path) }
     engine = decoder.engine
     SetValidation.check(roots.map(\.root), into: &engine)
     RuleValidation.check(roots.map(\.root), into: &engine)
+    FieldReferenceValidation.check(roots.map(\.root), layout: layout, into: &engine)
 
     let complete = !engine.hasErrors && files.count == ordered.count
     let set = complete ? StandardsSet(files: files, sha256: sha256(ordered), layout: layout) : nil
@@ -92,19 +93,24 @@ public enum StandardsLoader {
   private static func declaredFields(_ roots: [YAMLNode], into engine: inout DiagnosticEngine) -> [(
     name: String, type: CELType
   )] {
-    var kinds: [String: FieldDeclaration.Kind] = [:]
+    var kinds: [String: (kind: FieldDeclaration.Kind, at: SourceLocation?)] = [:]
+    for field in builtinFields { kinds[field.name] = (builtinKind(field.type), nil) }
     var fields: [(name: String, type: CELType)] = []
     for root in roots {
       for field in StandardsDecoder.fields(root) {
-        let builtin = builtinFields.first { $0.name == field.name }.map { builtinKind($0.type) }
-        if let earlier = kinds[field.name] ?? builtin {
-          if earlier != field.kind {
-            engine.emit(.fieldConflict(field.name, kind: field.kind.rawValue, earlier: earlier.rawValue), at: field.location)
-          }
+        guard let earlier = kinds[field.name] else {
+          kinds[field.name] = (field.kind, field.location)
+          fields.append((field.name, celType(field.kind)))
           continue
         }
-        kinds[field.name] = field.kind
-        fields.append((field.name, celType(field.kind)))
+        if earlier.kind != field.kind {
+          let note =
+            earlier.at.map { Diagnostic.Note("first declared here", at: $0) }
+            ?? Diagnostic.Note("'\(field.name)' is a field every event has")
+          engine.emit(
+            .fieldConflict(field.name, kind: field.kind.rawValue, earlier: earlier.kind.rawValue), at: field.location,
+            notes: [note])
+        }
       }
     }
     return fields

@@ -92,11 +92,17 @@ final class LibYAMLParser {
       stack = []
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
-      let text = string(data.value, length: data.length)
+      var text = string(data.value, length: data.length)
       let tag = data.tag.map { string($0) }
       let style = scalarStyle(data.style)
       let value = resolve(text, tag: tag, style: style, at: start)
-      let node = YAMLNode(content: .scalar(YAMLScalar(text: text, style: style, value: value)), tag: tag, start: start, end: end)
+      if let tag, style == .plain, Self.isLocal(tag) {
+        // `!has(event.x)` was meant as an expression: keep the text as written, so later checks
+        // see what the author wrote instead of an empty value.
+        text = text.isEmpty ? tag : tag + " " + text
+      }
+      let scalar = YAMLScalar(text: text, style: style, value: value.isString ? .string(text) : value)
+      let node = YAMLNode(content: .scalar(scalar), tag: tag, start: start, end: end)
       return add(Built(node: node, size: 1), anchor: data.anchor.map { string($0) }, newNodes: 1)
     case YAML_ALIAS_EVENT:
       let name = string(event.data.alias.anchor)
@@ -105,7 +111,7 @@ final class LibYAMLParser {
         let null = YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .null)), start: start, end: end)
         return add(Built(node: null, size: 1), anchor: nil, newNodes: 1)
       }
-      return add(built, anchor: nil, newNodes: built.size)
+      return add(built, anchor: nil, newNodes: built.size, at: start)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       let tag = data.tag.map { string($0) }
@@ -133,9 +139,9 @@ final class LibYAMLParser {
 
   /// Attaches a finished node to its parent (or makes it the document's root), counting
   /// `newNodes` toward the expansion bound.
-  private func add(_ built: Built, anchor: String?, newNodes: Int) -> Bool {
+  private func add(_ built: Built, anchor: String?, newNodes: Int, at location: SourceLocation? = nil) -> Bool {
     if let anchor { anchors[anchor] = built }
-    guard count(newNodes, at: built.node.start) else { return false }
+    guard count(newNodes, at: location ?? built.node.start) else { return false }
     guard var frame = stack.popLast() else {
       documents.append(built.node)
       return true
@@ -180,7 +186,9 @@ final class LibYAMLParser {
     guard let tag else { return style == .plain ? .resolvePlain(text) : .string(text) }
     if tag == "!" { return .string(text) }
     if tag.hasPrefix(Self.corePrefix), let value = YAMLValue.resolve(text, tag: tag) { return value }
-    if tag.hasPrefix(Self.corePrefix), ["str", "null", "bool", "int", "float"].contains(tag.dropFirst(Self.corePrefix.count)) {
+    if tag.hasPrefix(Self.corePrefix),
+      ["str", "null", "bool", "int", "float"].contains(tag.dropFirst(Self.corePrefix.count))
+    {
       diagnostics.append(Diagnostic(.yamlBadTaggedValue(text, tag: displayTag(tag)), at: start))
     } else {
       reportUnknownTag(tag, at: start)
@@ -195,8 +203,12 @@ final class LibYAMLParser {
 
   private func reportUnknownTag(_ tag: String, at start: SourceLocation) {
     // `expect: !has(event.x)` reads as tag `!has(event.x)`: the author meant an expression.
-    let local = tag.hasPrefix("!") && !tag.hasPrefix("!!")
-    diagnostics.append(Diagnostic(local ? .yamlLocalTag(tag) : .yamlUnknownTag(displayTag(tag)), at: start))
+    diagnostics.append(Diagnostic(Self.isLocal(tag) ? .yamlLocalTag(tag) : .yamlUnknownTag(displayTag(tag)), at: start))
+  }
+
+  /// A tag written `!name`, not a `!!` core tag or a full URI.
+  private static func isLocal(_ tag: String) -> Bool {
+    tag.hasPrefix("!") && !tag.hasPrefix("!!") && tag != "!"
   }
 
   private func displayTag(_ tag: String) -> String {
@@ -228,8 +240,20 @@ final class LibYAMLParser {
     var text = problem
     if let context = p.context.map({ String(cString: $0) }) {
       let contextAt = location(p.context_mark)
-      if contextAt != at { notes.append(.init(context.replacingPrefix("while ", with: "") + " started here", at: contextAt)) }
+      if contextAt != at {
+        notes.append(.init(context.replacingPrefix("while ", with: "") + " started here", at: contextAt))
+      }
       text += " " + context
+    }
+    if problem == "found unexpected end of stream",
+      p.context.map({ String(cString: $0) }) == "while scanning a quoted scalar"
+    {
+      // The fix is at the opening quote, not at the end of the file where libyaml noticed.
+      diagnostics.append(
+        Diagnostic(
+          .yamlSyntax("unclosed quoted value; expected a closing quote"), at: location(p.context_mark),
+          notes: [.init("the file ends here inside the quoted value", at: at)]))
+      return
     }
     if character(atIndex: p.problem_mark.index) == "\t" {
       text = "found a tab character; YAML indents with spaces only"

@@ -116,6 +116,12 @@ public enum YAMLValue: Sendable, Hashable {
   case double(Double)
   case string(String)
 
+  /// True for `.string`.
+  public var isString: Bool {
+    if case .string = self { return true }
+    return false
+  }
+
   /// The kind, in a diagnostic's words.
   public var kindDescription: String {
     switch self {

@@ -1,9 +1,180 @@
 import ArgumentParser
+import CEL
+import EssenceCore
+import Foundation
 
 extension EssenceCommand {
-  // Scaffolding: replaced by the issue that builds 'expr'.
+  /// `essence expr`: try one CEL expression against one event, as a standard would run it.
   struct Expr: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "expr")
-    func run() throws { throw ValidationError("'expr' is not built yet") }
+    static let configuration = CommandConfiguration(
+      commandName: "expr",
+      abstract: "Evaluates one CEL expression against one event.",
+      discussion: """
+        Prints the value in CEL syntax. Exits 0 on a value, 1 on an evaluation error, \
+        2 on a syntax or type error.
+        """)
+
+    @Argument(help: "The CEL expression, e.g. \"event.break_minutes <= 45\".")
+    var expression: String
+
+    @Option(help: "The event as a JSON object, bound to 'event'.")
+    var event: String?
+
+    @Option(
+      name: .customLong("declare"), parsing: .upToNextOption,
+      help: "Declared field types as name=type (string|number|bool|time|duration|list|map|any).")
+    var declarations: [String] = []
+
+    @Flag(help: "Prints the value of every sub-expression.")
+    var trace = false
+
+    func validate() throws {
+      _ = try fieldDeclarations()
+    }
+
+    func run() throws {
+      let fields = try fieldDeclarations()
+      let layout = RecordLayout(fields: fields.map { ($0.name, Self.celType($0.kind)) })
+      let record = try Self.record(fromJSON: event ?? "{}", layout: layout, fields: fields)
+      let environment = Environment(variables: [("event", .record(layout))])
+      let compilation = environment.compile(expression)
+      let source = expression.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+      for diagnostic in compilation.diagnostics {
+        var text = "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n"
+        text += Self.caret(source, line: diagnostic.line, column: diagnostic.column)
+        for note in diagnostic.notes { text += "note: \(note)\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+      }
+      guard let program = compilation.program, let ast = compilation.ast else { throw ExitCode(2) }
+
+      let activation = Activation(values: [.record(record)])
+      var value: Value
+      if trace {
+        var steps = Trace()
+        value = program.evaluate(activation, trace: &steps)
+        let nodes = Self.nodes(ast)
+        let scalars = Array(expression.unicodeScalars)
+        for id in steps.order {
+          guard let node = nodes[id], let stepValue = steps[id] else { continue }
+          // Literals and the whole event say nothing the expression does not already show.
+          if case .literal = node.kind { continue }
+          if case .record = stepValue { continue }
+          var view = String.UnicodeScalarView()
+          view.append(contentsOf: scalars[max(0, node.offset)..<min(node.endOffset, scalars.count)])
+          let text = String(view).split(whereSeparator: \.isNewline).joined(separator: " ")
+          print("\(text) = \(stepValue)")
+        }
+      } else {
+        value = program.evaluate(activation)
+      }
+      guard case .error(let error) = value else {
+        print(value)
+        return
+      }
+      var text = "error: \(error.message)\n"
+      if let id = error.exprID, let node = Self.nodes(ast)[id] {
+        // A failed field selection points at the field's name, not at the start of its operand.
+        var offset = node.offset
+        if case .select(_, let field, _) = node.kind { offset = max(offset, node.endOffset - field.unicodeScalars.count) }
+        let before = expression.unicodeScalars.prefix(offset)
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        text += Self.caret(source, line: line, column: column)
+      }
+      FileHandle.standardError.write(Data(text.utf8))
+      throw ExitCode(1)
+    }
+
+    /// `--declare name=type` pairs, checked.
+    private func fieldDeclarations() throws -> [(name: String, kind: FieldDeclaration.Kind)] {
+      try declarations.map { text in
+        let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+        let kinds = FieldDeclaration.Kind.allCases.map(\.rawValue).joined(separator: "|")
+        guard parts.count == 2, !parts[0].isEmpty, let kind = FieldDeclaration.Kind(rawValue: parts[1]) else {
+          throw ValidationError("expected --declare name=type with type one of \(kinds), got '\(text)'")
+        }
+        return (parts[0], kind)
+      }
+    }
+
+    /// The checker's type for a declared field kind.
+    private static func celType(_ kind: FieldDeclaration.Kind) -> CELType {
+      switch kind {
+      case .string: return .string
+      case .number: return .number
+      case .bool: return .bool
+      case .time: return .timestamp
+      case .duration: return .duration
+      case .list: return .list(.dyn)
+      case .map: return .map(key: .string, value: .dyn)
+      case .any: return .dyn
+      }
+    }
+
+    /// The source line and a caret under the column.
+    private static func caret(_ lines: [Substring.UnicodeScalarView], line: Int, column: Int) -> String {
+      guard line >= 1, line <= lines.count else { return "" }
+      return "  " + String(String.UnicodeScalarView(lines[line - 1])) + "\n  "
+        + String(repeating: " ", count: max(0, column - 1)) + "^\n"
+    }
+
+    /// Every node of the tree by id.
+    private static func nodes(_ root: CEL.Expr) -> [Int: CEL.Expr] {
+      var found: [Int: CEL.Expr] = [:]
+      var stack = [root]
+      while let node = stack.popLast() {
+        found[node.id] = node
+        switch node.kind {
+        case .literal, .ident: break
+        case .select(let operand, _, _): stack.append(operand)
+        case .call(_, let target, let args): stack += (target.map { [$0] } ?? []) + args
+        case .list(let items): stack += items
+        case .map(let entries): stack += entries.flatMap { [$0.key, $0.value] }
+        case .comprehension(let c): stack += [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result]
+        }
+      }
+      return found
+    }
+
+    /// The event: a JSON object whose ints stay ints, doubles doubles and bools bools; `time`
+    /// and fields declared `time` or `duration` become timestamps and durations when they parse.
+    private static func record(
+      fromJSON text: String, layout: RecordLayout, fields: [(name: String, kind: FieldDeclaration.Kind)]
+    ) throws -> Record {
+      let object: Any
+      do {
+        object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+      } catch {
+        throw ValidationError("--event is not valid JSON: \(error.localizedDescription)")
+      }
+      guard let dictionary = object as? [String: Any] else { throw ValidationError("--event must be a JSON object") }
+      let kinds = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { $1 })
+      let values: [(name: String, value: Value)] = dictionary.keys.sorted().map { name in
+        var value = Self.value(fromJSON: dictionary[name] as Any)
+        if case .string(let s) = value {
+          if name == "time" || kinds[name] == .time, let t = Timestamp(rfc3339: s) { value = .timestamp(t) }
+          if kinds[name] == .duration, let d = CELDuration(text: s) { value = .duration(d) }
+        }
+        return (name, value)
+      }
+      return Record(layout: layout, fields: values)
+    }
+
+    private static func value(fromJSON json: Any) -> Value {
+      switch json {
+      case let number as NSNumber where !(json is String):
+        switch String(cString: number.objCType) {
+        case "c", "B": return .bool(number.boolValue)
+        case "d", "f": return .double(number.doubleValue)
+        case "Q": return number.uint64Value <= UInt64(Int64.max) ? .int(number.int64Value) : .double(number.doubleValue)
+        default: return .int(number.int64Value)
+        }
+      case let s as String: return .string(s)
+      case let items as [Any]: return .list(items.map(value(fromJSON:)))
+      case let object as [String: Any]:
+        return .map(MapValue(entries: object.keys.sorted().map { (.string($0), value(fromJSON: object[$0] as Any)) }))
+      default: return .null
+      }
+    }
   }
 }
