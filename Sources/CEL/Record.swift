@@ -45,7 +45,7 @@ public final class Record: Sendable {
   private let extraNames: [String]
 
   /// One present field: `key` is its slot, or `-1 - i` for `extraNames[i]`.
-  private struct Cell: Sendable {
+  fileprivate struct Cell: Sendable {
     var value: Value
     var key: Int32
   }
@@ -66,21 +66,15 @@ public final class Record: Sendable {
   }
 
   /// Creates a record from fields whose slots the caller already looked up (`nil` for an
-  /// undeclared field), in input order, names distinct. Log readers resolve each distinct key
-  /// once per log rather than hashing every field name of every event.
-  public init<Fields: Collection>(layout: RecordLayout, resolvedFields: Fields)
-  where Fields.Element == (slot: Int?, name: String, value: Value) {
-    var cells = ContiguousArray<Cell>()
-    cells.reserveCapacity(resolvedFields.count)
-    var extraNames: [String] = []
-    for field in resolvedFields {
-      if let slot = field.slot {
-        cells.append(Cell(value: field.value, key: Int32(truncatingIfNeeded: slot)))
-      } else {
-        cells.append(Cell(value: field.value, key: -1 - Int32(truncatingIfNeeded: extraNames.count)))
-        extraNames.append(field.name)
-      }
-    }
+  /// undeclared field), in input order, names distinct.
+  public convenience init(layout: RecordLayout, resolvedFields: [(slot: Int?, name: String, value: Value)]) {
+    var builder = Builder(layout: layout)
+    builder.reserveCapacity(resolvedFields.count)
+    for field in resolvedFields { builder.append(slot: field.slot, name: field.name, value: field.value) }
+    self.init(layout: layout, cells: builder.cells, extraNames: builder.extraNames)
+  }
+
+  private init(layout: RecordLayout, cells: ContiguousArray<Cell>, extraNames: [String]) {
     self.layout = layout
     self.cells = cells
     self.extraNames = extraNames
@@ -111,6 +105,56 @@ public final class Record: Sendable {
     cells.map { cell in
       let name = cell.key >= 0 ? layout.names[Int(cell.key)] : extraNames[Int(-1 - cell.key)]
       return (name, cell.value)
+    }
+  }
+}
+
+extension Record {
+  /// Builds records field by field, for log readers: they resolve each distinct key to its
+  /// slot once per log, and a record's storage is allocated once, at its final size, then
+  /// handed over without copying.
+  public struct Builder {
+    /// The layout of the records built.
+    public let layout: RecordLayout
+    fileprivate var cells = ContiguousArray<Cell>()
+    fileprivate var extraNames: [String] = []
+
+    /// Creates a builder for records of `layout`.
+    public init(layout: RecordLayout) {
+      self.layout = layout
+    }
+
+    /// The number of fields appended since the last `build()` or `removeAll()`.
+    public var count: Int { cells.count }
+
+    /// Makes room for `count` fields, so the record's storage is allocated once.
+    public mutating func reserveCapacity(_ count: Int) {
+      cells.reserveCapacity(count)
+    }
+
+    /// Appends a field: `slot` is its slot in the layout, nil for an undeclared field. Names
+    /// must be distinct within a record.
+    public mutating func append(slot: Int?, name: String, value: Value) {
+      if let slot {
+        cells.append(Cell(value: value, key: Int32(truncatingIfNeeded: slot)))
+      } else {
+        cells.append(Cell(value: value, key: -1 - Int32(truncatingIfNeeded: extraNames.count)))
+        extraNames.append(name)
+      }
+    }
+
+    /// Drops the fields appended so far (a record that was rejected).
+    public mutating func removeAll() {
+      cells.removeAll(keepingCapacity: true)
+      extraNames.removeAll()
+    }
+
+    /// The record of the fields appended so far; the builder starts empty again.
+    public mutating func build() -> Record {
+      let record = Record(layout: layout, cells: cells, extraNames: extraNames)
+      cells = []
+      extraNames = []
+      return record
     }
   }
 }

@@ -22,7 +22,7 @@ struct CSVLogReader {
     var builder = EventBuilder(layout: layout)
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
-      builder.begin()
+      builder.begin(capacity: row.cells.prefix(columns.count).count { !$0.isEmpty })
       for (column, text) in zip(columns, row.cells) where !text.isEmpty {
         let value = column.key.role == .other ? CSVCell.value(text, kind: column.kind) : .string(text)
         builder.add(column.key, value)

@@ -3,92 +3,99 @@ import CEL
 /// Turns the fields of one log record into an `Event` or the reason it is rejected, by the
 /// same rules for every format (SPEC §2, §7).
 ///
-/// One builder serves a whole log: its scratch storage keeps its capacity between records, so
-/// accepting an event allocates only the record itself.
+/// One builder serves a whole log. Fields go straight into the record's storage as they are
+/// read (`time` as a timestamp, an integer `id` as its text); the checks run at `finish`,
+/// in the order the SPEC lists them, and a rejected record's fields are dropped.
 struct EventBuilder {
-  let layout: RecordLayout
-  private var fields = ContiguousArray<(slot: Int?, name: String, value: Value)>()
-  private var idAt: Int?
-  private var timeAt: Int?
+  private var record: Record.Builder
+  private var id: Value?
+  private var time: Value?
+  private var instant: Timestamp?
   private var type: Value?
   private var employee: Value?
 
   init(layout: RecordLayout) {
-    self.layout = layout
+    record = Record.Builder(layout: layout)
   }
 
-  /// Starts a new record.
-  mutating func begin() {
-    fields.removeAll(keepingCapacity: true)
-    idAt = nil
-    timeAt = nil
+  /// Starts a new record of about `capacity` fields.
+  mutating func begin(capacity: Int) {
+    record.removeAll()
+    record.reserveCapacity(capacity)
+    id = nil
+    time = nil
+    instant = nil
     type = nil
     employee = nil
   }
 
   /// Adds a field; names within a record are distinct (readers reject duplicates first).
   mutating func add(_ key: FieldKey, _ value: Value) {
+    var stored = value
     switch key.role {
-    case .id: idAt = fields.count
-    case .time: timeAt = fields.count
+    case .id:
+      id = value
+      switch value {
+      case .int(let number): stored = .string(String(number))
+      case .uint(let number): stored = .string(String(number))
+      default: break
+      }
+    case .time:
+      time = value
+      if case .string(let text) = value, let parsed = RFC3339.parse(text) {
+        instant = parsed
+        stored = .timestamp(parsed)
+      }
     case .type: type = value
     case .employee: employee = value
     case .other: break
     }
-    fields.append((key.slot, key.name, value))
+    record.append(slot: key.slot, name: key.name, value: stored)
   }
 
   /// Appends the record to `log`: as the next event, or as a rejection with its reason.
   mutating func finish(path: String, line: Int, into log: inout EventLog) {
-    switch build(path: path, line: line, index: log.events.count) {
-    case .accepted(let event): log.events.append(event)
-    case .rejected(let reason): log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+    switch check(path: path, line: line) {
+    case .accepted(let id, let type, let employee, let time, let timeText):
+      log.events.append(
+        Event(
+          id: id, type: type, employee: employee, time: time, timeText: timeText,
+          record: record.build(), path: path, line: line, index: log.events.count))
+    case .rejected(let reason):
+      log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
     }
   }
 
   private enum Outcome {
-    case accepted(Event)
+    case accepted(id: String, type: String, employee: String, time: Timestamp, timeText: String)
     case rejected(String)
   }
 
-  private mutating func build(path: String, line: Int, index: Int) -> Outcome {
-    func reject(_ reason: String) -> Outcome { .rejected(reason) }
-    let time = timeAt.map { fields[$0].value }
-    if isMissing(time) { return reject("missing required field 'time'") }
-    if isMissing(type) { return reject("missing required field 'type'") }
-    if isMissing(employee) { return reject("missing required field 'employee'") }
+  private func check(path: String, line: Int) -> Outcome {
+    if isMissing(time) { return .rejected("missing required field 'time'") }
+    if isMissing(type) { return .rejected("missing required field 'type'") }
+    if isMissing(employee) { return .rejected("missing required field 'employee'") }
     guard case .string(let typeText)? = type, !typeText.isEmpty else {
-      return reject("field 'type' must be a non-empty string")
+      return .rejected("field 'type' must be a non-empty string")
     }
     guard case .string(let employeeText)? = employee, !employeeText.isEmpty else {
-      return reject("field 'employee' must be a non-empty string")
+      return .rejected("field 'employee' must be a non-empty string")
     }
     guard case .string(let timeText)? = time else {
-      return reject("field 'time' must be an RFC 3339 string with an offset or 'Z'")
+      return .rejected("field 'time' must be an RFC 3339 string with an offset or 'Z'")
     }
-    guard let instant = RFC3339.parse(timeText), let timeAt else {
-      return reject("bad time '\(timeText)': expected RFC 3339 with an offset or 'Z'")
+    guard let instant else {
+      return .rejected("bad time '\(timeText)': expected RFC 3339 with an offset or 'Z'")
     }
-    fields[timeAt].value = .timestamp(instant)
-
-    let id: String
-    switch idAt.map({ fields[$0].value }) {
-    case nil, .null?: id = "\(path):\(line)"
-    case .string(let text)? where !text.isEmpty: id = text
-    case .int(let number)?: id = String(number)
-    case .uint(let number)?: id = String(number)
-    default: return reject("field 'id' must be a non-empty string or an integer")
+    let idText: String
+    switch id {
+    case nil, .null?: idText = "\(path):\(line)"
+    case .string(let text)? where !text.isEmpty: idText = text
+    case .int(let number)?: idText = String(number)
+    case .uint(let number)?: idText = String(number)
+    default: return .rejected("field 'id' must be a non-empty string or an integer")
     }
-    if let idAt, case .int = fields[idAt].value {
-      fields[idAt].value = .string(id)
-    } else if let idAt, case .uint = fields[idAt].value {
-      fields[idAt].value = .string(id)
-    }
-    let record = Record(layout: layout, resolvedFields: fields)
-    return .accepted(
-      Event(
-        id: id, type: typeText, employee: employeeText, time: instant, timeText: timeText,
-        record: record, path: path, line: line, index: index))
+    return .accepted(id: idText, type: typeText, employee: employeeText, time: instant, timeText: timeText)
   }
 }
 

@@ -14,8 +14,19 @@ internal import CSimdJSON
 /// The input is read in blocks of whole lines; each non-blank line is parsed on its own by the
 /// CSimdJSON shim, which hands back its values flattened. Keys and long strings go through
 /// caches, so a repeated key or value costs no allocation.
-final class JSONLinesReader {
-  private let reader: OpaquePointer
+struct JSONLinesReader {
+  /// Owns the C reader. The Swift reader is a struct so its caches are checked for exclusive
+  /// access at compile time, not on every field.
+  private final class Handle {
+    let reader: OpaquePointer
+    init?() {
+      guard let reader = CSimdJSON_readerCreate() else { return nil }
+      self.reader = reader
+    }
+    deinit { CSimdJSON_readerDestroy(reader) }
+  }
+
+  private let handle: Handle
   private var builder: EventBuilder
   private let layout: RecordLayout
   private var keys = StringCache<FieldKey>(bits: 8)
@@ -24,16 +35,14 @@ final class JSONLinesReader {
   private static let blockSize = 1 << 22
 
   init?(layout: RecordLayout) {
-    guard let reader = CSimdJSON_readerCreate() else { return nil }
-    self.reader = reader
+    guard let handle = Handle() else { return nil }
+    self.handle = handle
     self.layout = layout
     self.builder = EventBuilder(layout: layout)
   }
 
-  deinit { CSimdJSON_readerDestroy(reader) }
-
   /// Reads every line of `input`, appending to `log`.
-  func read(_ input: LogInput, into log: inout EventLog) throws(LogReadError) {
+  mutating func read(_ input: LogInput, into log: inout EventLog) throws(LogReadError) {
     let padding = CSimdJSON_padding()
     var capacity = Self.blockSize
     var buffer = PaddedBuffer(capacity: capacity, padding: padding)
@@ -55,14 +64,25 @@ final class JSONLinesReader {
         }
         continue
       }
+      let firstBlock = line == 1
       line = parse(buffer.bytes.baseAddress, end + 1, line, input.path, &log)
+      if firstBlock, let size = input.size { reserve(&log, readSoFar: end + 1, of: size) }
       buffer.moveToFront(end + 1..<filled)
       filled -= end + 1
     }
   }
 
+  /// Makes room for the events the rest of the file will likely hold, judging by its first
+  /// block: growing a million-event array by doubling would copy it and leave half unused.
+  private func reserve(_ log: inout EventLog, readSoFar: Int, of size: Int) {
+    guard readSoFar > 0, size > readSoFar else { return }
+    let perByte = Double(log.read) / Double(readSoFar)
+    let expected = Int(Double(size - readSoFar) * perByte * 1.01)
+    log.events.reserveCapacity(log.events.count + expected)
+  }
+
   /// Reads JSON Lines held in memory.
-  func read(bytes: [UInt8], path: String, into log: inout EventLog) {
+  mutating func read(bytes: [UInt8], path: String, into log: inout EventLog) {
     let buffer = PaddedBuffer(capacity: bytes.count, padding: CSimdJSON_padding())
     defer { buffer.deallocate() }
     buffer.bytes.copyBytes(from: bytes)
@@ -70,19 +90,19 @@ final class JSONLinesReader {
   }
 
   /// Parses complete lines starting at `firstLine`; returns the number of the line after them.
-  private func parse(
+  private mutating func parse(
     _ start: UnsafeMutableRawPointer?, _ length: Int, _ firstLine: Int, _ path: String,
     _ log: inout EventLog
   ) -> Int {
     guard let start else { return firstLine }
-    CSimdJSON_readerReset(reader, start.assumingMemoryBound(to: CChar.self), length, firstLine)
+    CSimdJSON_readerReset(handle.reader, start.assumingMemoryBound(to: CChar.self), length, firstLine)
     var document = CSimdJSONDocument()
-    while CSimdJSON_readerNext(reader, &document) != 0 {
+    while CSimdJSON_readerNext(handle.reader, &document) != 0 {
       let line = document.line
       switch document.status {
       case CSimdJSONStatusObject:
         guard let entries = document.entries else { continue }
-        builder.begin()
+        builder.begin(capacity: entries[0].count)
         var i = 1
         for _ in 0..<entries[0].count {
           let key = fieldKey(entries[i])
@@ -101,11 +121,11 @@ final class JSONLinesReader {
         log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
       }
     }
-    return CSimdJSON_readerNextLine(reader)
+    return CSimdJSON_readerNextLine(handle.reader)
   }
 
   /// The value at `entries[i]`, with its children; leaves `i` after them.
-  private func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
+  private mutating func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
     let entry = entries[i]
     i += 1
     switch entry.kind {
@@ -132,14 +152,14 @@ final class JSONLinesReader {
     }
   }
 
-  private func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
+  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
     let layout = layout
     return keys.entry(bytes(entry.key, entry.keyLength), hash: entry.keyHash) {
       FieldKey(name: $0, layout: layout)
     }.payload
   }
 
-  private func string(_ entry: CSimdJSONEntry) -> String {
+  private mutating func string(_ entry: CSimdJSONEntry) -> String {
     let utf8 = bytes(entry.string, entry.stringLength)
     if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
     return strings.entry(utf8, hash: entry.stringHash) { _ in }.string

@@ -31,6 +31,13 @@ final class LogInput {
     if closes { close(descriptor) }
   }
 
+  /// The size in bytes of a regular file, else nil (standard input, pipes).
+  var size: Int? {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return Int(info.st_size)
+  }
+
   /// Reads up to `buffer.count` bytes; 0 at the end of the input.
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(LogReadError) -> Int {
     guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }

@@ -33,7 +33,7 @@ public struct LogReader: Sendable {
       let format = path == "-" ? .jsonLines : LogFormat(path: path)
       switch format {
       case .jsonLines:
-        guard let reader = JSONLinesReader(layout: layout) else {
+        guard var reader = JSONLinesReader(layout: layout) else {
           throw .unreadable(path: path, reason: "out of memory")
         }
         try reader.read(input, into: &log)
@@ -56,14 +56,14 @@ public struct LogReader: Sendable {
   ) throws(LogReadError) {
     switch format {
     case .jsonLines:
-      guard let reader = JSONLinesReader(layout: layout) else {
+      guard var reader = JSONLinesReader(layout: layout) else {
         throw .unreadable(path: path, reason: "out of memory")
       }
       reader.read(bytes: bytes, path: path, into: &log)
     case .csv:
       try CSVLogReader(layout: layout, fieldKinds: fieldKinds).read(bytes: bytes, path: path, into: &log)
     case .yaml:
-      throw .malformed(path: path, line: 1, reason: "YAML logs are not supported yet")
+      try YAMLLogReader(layout: layout).read(bytes: bytes, path: path, into: &log)
     }
   }
 }
