@@ -39,7 +39,8 @@ let allExpressions = [
   "event.greeting.startsWith('Thank you') && event.greeting.matches('(?i)this is|speaking')",
 ]
 // An optional second argument picks one expression by index (for profiling).
-let expressions = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) }.map { [allExpressions[$0]] } ?? allExpressions
+let expressions =
+  CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) }.map { [allExpressions[$0]] } ?? allExpressions
 
 /// Nanoseconds of CPU time this thread has used: on a shared machine, wall time also counts
 /// the time other processes held the CPU.
@@ -80,5 +81,7 @@ for source in expressions {
   let (rates, cpuRates, matched) = measure(program, records)
   let wall = String(format: "%.1f", rates.sorted()[runs / 2] / 1e6)
   let cpu = String(format: "%.1f", cpuRates.sorted()[runs / 2] / 1e6)
-  print("\(source)\n  \(wall) million evaluations/s wall, \(cpu) million per CPU second (median of \(runs) runs over \(count) events; \(matched) true)")
+  print(source)
+  print("  \(wall) million evaluations/s wall, \(cpu) million per CPU second")
+  print("  (median of \(runs) runs over \(count) events; \(matched) true)")
 }

@@ -42,13 +42,15 @@ struct Compiler {
 
   /// A node whose value is known now.
   func constant(_ expr: Expr, _ value: Value) -> Compiled {
-    let value = located(value, expr.id)
+    let value = Value.located(value, expr.id)
     return node(expr, constant: value) { _ in value }
   }
 
   /// A node from its closure. With `inputs` (the sub-nodes it reads), it is folded to a
   /// constant when they all are; without, it depends on the variables.
-  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval) -> Compiled {
+  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval)
+    -> Compiled
+  {
     if tracing {
       let id = expr.id
       return Compiled(
@@ -237,6 +239,3 @@ extension Value {
     return .error(error)
   }
 }
-
-/// Marks an error value with the node that produced it (for the compiler's constants).
-private func located(_ value: Value, _ id: Int) -> Value { Value.located(value, id) }

@@ -6,16 +6,6 @@ enum ConditionOutcome: UInt8, Sendable {
 }
 
 extension Condition {
-  /// Evaluates on one event: `true` holds, `false` fails, anything else (an error, or a
-  /// value that is not a bool) is an error (SPEC §7).
-  func outcome(_ activation: Activation) -> ConditionOutcome {
-    switch program.evaluate(activation) {
-    case .bool(true): .held
-    case .bool(false): .failed
-    default: .error
-    }
-  }
-
   /// Evaluates and keeps the reason an error occurred, for explanations.
   func result(_ activation: Activation) -> CheckOutcome.Result {
     let value = program.evaluate(activation)

@@ -24,7 +24,7 @@ extension Engine {
     let list = evaluation.findings
     return log.events.indices.filter { log.events[$0].id == id }.map { index in
       let findings = list.records.filter { Int($0.event) == index && (rule == nil || book.rules[Int($0.rule)].id == rule) }
-        .map { describer.finding(for: $0) }
+        .map { describer.finding(for: $0, explained: true) }
       let judged = Set(findings.map(\.rule))
       return EventExplanation(
         event: log.events[index], findings: findings,
@@ -43,14 +43,14 @@ extension Engine {
     for group in groups {
       let rules = group.rules.filter { only == nil || book.rules[$0].id == only }
       if rules.isEmpty { continue }
-      if let scope = book.scope(ofFile: group.file), scope.result(activation) != .held {
+      if let scope = book.scopes[group.file]?.condition, scope.result(activation) != .held {
         let path = book.set.files[group.file].path
         notes.append("the scope of '\(path)' (\(scope.source)) does not hold, so its rules do not judge the event")
         continue
       }
       for r in rules {
         let rule = book.rules[r]
-        if let when = rule.when, when.result(activation) != .held {
+        if let when = rule.when?.condition, when.result(activation) != .held {
           notes.append("'when' of '\(rule.id)' (\(when.source)) does not hold")
         } else if case .pattern = rule.body, !judged.contains(rule.id) {
           notes.append("'\(rule.id)' counts the event as a match; a finding is raised only at the event that reaches the threshold")

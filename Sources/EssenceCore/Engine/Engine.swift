@@ -44,6 +44,7 @@ public struct Engine: Sendable {
     }
 
     var unjudged = 0
+    var activation = Activation(values: [.null])
     var matches: [Int: PatternMatches] = [:]
     for i in log.events.indices {
       let type = run.typeOf[i]
@@ -51,22 +52,22 @@ public struct Engine: Sendable {
         unjudged += 1
         continue
       }
-      let activation = run.activation(i)
+      activation.values[0] = .record(log.events[i].record)
       var judged = false
       for group in run.types[Int(type)].rules {
-        if let scope = book.scope(ofFile: group.file), scope.outcome(activation) != .held { continue }
+        if let scope = book.scopes[group.file], scope.outcome(activation) != .held { continue }
         for r in group.rules {
           let rule = book.rules[r]
           if let when = rule.when, when.outcome(activation) != .held { continue }
           judged = true
           switch rule.body {
-          case .standard(let standard, let expect, let checks):
-            let decision = run.decide(standard, expect: expect, checks: checks, event: i, activation)
+          case .standard(let plan):
+            let decision = run.decide(plan, event: i, activation)
             emit(i, r, decision.verdict, deviation: decision.deviation)
-          case .signal(let signal, let lookup):
-            emit(i, r, run.decide(signal, lookup: lookup, event: i).verdict)
-          case .pattern(let pattern):
-            matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: pattern.per, of: log.events[i].record))
+          case .signal(let plan):
+            emit(i, r, run.decide(plan, event: i).verdict)
+          case .pattern(let plan):
+            matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.pattern.per, of: log.events[i].record))
           }
         }
       }
@@ -77,8 +78,8 @@ public struct Engine: Sendable {
     records = []
     var raises: [PatternRaise] = []
     for (r, rule) in book.rules.enumerated() {
-      guard case .pattern(let pattern) = rule.body, let found = matches[r] else { continue }
-      for raise in found.raises(of: pattern, rule: r, events: log.events) {
+      guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
+      for raise in found.raises(of: plan.pattern, rule: r, events: log.events) {
         emit(Int(raise.event), r, .robotic, raise: raises.count)
         raises.append(raise)
       }

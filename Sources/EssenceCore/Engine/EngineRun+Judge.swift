@@ -27,17 +27,14 @@ extension EngineRun {
   }
 
   /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
-  func decide(
-    _ standard: Standard, expect: RuleBook.CompiledCheck, checks: [RuleBook.CompiledCheck], event: Int,
-    _ activation: Activation
-  ) -> StandardDecision {
-    switch outcome(expect, event: event, activation) {
+  func decide(_ plan: StandardPlan, event: Int, _ activation: Activation) -> StandardDecision {
+    switch outcome(plan.expect, event: event, activation) {
     case .error:
       return StandardDecision(verdict: .error)
     case .held:
       // Every check runs: any false makes the verdict robotic, even if another errored (SPEC §7).
       var errored = false
-      for check in checks {
+      for check in plan.checks {
         switch outcome(check, event: event, activation) {
         case .failed: return StandardDecision(verdict: .robotic)
         case .error: errored = true
@@ -46,7 +43,7 @@ extension EngineRun {
       }
       return StandardDecision(verdict: errored ? .error : .met)
     case .failed:
-      for (d, deviation) in standard.deviations.enumerated() where deviation.when.outcome(activation) == .held {
+      for (d, deviation) in plan.deviations.enumerated() where deviation.when.outcome(activation) == .held {
         return decide(deviation, index: d, event: event, activation)
       }
       return StandardDecision(verdict: .missed)
@@ -54,15 +51,15 @@ extension EngineRun {
   }
 
   /// Decides the deviation that applied: evidence, then limit, then approval (SPEC §7).
-  private func decide(_ deviation: Deviation, index: Int, event: Int, _ activation: Activation) -> StandardDecision {
+  private func decide(_ plan: DeviationPlan, index: Int, event: Int, _ activation: Activation) -> StandardDecision {
     let record = events[event].record
-    for field in deviation.evidence where EngineRun.isMissing(record.field(field)) {
+    for field in plan.deviation.evidence where EngineRun.isMissing(record.field(field)) {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .evidence)
     }
-    if let limit = deviation.limit, limit.outcome(activation) != .held {
+    if let limit = plan.limit, limit.outcome(activation) != .held {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .limit)
     }
-    guard deviation.approval == .supervisor else { return StandardDecision(verdict: .justified, deviation: index) }
+    guard plan.deviation.approval == .supervisor else { return StandardDecision(verdict: .justified, deviation: index) }
     guard let approval = approvals[events[event].id] else {
       return StandardDecision(verdict: .pending, deviation: index)
     }
@@ -82,43 +79,49 @@ extension EngineRun {
   }
 
   /// How an `expect` or purpose check came out; relations never error.
-  func outcome(_ check: RuleBook.CompiledCheck, event: Int, _ activation: Activation) -> ConditionOutcome {
+  func outcome(_ check: CheckPlan, event: Int, _ activation: Activation) -> ConditionOutcome {
     switch check {
-    case .condition(let condition):
-      return condition.outcome(activation)
-    case .relation(let relation, let lookup):
-      let found = match(relation, lookup: lookup, event: event) != nil
-      return found != relation.kind.isNegated ? .held : .failed
+    case .condition(let predicate):
+      return predicate.outcome(activation)
+    case .relation(let plan):
+      let found = match(plan, event: event) != nil
+      return found != plan.relation.kind.isNegated ? .held : .failed
     }
   }
 
   /// The first event (time, input order) a relation finds in its window, whichever way it is
   /// meant; nil when none. An event never relates to itself; a `where` that errors means the
   /// pair does not relate.
-  func match(_ relation: Relation, lookup: Int, event: Int) -> Int32? {
+  func match(_ plan: RelationPlan, event: Int) -> Int32? {
+    let relation = plan.relation
     let record = events[event].record
-    guard let key = JoinKey(fields: relation.same, of: record), let group = lookupKeys[lookup][key] else { return nil }
+    guard let key = JoinKey(fields: relation.same, of: record), let group = lookupKeys[plan.lookup][key] else {
+      return nil
+    }
     let t = events[event].time
     let (lower, upper) =
       relation.kind.looksForward
       ? (t, t.shifted(byNanos: relation.withinNanos)) : (t.shifted(byNanos: -relation.withinNanos), t)
-    guard let condition = relation.where else {
-      return lookupIndexes[lookup].first(in: group, from: lower, through: upper, excluding: Int32(event))
+    let index = lookupIndexes[plan.lookup]
+    guard let condition = plan.where else {
+      return index.first(in: group, from: lower, through: upper, excluding: Int32(event))
     }
-    return lookupIndexes[lookup].first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
-      condition.outcome(Activation(values: [.record(record), .record(self.events[Int(other)].record)])) == .held
+    var pair = Activation(values: [.record(record), .null])
+    return index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
+      pair.values[1] = .record(self.events[Int(other)].record)
+      return condition.outcome(pair) == .held
     }
   }
 
   /// Decides a signal (SPEC §3): answered by a response in `[t, t + within]`; else robotic when
   /// its employee logged work of a type some standard judges in that window; else unanswered.
-  func decide(_ signal: Signal, lookup: Int, event: Int) -> SignalDecision {
+  func decide(_ plan: SignalPlan, event: Int) -> SignalDecision {
     let t = events[event].time
-    let upper = t.shifted(byNanos: signal.responseWithinNanos)
+    let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event)
-    if let key = JoinKey(fields: book.lookups[lookup].same, of: events[event].record),
-      let group = lookupKeys[lookup][key],
-      let response = lookupIndexes[lookup].first(in: group, from: t, through: upper, excluding: me)
+    if let key = JoinKey(fields: book.lookups[plan.lookup].same, of: events[event].record),
+      let group = lookupKeys[plan.lookup][key],
+      let response = lookupIndexes[plan.lookup].first(in: group, from: t, through: upper, excluding: me)
     {
       return SignalDecision(verdict: .answered, related: response)
     }

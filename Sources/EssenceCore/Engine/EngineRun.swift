@@ -68,22 +68,21 @@ final class EngineRun: Sendable {
     var busyMembers: [Int32] = []
     var approvals: [String: ApprovalEntry] = [:]
 
-    for (i, event) in events.enumerated() {
+    for i in events.indices {
       let e = Int32(i)
       let employee: Int32
-      if let id = employeeIDs[event.employee] {
+      if let id = employeeIDs[events[i].employee] {
         employee = id
       } else {
         employee = Int32(employees.count)
-        employeeIDs[event.employee] = employee
-        employees.append(event.employee)
+        employeeIDs[events[i].employee] = employee
+        employees.append(events[i].employee)
       }
       employeeOf[i] = employee
-      guard let t = typeIDs[event.type] else { continue }
+      guard let t = typeIDs[events[i].type] else { continue }
       typeOf[i] = t
-      let type = types[Int(t)]
-      for l in type.lookups {
-        guard let key = JoinKey(fields: book.lookups[l].same, of: event.record) else { continue }
+      for l in types[Int(t)].lookups {
+        guard let key = JoinKey(fields: book.lookups[l].same, of: events[i].record) else { continue }
         let group: Int32
         if let g = lookupKeys[l][key] {
           group = g
@@ -94,14 +93,13 @@ final class EngineRun: Sendable {
         lookupGroups[l].append(group)
         lookupMembers[l].append(e)
       }
-      if type.busy {
+      if types[Int(t)].busy {
         busyGroups.append(employee)
         busyMembers.append(e)
       }
-      if type.approval, let (ref, approved) = EngineRun.approval(event) {
-        if let current = approvals[ref] {
-          let other = events[Int(current.event)]
-          if (other.time, Int(current.event)) > (event.time, i) { continue }
+      if types[Int(t)].approval, let (ref, approved) = EngineRun.approval(events[i].record) {
+        if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
+          continue
         }
         approvals[ref] = ApprovalEntry(event: e, approved: approved)
       }
@@ -123,15 +121,15 @@ final class EngineRun: Sendable {
 
   /// The referenced id and decision of an approval event; nil when it decides nothing
   /// (`ref` not a string or integer, `decision` not exactly `approved` or `declined`).
-  private static func approval(_ event: Event) -> (ref: String, approved: Bool)? {
+  private static func approval(_ record: Record) -> (ref: String, approved: Bool)? {
     let ref: String
-    switch event.record.field("ref") {
+    switch record.field("ref") {
     case .string(let s): ref = s
     case .int(let i): ref = String(i)
     case .uint(let u): ref = String(u)
     default: return nil
     }
-    switch event.record.field("decision") {
+    switch record.field("decision") {
     case .string("approved"): return (ref, true)
     case .string("declined"): return (ref, false)
     default: return nil

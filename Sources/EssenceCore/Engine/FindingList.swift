@@ -20,8 +20,12 @@ public struct FindingList: RandomAccessCollection, Sendable {
   public var startIndex: Int { 0 }
   public var endIndex: Int { records.count }
 
-  /// The finding at a position, built now.
-  public subscript(position: Int) -> Finding { describer.finding(for: records[position]) }
+  /// The finding at a position, with its explanation, built now.
+  public subscript(position: Int) -> Finding { describer.finding(for: records[position], explained: true) }
+
+  /// The finding at a position without its explanation (empty): for reports that print only
+  /// `because`, which then skip re-running every outcome.
+  public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
   /// The verdict at a position, without building the finding.
   public func verdict(at position: Int) -> Verdict { records[position].verdict }
@@ -42,11 +46,11 @@ struct FindingRecord: Sendable {
 
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
-  func finding(for record: FindingRecord) -> Finding
+  func finding(for record: FindingRecord, explained: Bool) -> Finding
 }
 
 private struct NoFindings: FindingDescribing {
-  func finding(for record: FindingRecord) -> Finding {
+  func finding(for record: FindingRecord, explained: Bool) -> Finding {
     preconditionFailure("an empty finding list has no records")
   }
 }

@@ -1,17 +1,11 @@
 /// A standards set arranged for judging: rules in set order, and for each event type the
 /// rules that may apply to it, grouped by file so a file's `scope` runs once per event.
 final class RuleBook: Sendable {
-  /// A rule of the set, by kind, with its relations resolved to lookups.
+  /// A rule of the set, by kind.
   enum Body: Sendable {
-    case standard(Standard, expect: CompiledCheck, checks: [CompiledCheck])
-    case signal(Signal, lookup: Int)
-    case pattern(Pattern)
-  }
-
-  /// An `expect` or purpose check, with a relation's lookup found once.
-  enum CompiledCheck: Sendable {
-    case condition(Condition)
-    case relation(Relation, lookup: Int)
+    case standard(StandardPlan)
+    case signal(SignalPlan)
+    case pattern(PatternPlan)
   }
 
   /// A rule and the file it came from; a class so judging a million events copies no fields.
@@ -19,14 +13,14 @@ final class RuleBook: Sendable {
     let body: Body
     let file: Int
     let id: String
-    let when: Condition?
+    let when: Predicate?
     let kind: RuleKind
 
     init(body: Body, file: Int, id: String, when: Condition?) {
       self.body = body
       self.file = file
       self.id = id
-      self.when = when
+      self.when = when.map(Predicate.init)
       switch body {
       case .standard: kind = .standard
       case .signal: kind = .signal
@@ -67,26 +61,28 @@ final class RuleBook: Sendable {
       lookups.append(lookup)
       return lookups.count - 1
     }
-    func compile(_ check: Check) -> CompiledCheck {
+    func compile(_ check: Check) -> CheckPlan {
       switch check {
-      case .condition(let c): .condition(c)
-      case .relation(let r): .relation(r, lookup: register(RuleBook.lookup(r)))
+      case .condition(let c): .condition(Predicate(c))
+      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r))))
       }
     }
     var rules: [Entry] = []
     var ons: [[String]] = []
     for (f, file) in set.files.enumerated() {
       for s in file.standards {
-        let body = Body.standard(s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) })
+        let body = Body.standard(
+          StandardPlan(s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) }))
         rules.append(Entry(body: body, file: f, id: s.id, when: s.when))
         ons.append(s.on)
       }
       for s in file.signals {
-        rules.append(Entry(body: .signal(s, lookup: register(RuleBook.lookup(s))), file: f, id: s.id, when: s.when))
+        let body = Body.signal(SignalPlan(s, lookup: register(RuleBook.lookup(s))))
+        rules.append(Entry(body: body, file: f, id: s.id, when: s.when))
         ons.append(s.on)
       }
       for p in file.patterns {
-        rules.append(Entry(body: .pattern(p), file: f, id: p.id, when: p.when))
+        rules.append(Entry(body: .pattern(PatternPlan(p)), file: f, id: p.id, when: p.when))
         ons.append(p.on)
       }
     }
@@ -108,6 +104,7 @@ final class RuleBook: Sendable {
     self.rulesByType = byType
     self.busyTypes = Set(set.files.flatMap { $0.standards.flatMap(\.on) })
     self.lookups = lookups
+    self.scopes = set.files.map { $0.scope.map(Predicate.init) }
   }
 
   /// The lookup a relation searches.
@@ -122,6 +119,6 @@ final class RuleBook: Sendable {
       same: signal.responseSame + (signal.responseBy == .sameEmployee ? ["employee"] : []))
   }
 
-  /// The file scope of a file, if it has one.
-  func scope(ofFile file: Int) -> Condition? { set.files[file].scope }
+  /// Each file's scope, by file position.
+  let scopes: [Predicate?]
 }

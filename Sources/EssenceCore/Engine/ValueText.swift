@@ -5,6 +5,18 @@ enum ValueText {
   /// A field's value in CEL literal syntax, or "absent".
   static func describe(_ value: Value?) -> String { value?.description ?? "absent" }
 
+  /// Appends a field's value in CEL literal syntax (or "absent"), with a fast path for the
+  /// plain strings and integers most fields hold.
+  static func write(_ value: Value?, into text: inout String) {
+    switch value {
+    case nil: text += "absent"
+    case .int(let i)?: text += String(i)
+    case .string(let s)? where s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x27 && $0 != 0x5C && $0 != 0x7F }):
+      text += "'" + s + "'"
+    case let value?: text += value.description
+    }
+  }
+
   /// Go-style duration text, as standards files write windows: `1h`, `72h`, `10m`, `1h30m`, `1.5s`.
   static func durationText(nanos: Int64) -> String {
     if nanos == 0 { return "0s" }

@@ -63,7 +63,7 @@ public struct LogReader: Sendable {
     case .csv:
       try CSVLogReader(layout: layout, fieldKinds: fieldKinds).read(bytes: bytes, path: path, into: &log)
     case .yaml:
-      throw .malformed(path: path, line: 1, reason: "YAML logs are not supported yet")
+      try YAMLLogReader(layout: layout).read(bytes: bytes, path: path, into: &log)
     }
   }
 }

@@ -86,8 +86,11 @@ struct SchemaValidator {
       present.insert(name)
       if object.isExtension(name) { continue }
       guard let key = object.key(name) else {
-        let notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
+        var notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
           [Diagnostic.Note("did you mean '\($0)'?")]
+        }
+        if name == "<<" {
+          notes = [.init("YAML 1.2 has no merge keys; anchor each value you reuse under an 'x-' key instead")]
         }
         engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes ?? [])
         continue
@@ -156,9 +159,11 @@ struct SchemaValidator {
 
   /// The closest known word, when it is close enough to be a likely typo.
   static func suggestion(for word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, best.0.count / 3)) else { return nil }
-    return best.0
+    // Each candidate allows about one edit per three of its characters (at most 3), so a short
+    // name is not suggested for a long, unrelated word.
+    candidates.map { ($0, editDistance(word, $0)) }
+      .filter { $0.1 <= max(1, min(3, $0.0.count / 3)) }
+      .min { $0.1 < $1.1 }?.0
   }
 
   /// Levenshtein distance over Unicode scalars.

@@ -11,6 +11,19 @@ public struct JSONReporter: Reporter {
 
   public func generateReport(_ evaluation: Evaluation) -> String {
     var out = JSONBytes()
+    write(evaluation, to: &out)
+    return out.text
+  }
+
+  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+    withoutActuallyEscaping(write) { write in
+      var out = JSONBytes(flushingTo: write)
+      self.write(evaluation, to: &out)
+      out.flush()
+    }
+  }
+
+  private func write(_ evaluation: Evaluation, to out: inout JSONBytes) {
     out.raw("{\n  \"standards\": {\"sha256\": ")
     out.string(evaluation.standards.sha256)
     out.raw(", \"files\": [")
@@ -38,9 +51,10 @@ public struct JSONReporter: Reporter {
       out.raw("}")
     }
     out.raw(evaluation.rejected.isEmpty ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [")
-    for (i, finding) in evaluation.findings.enumerated() {
+    for i in evaluation.findings.indices {
       out.raw(i > 0 ? ",\n    " : "\n    ")
-      write(finding, to: &out)
+      write(evaluation.findings.brief(at: i), to: &out)
+      out.flushIfFull()
     }
     out.raw(evaluation.findings.isEmpty ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
     write(evaluation.summary.byVerdict, to: &out)
@@ -59,7 +73,6 @@ public struct JSONReporter: Reporter {
       write(entry.counts, to: &out)
     }
     out.raw(evaluation.summary.byRule.isEmpty ? "}\n  }\n}\n" : "\n    }\n  }\n}\n")
-    return out.text
   }
 
   private func write(_ finding: Finding, to out: inout JSONBytes) {
@@ -103,14 +116,38 @@ public struct JSONReporter: Reporter {
   }
 }
 
-/// A growing UTF-8 buffer with JSON's string escaping.
+/// A growing UTF-8 buffer with JSON's string escaping, optionally handed to a sink in pieces.
 struct JSONBytes {
   private var bytes: [UInt8] = []
+  private let sink: (([UInt8]) -> Void)?
+  private static let chunk = 1 << 20
 
-  init() { bytes.reserveCapacity(1 << 16) }
+  /// A buffer that keeps everything (read it with `text`).
+  init() {
+    sink = nil
+    bytes.reserveCapacity(1 << 16)
+  }
+
+  /// A buffer that passes its bytes to `sink` about every megabyte.
+  init(flushingTo sink: @escaping ([UInt8]) -> Void) {
+    self.sink = sink
+    bytes.reserveCapacity(JSONBytes.chunk + (1 << 16))
+  }
 
   /// The buffer as text.
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Hands the buffer to the sink when it holds a megabyte or more.
+  mutating func flushIfFull() {
+    if bytes.count >= JSONBytes.chunk { flush() }
+  }
+
+  /// Hands whatever is buffered to the sink.
+  mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    sink(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// Appends text that needs no escaping (keys, punctuation).
   mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
@@ -120,19 +157,28 @@ struct JSONBytes {
   /// Appends a quoted string, escaping quotes, backslashes and control characters.
   mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-      case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-      case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-      case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-      case 0..<0x20:
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-      default: bytes.append(byte)
+    var text = text
+    text.withUTF8 { utf8 in
+      if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        bytes.append(contentsOf: utf8)
+      } else {
+        for byte in utf8 { escape(byte) }
       }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+    case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+    case 0..<0x20:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+    default: bytes.append(byte)
+    }
   }
 }

@@ -9,4 +9,13 @@ public protocol Reporter: Sendable {
   static var description: String { get }
   /// Writes the report.
   func generateReport(_ evaluation: Evaluation) -> String
+  /// Writes the report in UTF-8 pieces, so a report of a million-event log need not be held
+  /// whole in memory; by default, the whole report in one piece.
+  func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void)
+}
+
+extension Reporter {
+  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+    write(Array(generateReport(evaluation).utf8))
+  }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EssenceCore
+import Foundation
 
 extension EssenceCommand {
   /// `essence evaluate --standards PATH... LOG...`: judges shift logs and reports the verdicts.
@@ -32,12 +33,17 @@ extension EssenceCommand {
       let set = try standards.load()
       let log = try logs.read(for: set)
       let evaluation = Engine(set: set).evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
-      try output.write(output.format.reporter.generateReport(evaluation))
+      try output.write(evaluation)
+      var code: Int32 = 0
       if strict && !log.rejected.isEmpty {
         Console.error("error: \(log.rejected.count) rejected \(log.rejected.count == 1 ? "record" : "records") (--strict)\n")
-        throw ExitCode(3)
+        code = 3
+      } else if let failOn, evaluation.needsAttention(atOrAbove: failOn.severity) {
+        code = 1
       }
-      if let failOn, evaluation.needsAttention(atOrAbove: failOn.severity) { throw ExitCode.failure }
+      // Leave without tearing down a million events: the report is written, and freeing them
+      // one by one would only make the user wait.
+      Foundation.exit(code)
     }
   }
 }

@@ -31,7 +31,7 @@ extension EssenceCommand {
       for event in log.events where byID[event.id] == nil { byID[event.id] = event }
       let events = byID
       let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
-      try OutputOptions.write(report, to: output)
+      try OutputOptions.write(to: output) { $0(Array(report.utf8)) }
     }
   }
 }

@@ -26,23 +26,28 @@ struct OutputOptions: ParsableArguments {
   @Option(help: ArgumentHelp("Write the report to this file instead of stdout.", valueName: "file"))
   var output: String?
 
-  /// Writes the report; a file that cannot be written prints why and exits 1.
-  func write(_ report: String) throws {
-    try Self.write(report, to: output)
+  /// Writes the report to `--output` or stdout, piece by piece; a file that cannot be written
+  /// prints why and exits 1.
+  func write(_ evaluation: Evaluation) throws {
+    let reporter = format.reporter
+    try Self.write(to: output) { reporter.writeReport(evaluation, to: $0) }
   }
 
-  /// Writes a report to a file, or to stdout when `output` is nil.
-  static func write(_ report: String, to output: String?) throws {
+  /// Writes what `produce` emits to the file `output`, or to stdout when it is nil; a file that
+  /// cannot be written prints why and exits 1.
+  static func write(to output: String?, _ produce: (([UInt8]) -> Void) -> Void) throws {
     guard let output else {
-      Console.output(report)
+      produce { Console.output($0) }
       return
     }
-    do {
-      try Data(report.utf8).write(to: URL(fileURLWithPath: output))
-    } catch {
-      Console.error("error: cannot write '\(output)': \(error.localizedDescription)\n")
+    guard FileManager.default.createFile(atPath: output, contents: nil),
+      let handle = FileHandle(forWritingAtPath: output)
+    else {
+      Console.error("error: cannot write '\(output)'\n")
       throw ExitCode.failure
     }
+    defer { try? handle.close() }
+    produce { handle.write(Data($0)) }
   }
 }
 
