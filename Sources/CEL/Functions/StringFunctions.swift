@@ -117,22 +117,7 @@ enum StringFunctions {
   /// characters, backslashes and double quotes.
   static func quote(_ s: Value) -> Value {
     guard case .string(let text) = s else { return Value.noOverload("strings.quote", s) }
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\u{07}": out += "\\a"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{0B}": out += "\\v"
-      case "\\": out += "\\\\"
-      case "\"": out += "\\\""
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return .string(out + "\"")
+    return .string(Value.quoted(text, delimiter: "\""))
   }
 
   /// `list.join(sep)`: a list of strings joined.
