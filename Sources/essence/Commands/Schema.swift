@@ -1,9 +1,16 @@
 import ArgumentParser
+import EssenceCore
 
 extension EssenceCommand {
-  // Scaffolding: replaced by the issue that builds 'schema'.
+  /// `essence schema`: prints the JSON Schema of the standards format.
   struct Schema: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schema")
-    func run() throws { throw ValidationError("'schema' is not built yet") }
+    static let configuration = CommandConfiguration(
+      commandName: "schema",
+      abstract: "Print the JSON Schema (2020-12) of the standards format.",
+      discussion: "Point an editor at it: '# yaml-language-server: $schema=essence.schema.json'.")
+
+    func run() throws {
+      print(StandardsFormat.jsonSchema().rendered())
+    }
   }
 }
