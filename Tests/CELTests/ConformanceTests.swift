@@ -16,7 +16,7 @@ import Testing
   /// Sections of the strings extension for the functions SPEC §4 names, and the cheap others.
   static let stringExtSections: Set<String> = [
     "char_at", "index_of", "last_index_of", "ascii_casing", "replace", "split", "substring", "trim", "join",
-    "value_errors", "type_errors", "reverse",
+    "value_errors", "type_errors", "reverse", "quote",
   ]
 
   @Test func conformance() throws {
