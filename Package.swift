@@ -46,6 +46,7 @@ let package = Package(
       ]),
 
     .executableTarget(name: "essence-bench", dependencies: ["CEL", "EssenceCore"], path: "Benchmarks/essence-bench"),
+    .executableTarget(name: "log-read-bench", dependencies: ["CEL", "EssenceCore"], path: "Benchmarks/log-read-bench"),
 
     .target(name: "_EssenceTestSupport", dependencies: ["EssenceCore", "CEL"], path: "Tests/_EssenceTestSupport"),
     .testTarget(name: "CELTests", dependencies: ["CEL", "_EssenceTestSupport"], exclude: ["conformance-failures.txt"]),

@@ -1,2 +1,281 @@
+// The simdjson shim behind CSimdJSON.h: one DOM parse per line, flattened into entries.
+//
+// The DOM parser is used rather than On-Demand because it lives in the shared library and picks
+// the best kernel for the CPU at run time (On-Demand is compiled into this file, and without
+// -march flags it would be the scalar fallback), and because it checks the whole line.
 #include "CSimdJSON.h"
-extern "C" int CSimdJSON_available(void) { return 1; }
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstring>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+using namespace simdjson;
+
+namespace {
+
+/// A fast hash of a short byte string, eight bytes at a time.
+uint64_t hashBytes(const char *bytes, size_t length) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ length;
+  size_t i = 0;
+  for (; i + 8 <= length; i += 8) {
+    uint64_t chunk;
+    std::memcpy(&chunk, bytes + i, 8);
+    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t tail = 0;
+  std::memcpy(&tail, bytes + i, length - i);
+  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return h;
+}
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+/// Whether the digits of an integer token (no sign) exceed what its sign allows in 64 bits.
+bool exceeds64Bits(std::string_view digits, bool negative) {
+  std::string_view limit = negative ? "9223372036854775808" : "18446744073709551615";
+  if (digits.size() != limit.size()) return digits.size() > limit.size();
+  return digits > limit;
+}
+
+/// Copies a line, turning every integer token too large for 64 bits into a number with a
+/// fraction (`…0` → `…0.0`), so the parser reads it as a double as the JSON model says.
+/// Returns false when no token needed it.
+bool widenBigIntegers(const char *start, size_t length, std::string &out) {
+  out.clear();
+  bool changed = false;
+  bool inString = false;
+  size_t i = 0;
+  while (i < length) {
+    char c = start[i];
+    if (inString) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < length) out.push_back(start[++i]);
+      else if (c == '"') inString = false;
+      i++;
+      continue;
+    }
+    if (c == '"') {
+      inString = true;
+      out.push_back(c);
+      i++;
+      continue;
+    }
+    if (c == '-' || isDigit(c)) {
+      size_t tokenStart = i;
+      bool negative = c == '-';
+      if (negative) i++;
+      size_t digitsStart = i;
+      while (i < length && isDigit(start[i])) i++;
+      std::string_view digits(start + digitsStart, i - digitsStart);
+      bool integer = i >= length || (start[i] != '.' && start[i] != 'e' && start[i] != 'E');
+      out.append(start + tokenStart, i - tokenStart);
+      if (integer && !digits.empty() && exceeds64Bits(digits, negative)) {
+        out.append(".0");
+        changed = true;
+      }
+      continue;
+    }
+    out.push_back(c);
+    i++;
+  }
+  return changed;
+}
+
+}  // namespace
+
+struct CSimdJSONReader {
+  dom::parser parser;
+  std::vector<CSimdJSONEntry> entries;
+  std::vector<std::string_view> keys;
+  std::string widened;
+  const char *cursor = nullptr;
+  const char *end = nullptr;
+  size_t line = 1;
+  bool duplicate = false;
+  std::string_view duplicateKey;
+
+  size_t push(std::string_view key, bool hasKey, CSimdJSONKind kind) {
+    CSimdJSONEntry entry{};
+    if (hasKey) {
+      entry.key = key.data();
+      entry.keyLength = key.size();
+      entry.keyHash = hashBytes(key.data(), key.size());
+      std::memcpy(entry.keyWords, key.data(), std::min<size_t>(key.size(), sizeof entry.keyWords));
+    }
+    entry.kind = kind;
+    entries.push_back(entry);
+    return entries.size() - 1;
+  }
+
+  void walk(dom::element element, std::string_view key, bool hasKey);
+  void checkDuplicates(size_t firstKey);
+};
+
+/// Remembers the first key that occurs twice in the object whose keys start at `firstKey`.
+void CSimdJSONReader::checkDuplicates(size_t firstKey) {
+  size_t n = keys.size() - firstKey;
+  if (n < 2 || duplicate) return;
+  if (n <= 16) {
+    for (size_t i = firstKey; i < keys.size(); i++) {
+      for (size_t j = i + 1; j < keys.size(); j++) {
+        if (keys[i] == keys[j]) {
+          duplicate = true;
+          duplicateKey = keys[i];
+          return;
+        }
+      }
+    }
+    return;
+  }
+  std::vector<std::string_view> sorted(keys.begin() + long(firstKey), keys.end());
+  std::sort(sorted.begin(), sorted.end());
+  auto found = std::adjacent_find(sorted.begin(), sorted.end());
+  if (found != sorted.end()) {
+    duplicate = true;
+    duplicateKey = *found;
+  }
+}
+
+/// Appends `element` and, for containers, its children in pre-order. The document is already
+/// valid, so every access succeeds.
+void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasKey) {
+  switch (element.type()) {
+    case dom::element_type::OBJECT: {
+      size_t self = push(key, hasKey, CSimdJSONKindObject);
+      size_t firstKey = keys.size();
+      size_t count = 0;
+      for (dom::key_value_pair field : dom::object(element)) {
+        keys.push_back(field.key);
+        walk(field.value, field.key, true);
+        count++;
+      }
+      entries[self].count = count;
+      entries[self].descendants = entries.size() - self - 1;
+      checkDuplicates(firstKey);
+      keys.resize(firstKey);
+      return;
+    }
+    case dom::element_type::ARRAY: {
+      size_t self = push(key, hasKey, CSimdJSONKindArray);
+      size_t count = 0;
+      for (dom::element child : dom::array(element)) {
+        walk(child, {}, false);
+        count++;
+      }
+      entries[self].count = count;
+      entries[self].descendants = entries.size() - self - 1;
+      return;
+    }
+    case dom::element_type::STRING: {
+      std::string_view text = element.get_string().value_unsafe();
+      size_t at = push(key, hasKey, CSimdJSONKindString);
+      entries[at].string = text.data();
+      entries[at].stringLength = text.size();
+      entries[at].stringHash = text.size() > 15 ? hashBytes(text.data(), text.size()) : 0;
+      return;
+    }
+    case dom::element_type::INT64: {
+      size_t at = push(key, hasKey, CSimdJSONKindInt);
+      entries[at].integer = element.get_int64().value_unsafe();
+      return;
+    }
+    case dom::element_type::UINT64: {
+      size_t at = push(key, hasKey, CSimdJSONKindUInt);
+      entries[at].unsignedInteger = element.get_uint64().value_unsafe();
+      return;
+    }
+    case dom::element_type::DOUBLE: {
+      size_t at = push(key, hasKey, CSimdJSONKindDouble);
+      entries[at].real = element.get_double().value_unsafe();
+      return;
+    }
+    case dom::element_type::BOOL:
+      push(key, hasKey, element.get_bool().value_unsafe() ? CSimdJSONKindTrue : CSimdJSONKindFalse);
+      return;
+    case dom::element_type::NULL_VALUE:
+      push(key, hasKey, CSimdJSONKindNull);
+      return;
+  }
+}
+
+extern "C" size_t CSimdJSON_padding(void) { return SIMDJSON_PADDING; }
+
+extern "C" CSimdJSONReader *CSimdJSON_readerCreate(void) {
+  return new (std::nothrow) CSimdJSONReader();
+}
+
+extern "C" void CSimdJSON_readerDestroy(CSimdJSONReader *reader) { delete reader; }
+
+extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t length,
+                                      size_t firstLine) {
+  reader->cursor = buffer;
+  reader->end = buffer + length;
+  reader->line = firstLine;
+}
+
+extern "C" size_t CSimdJSON_readerNextLine(const CSimdJSONReader *reader) { return reader->line; }
+
+namespace {
+
+/// Parses one line; on a number too large for 64 bits, parses a widened copy instead.
+error_code parseLine(CSimdJSONReader *reader, const char *start, size_t length,
+                     dom::element &root) {
+  error_code code = reader->parser.parse(start, length, false).get(root);
+  if (code != NUMBER_ERROR || !widenBigIntegers(start, length, reader->widened)) return code;
+  return reader->parser.parse(reader->widened).get(root);
+}
+
+}  // namespace
+
+extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document) {
+  while (reader->cursor < reader->end) {
+    const char *start = reader->cursor;
+    const char *newline =
+        static_cast<const char *>(std::memchr(start, '\n', size_t(reader->end - start)));
+    const char *stop = newline ? newline : reader->end;
+    reader->cursor = newline ? newline + 1 : reader->end;
+    size_t line = reader->line++;
+    const char *p = start;
+    while (p < stop && isBlank(*p)) p++;
+    if (p == stop) continue;
+
+    *document = CSimdJSONDocument{};
+    document->line = line;
+    reader->entries.clear();
+    reader->keys.clear();
+    reader->duplicate = false;
+    dom::element root;
+    if (error_code code = parseLine(reader, start, size_t(stop - start), root)) {
+      const char *message = error_message(code);
+      document->status = CSimdJSONStatusInvalid;
+      document->message = message;
+      document->messageLength = std::strlen(message);
+      return 1;
+    }
+    if (root.type() != dom::element_type::OBJECT) {
+      document->status = CSimdJSONStatusNotObject;
+      return 1;
+    }
+    reader->walk(root, {}, false);
+    if (reader->duplicate) {
+      document->status = CSimdJSONStatusDuplicateKey;
+      document->message = reader->duplicateKey.data();
+      document->messageLength = reader->duplicateKey.size();
+      return 1;
+    }
+    document->status = CSimdJSONStatusObject;
+    document->entries = reader->entries.data();
+    document->entryCount = reader->entries.size();
+    return 1;
+  }
+  return 0;
+}

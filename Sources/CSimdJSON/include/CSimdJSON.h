@@ -1,10 +1,106 @@
-// Placeholder: the simdjson shim lands with the log reader.
+// A C surface over simdjson for reading JSON Lines: Swift cannot import C++ templates, and the
+// log reader needs only "next document, with its line number and a flat list of its values".
+//
+// A reader walks a buffer of complete lines. Each non-blank line is parsed on its own, so an
+// invalid line is reported for that line and reading goes on with the next one. A document's
+// values are flattened in pre-order into entries: an array or object entry is followed by its
+// `count` children (each possibly a container itself). Keys and strings point into the reader's
+// own storage or the caller's buffer and stay valid until the next call on the reader.
 #ifndef CSIMDJSON_H
 #define CSIMDJSON_H
+#include <stddef.h>
+#include <stdint.h>
 #ifdef __cplusplus
 extern "C" {
 #endif
-int CSimdJSON_available(void);
+
+/// The kind of one JSON value.
+typedef enum CSimdJSONKind {
+  CSimdJSONKindNull = 0,
+  CSimdJSONKindFalse,
+  CSimdJSONKindTrue,
+  /// An integer that fits in int64_t (`integer`).
+  CSimdJSONKindInt,
+  /// A non-negative integer above INT64_MAX that fits in uint64_t (`unsignedInteger`).
+  CSimdJSONKindUInt,
+  /// A number with a fraction or exponent, or an integer too large for 64 bits (`real`).
+  CSimdJSONKindDouble,
+  CSimdJSONKindString,
+  /// `count` entries follow, the elements.
+  CSimdJSONKindArray,
+  /// `count` entries follow, each with its key.
+  CSimdJSONKindObject,
+} CSimdJSONKind;
+
+/// One value of a document; `key` is set for the members of an object.
+typedef struct CSimdJSONEntry {
+  const char *key;
+  size_t keyLength;
+  /// A hash of the key's bytes, so a reader can map keys to slots without building strings.
+  uint64_t keyHash;
+  /// The key's first 16 bytes, zero-filled: enough to compare most keys without a memcmp.
+  uint64_t keyWords[2];
+  const char *string;
+  size_t stringLength;
+  /// A hash of the string's bytes (0 for strings of 15 bytes or fewer, which Swift stores inline).
+  uint64_t stringHash;
+  int64_t integer;
+  uint64_t unsignedInteger;
+  double real;
+  /// Children of an array or object.
+  size_t count;
+  /// Entries below an array or object at any depth: the next sibling is this many entries on.
+  size_t descendants;
+  CSimdJSONKind kind;
+} CSimdJSONEntry;
+
+/// What a line held.
+typedef enum CSimdJSONStatus {
+  /// An object: `entries[0]` is it, its members follow.
+  CSimdJSONStatusObject = 0,
+  /// Valid JSON that is not an object.
+  CSimdJSONStatusNotObject,
+  /// Not valid JSON; `message` is simdjson's reason.
+  CSimdJSONStatusInvalid,
+  /// An object (at any depth) with a key twice; `message` is the key.
+  CSimdJSONStatusDuplicateKey,
+} CSimdJSONStatus;
+
+/// One parsed non-blank line.
+typedef struct CSimdJSONDocument {
+  CSimdJSONStatus status;
+  /// The 1-based physical line.
+  size_t line;
+  const char *message;
+  size_t messageLength;
+  const CSimdJSONEntry *entries;
+  size_t entryCount;
+} CSimdJSONDocument;
+
+/// An opaque reader: a simdjson parser and the scratch storage for one document.
+typedef struct CSimdJSONReader CSimdJSONReader;
+
+/// Bytes that must be readable (any content) after the end of a buffer given to a reader.
+size_t CSimdJSON_padding(void);
+
+/// Creates a reader, or returns NULL when out of memory.
+CSimdJSONReader *CSimdJSON_readerCreate(void);
+
+/// Frees a reader.
+void CSimdJSON_readerDestroy(CSimdJSONReader *reader);
+
+/// Starts iterating `length` bytes of complete lines (the last may lack its newline), whose first
+/// line is `firstLine`. `CSimdJSON_padding()` bytes after the end must be readable.
+void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t length,
+                           size_t firstLine);
+
+/// Parses the next non-blank line into `document`; returns 0 when no line is left, else 1.
+/// Blank lines (only spaces, tabs, CR, VT, FF) are skipped but counted.
+int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
+
+/// The number of the line after the last one iterated (where the next buffer's lines start).
+size_t CSimdJSON_readerNextLine(const CSimdJSONReader *reader);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,108 @@
+import CEL
+
+/// Turns the fields of one log record into an `Event` or the reason it is rejected, by the
+/// same rules for every format (SPEC §2, §7).
+///
+/// One builder serves a whole log. Fields go straight into the record's storage as they are
+/// read (`time` as a timestamp, an integer `id` as its text); the checks run at `finish`,
+/// in the order the SPEC lists them, and a rejected record's fields are dropped.
+struct EventBuilder {
+  private var record: Record.Builder
+  private var id: Value?
+  private var time: Value?
+  private var instant: Timestamp?
+  private var type: Value?
+  private var employee: Value?
+
+  init(layout: RecordLayout) {
+    record = Record.Builder(layout: layout)
+  }
+
+  /// Starts a new record whose storage takes `capacity` cells (see `Record.Builder`).
+  mutating func begin(capacity: Int) {
+    record.removeAll()
+    record.reserveCapacity(capacity)
+    id = nil
+    time = nil
+    instant = nil
+    type = nil
+    employee = nil
+  }
+
+  /// Adds a field; names within a record are distinct (readers reject duplicates first).
+  mutating func add(_ key: FieldKey, _ value: Value) {
+    var stored = value
+    switch key.role {
+    case .id:
+      id = value
+      switch value {
+      case .int(let number): stored = .string(String(number))
+      case .uint(let number): stored = .string(String(number))
+      default: break
+      }
+    case .time:
+      time = value
+      if case .string(let text) = value, let parsed = RFC3339.parse(text) {
+        instant = parsed
+        stored = .timestamp(parsed)
+      }
+    case .type: type = value
+    case .employee: employee = value
+    case .other: break
+    }
+    record.append(slot: key.slot, name: key.name, value: stored)
+  }
+
+  /// Appends the record to `log`: as the next event, or as a rejection with its reason.
+  mutating func finish(path: String, line: Int, into log: inout EventLog) {
+    switch check(path: path, line: line) {
+    case .accepted(let id, let type, let employee, let time, let timeText):
+      log.events.append(
+        Event(
+          id: id, type: type, employee: employee, time: time, timeText: timeText,
+          record: record.build(), path: path, line: line, index: log.events.count))
+    case .rejected(let reason):
+      log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+    }
+  }
+
+  private enum Outcome {
+    case accepted(id: String, type: String, employee: String, time: Timestamp, timeText: String)
+    case rejected(String)
+  }
+
+  private func check(path: String, line: Int) -> Outcome {
+    if isMissing(time) { return .rejected("missing required field 'time'") }
+    if isMissing(type) { return .rejected("missing required field 'type'") }
+    if isMissing(employee) { return .rejected("missing required field 'employee'") }
+    guard case .string(let typeText)? = type, !typeText.isEmpty else {
+      return .rejected("field 'type' must be a non-empty string")
+    }
+    guard case .string(let employeeText)? = employee, !employeeText.isEmpty else {
+      return .rejected("field 'employee' must be a non-empty string")
+    }
+    guard case .string(let timeText)? = time else {
+      return .rejected("field 'time' must be an RFC 3339 string with an offset or 'Z'")
+    }
+    guard let instant else {
+      return .rejected("bad time '\(timeText)': expected RFC 3339 with an offset or 'Z'")
+    }
+    let idText: String
+    switch id {
+    case nil, .null?: idText = "\(path):\(line)"
+    case .string(let text)? where !text.isEmpty: idText = text
+    case .int(let number)?: idText = String(number)
+    case .uint(let number)?: idText = String(number)
+    default: return .rejected("field 'id' must be a non-empty string or an integer")
+    }
+    return .accepted(id: idText, type: typeText, employee: employeeText, time: instant, timeText: timeText)
+  }
+}
+
+/// Absent or null: both count as missing for the required fields.
+private func isMissing(_ value: Value?) -> Bool {
+  switch value {
+  case nil, .null?: return true
+  default: return false
+  }
+}

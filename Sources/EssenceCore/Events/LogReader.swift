@@ -1,0 +1,80 @@
+import CEL
+
+/// Reads shift logs into events and rejected records (SPEC §2, §7).
+///
+/// Every format goes through the same acceptance rules (required fields, RFC 3339 times,
+/// ids), so a log means the same whether written as JSON Lines, CSV or YAML. `index` numbers
+/// the accepted events in input order across all logs of the run.
+public struct LogReader: Sendable {
+  /// The event layout every condition was compiled against (`StandardsSet.layout`).
+  public var layout: RecordLayout
+  /// Declared field kinds (`fields:`), which type CSV cells; JSON and YAML carry their types.
+  public var fieldKinds: [String: FieldDeclaration.Kind]
+
+  /// Creates a reader for one layout.
+  public init(layout: RecordLayout, fieldKinds: [String: FieldDeclaration.Kind] = [:]) {
+    self.layout = layout
+    self.fieldKinds = fieldKinds
+  }
+
+  /// Reads the logs at `paths` (`-` is standard input, as JSON Lines), in order.
+  public static func read(
+    paths: [String], layout: RecordLayout, fieldKinds: [String: FieldDeclaration.Kind] = [:]
+  ) throws(LogReadError) -> EventLog {
+    try LogReader(layout: layout, fieldKinds: fieldKinds).read(paths: paths)
+  }
+
+  /// Reads the logs at `paths`, in order; an unreadable file stops the run with an error
+  /// naming it.
+  public func read(paths: [String]) throws(LogReadError) -> EventLog {
+    var log = EventLog()
+    for path in paths {
+      let input = try LogInput(path: path)
+      let format = path == "-" ? .jsonLines : LogFormat(path: path)
+      switch format {
+      case .jsonLines:
+        guard var reader = JSONLinesReader(layout: layout) else {
+          throw .unreadable(path: path, reason: "out of memory")
+        }
+        try reader.read(input, into: &log)
+      case .csv, .yaml:
+        try read(bytes: input.readAll(), path: path, format: format, into: &log)
+      }
+    }
+    return log
+  }
+
+  /// Reads one log held in memory; `path` names it in ids and rejections.
+  public func read(bytes: [UInt8], path: String, format: LogFormat) throws(LogReadError) -> EventLog {
+    var log = EventLog()
+    try read(bytes: bytes, path: path, format: format, into: &log)
+    return log
+  }
+
+  private func read(
+    bytes: [UInt8], path: String, format: LogFormat, into log: inout EventLog
+  ) throws(LogReadError) {
+    switch format {
+    case .jsonLines:
+      guard var reader = JSONLinesReader(layout: layout) else {
+        throw .unreadable(path: path, reason: "out of memory")
+      }
+      reader.read(bytes: bytes, path: path, into: &log)
+    case .csv:
+      try CSVLogReader(layout: layout, fieldKinds: fieldKinds).read(bytes: bytes, path: path, into: &log)
+    case .yaml:
+      try YAMLLogReader(layout: layout).read(bytes: bytes, path: path, into: &log)
+    }
+  }
+}
+
+extension LogReader {
+  /// A reader for the events a standards set judges: its layout and its declared field kinds.
+  public init(standards: StandardsSet) {
+    var kinds: [String: FieldDeclaration.Kind] = [:]
+    for file in standards.files {
+      for field in file.fields { kinds[field.name] = field.kind }
+    }
+    self.init(layout: standards.layout, fieldKinds: kinds)
+  }
+}

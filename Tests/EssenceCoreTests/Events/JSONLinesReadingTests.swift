@@ -1,0 +1,187 @@
+import CEL
+import EssenceCore
+import Testing
+
+/// SPEC §2 and §7 "Reading", one rule at a time.
+@Suite struct JSONLinesReadingTests {
+  struct RejectionCase: Sendable, CustomTestStringConvertible {
+    let name: String
+    let line: String
+    let reason: String
+    var testDescription: String { name }
+  }
+
+  static let rejections: [RejectionCase] = [
+    .init(name: "array", line: "[1,2,3]", reason: "record is not an object"),
+    .init(name: "string", line: #""event""#, reason: "record is not an object"),
+    .init(name: "number", line: "42", reason: "record is not an object"),
+    .init(name: "null", line: "null", reason: "record is not an object"),
+    .init(name: "time absent", line: #"{"type":"call_answered","employee":"ana"}"#,
+          reason: "missing required field 'time'"),
+    .init(name: "time null", line: #"{"time":null,"type":"call_answered","employee":"ana"}"#,
+          reason: "missing required field 'time'"),
+    .init(name: "type absent", line: #"{"time":"2026-11-21T09:00:00Z","employee":"ana"}"#,
+          reason: "missing required field 'type'"),
+    .init(name: "type null", line: #"{"time":"2026-11-21T09:00:00Z","type":null,"employee":"ana"}"#,
+          reason: "missing required field 'type'"),
+    .init(name: "employee absent", line: #"{"time":"2026-11-21T09:00:00Z","type":"note"}"#,
+          reason: "missing required field 'employee'"),
+    .init(name: "employee null", line: #"{"time":"2026-11-21T09:00:00Z","type":"note","employee":null}"#,
+          reason: "missing required field 'employee'"),
+    .init(name: "all absent names time first", line: "{}", reason: "missing required field 'time'"),
+    .init(name: "type empty", line: #"{"time":"2026-11-21T09:00:00Z","type":"","employee":"ana"}"#,
+          reason: "field 'type' must be a non-empty string"),
+    .init(name: "type number", line: #"{"time":"2026-11-21T09:00:00Z","type":42,"employee":"ana"}"#,
+          reason: "field 'type' must be a non-empty string"),
+    .init(name: "employee empty", line: #"{"time":"2026-11-21T09:00:00Z","type":"note","employee":""}"#,
+          reason: "field 'employee' must be a non-empty string"),
+    .init(name: "employee list", line: #"{"time":"2026-11-21T09:00:00Z","type":"note","employee":["a"]}"#,
+          reason: "field 'employee' must be a non-empty string"),
+    .init(name: "time number", line: #"{"time":1700000000,"type":"note","employee":"ana"}"#,
+          reason: "field 'time' must be an RFC 3339 string with an offset or 'Z'"),
+    .init(name: "time with space", line: eventLine(time: "2026-11-21 09:00:00Z"),
+          reason: "bad time '2026-11-21 09:00:00Z': expected RFC 3339 with an offset or 'Z'"),
+    .init(name: "time without offset", line: eventLine(time: "2026-11-21T09:00:00"),
+          reason: "bad time '2026-11-21T09:00:00': expected RFC 3339 with an offset or 'Z'"),
+    .init(name: "id empty", line: eventLine(#""id":"""#),
+          reason: "field 'id' must be a non-empty string or an integer"),
+    .init(name: "id bool", line: eventLine(#""id":true"#),
+          reason: "field 'id' must be a non-empty string or an integer"),
+    .init(name: "id double", line: eventLine(#""id":12.5"#),
+          reason: "field 'id' must be a non-empty string or an integer"),
+    .init(name: "id object", line: eventLine(#""id":{"n":1}"#),
+          reason: "field 'id' must be a non-empty string or an integer"),
+    .init(name: "duplicate key", line: eventLine(#""rings":1,"rings":2"#), reason: "duplicate key 'rings'"),
+    .init(name: "duplicate nested key", line: eventLine(#""m":{"a":1,"a":2}"#), reason: "duplicate key 'a'"),
+    .init(name: "duplicate required key", line: eventLine(#""type":"other""#), reason: "duplicate key 'type'"),
+  ]
+
+  @Test(arguments: rejections)
+  func rejects(_ c: RejectionCase) throws {
+    let log = try readJSONLines(c.line + "\n")
+    #expect(log.events.isEmpty)
+    #expect(log.rejected == [RejectedRecord(path: "shift.jsonl", line: 1, reason: c.reason)])
+  }
+
+  @Test(arguments: [#"{"id":"r-trunc","time":"#, "{", "not json", #"{"a":1} x"#, #"{"a":tru}"#, #"{"a":1,}"#, "\u{7}"])
+  func rejectsInvalidJSONWithSimdjsonsReason(_ line: String) throws {
+    let log = try readJSONLines(eventLine() + "\n" + line + "\n" + eventLine() + "\n")
+    #expect(log.events.map(\.line) == [1, 3])
+    let rejected = try #require(log.rejected.first)
+    #expect(log.rejected.count == 1)
+    #expect(rejected.line == 2)
+    #expect(rejected.reason.hasPrefix("invalid JSON: "))
+    #expect(rejected.reason.count > "invalid JSON: ".count)
+    #expect(rejected.reason.first?.isLowercase == true)
+  }
+
+  @Test func blankLinesAreSkippedButCountForLineNumbers() throws {
+    let text = "\n" + eventLine() + "\n   \n\t\r\n\n" + eventLine() + "\r\n \n"
+    let log = try readJSONLines(text)
+    #expect(log.read == 2)
+    #expect(log.events.map(\.line) == [2, 6])
+    #expect(log.events.map(\.id) == ["shift.jsonl:2", "shift.jsonl:6"])
+  }
+
+  @Test func lastLineWithoutNewlineIsRead() throws {
+    let log = try readJSONLines(eventLine() + "\n" + eventLine())
+    #expect(log.events.map(\.line) == [1, 2])
+  }
+
+  @Test func readIsEventsPlusRejected() throws {
+    let log = try readJSONLines([eventLine(), "[]", "", eventLine(), "{"].joined(separator: "\n"))
+    #expect(log.read == 4)
+    #expect(log.events.count == 2)
+    #expect(log.rejected.map(\.line) == [2, 5])
+  }
+
+  struct IDCase: Sendable, CustomTestStringConvertible {
+    let member: String
+    let id: String
+    let recordID: String?
+    var testDescription: String { member.isEmpty ? "absent" : member }
+  }
+
+  @Test(arguments: [
+    IDCase(member: #""id":"e-1""#, id: "e-1", recordID: "string(e-1)"),
+    IDCase(member: #""id":12345"#, id: "12345", recordID: "string(12345)"),
+    IDCase(member: #""id":-7"#, id: "-7", recordID: "string(-7)"),
+    IDCase(member: #""id":18446744073709551615"#, id: "18446744073709551615",
+           recordID: "string(18446744073709551615)"),
+    IDCase(member: "", id: "logs/shift.jsonl:3", recordID: nil),
+    IDCase(member: #""id":null"#, id: "logs/shift.jsonl:3", recordID: "null"),
+  ])
+  func ids(_ c: IDCase) throws {
+    let log = try readJSONLines("\n\n" + eventLine(c.member) + "\n", path: "logs/shift.jsonl")
+    let event = try #require(log.events.first)
+    #expect(event.id == c.id)
+    #expect(event.record.field("id")?.testDescription == c.recordID)
+  }
+
+  @Test func duplicateIDsAreAllowed() throws {
+    let log = try readJSONLines(eventLine(#""id":"x""#) + "\n" + eventLine(#""id":"x""#) + "\n")
+    #expect(log.events.map(\.id) == ["x", "x"])
+  }
+
+  @Test func requiredFieldsAndTimeReachTheEvent() throws {
+    let log = try readJSONLines(eventLine(#""id":"e-9""#, time: "2026-11-21t10:00:00.5+01:00") + "\n")
+    let event = try #require(log.events.first)
+    #expect(event.type == "call_answered")
+    #expect(event.employee == "ana")
+    #expect(event.timeText == "2026-11-21t10:00:00.5+01:00")
+    #expect(event.time == Timestamp(seconds: 1_795_251_600, nanos: 500_000_000))
+    #expect(event.record.field("time")?.testDescription == "timestamp(1795251600,500000000)")
+    #expect(event.record.field("type")?.testDescription == "string(call_answered)")
+    #expect(event.path == "shift.jsonl")
+    #expect(event.index == 0)
+  }
+
+  struct ValueCase: Sendable, CustomTestStringConvertible {
+    let json: String
+    let value: String
+    var testDescription: String { json }
+  }
+
+  @Test(arguments: [
+    ValueCase(json: "3", value: "int(3)"),
+    ValueCase(json: "-9223372036854775808", value: "int(-9223372036854775808)"),
+    ValueCase(json: "9223372036854775808", value: "uint(9223372036854775808)"),
+    ValueCase(json: "18446744073709551615", value: "uint(18446744073709551615)"),
+    ValueCase(json: "18446744073709551616", value: "double(1.8446744073709552e+19)"),
+    ValueCase(json: "-9223372036854775809", value: "double(-9.223372036854776e+18)"),
+    ValueCase(json: "3.0", value: "double(3.0)"),
+    ValueCase(json: "1e2", value: "double(100.0)"),
+    ValueCase(json: "-0.25", value: "double(-0.25)"),
+    ValueCase(json: "true", value: "bool(true)"),
+    ValueCase(json: "false", value: "bool(false)"),
+    ValueCase(json: "null", value: "null"),
+    ValueCase(json: #""a\"b\u00e9""#, value: "string(a\"bé)"),
+    ValueCase(json: #""a string longer than fifteen bytes""#, value: "string(a string longer than fifteen bytes)"),
+    ValueCase(json: "[]", value: "[]"),
+    ValueCase(json: #"[1,"x",[true],{"k":null}]"#, value: "[int(1),string(x),[bool(true)],{string(k):null}]"),
+    ValueCase(json: #"{"b":1,"a":{"c":[]}}"#, value: "{string(b):int(1),string(a):{string(c):[]}}"),
+  ])
+  func jsonTypesBecomeCELValues(_ c: ValueCase) throws {
+    let log = try readJSONLines(eventLine(#""rings":\#(c.json),"extra":\#(c.json)"#) + "\n")
+    let event = try #require(log.events.first)
+    #expect(event.record.field("rings")?.testDescription == c.value)
+    #expect(event.record.field("extra")?.testDescription == c.value)
+    let slot = try #require(testLayout.slot(of: "rings"))
+    #expect(event.record.value(atSlot: slot)?.testDescription == c.value)
+  }
+
+  @Test func recordKeepsEveryFieldInInputOrder() throws {
+    let log = try readJSONLines(#"{"zeta":1,"type":"t","rings":2,"time":"2026-11-21T09:00:00Z","employee":"e"}"# + "\n")
+    let event = try #require(log.events.first)
+    #expect(event.record.fields.map(\.name) == ["zeta", "type", "rings", "time", "employee"])
+    #expect(event.record.field("absent") == nil)
+    #expect(event.record.value(atSlot: try #require(testLayout.slot(of: "reason"))) == nil)
+  }
+
+  @Test func repeatedLongStringsAreEqual() throws {
+    let note = #""note":"customer needed extra time to walk through the steps""#
+    let log = try readJSONLines(eventLine(note) + "\n" + eventLine(note) + "\n")
+    #expect(log.events.map { $0.record.field("note")?.testDescription } == Array(
+      repeating: "string(customer needed extra time to walk through the steps)", count: 2))
+  }
+}
