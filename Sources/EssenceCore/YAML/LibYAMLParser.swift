@@ -15,8 +15,8 @@ final class LibYAMLParser {
   private var documents: [YAMLNode] = []
   private var stack: [Frame] = []
   private var anchors: [String: Built] = [:]
-  /// Nodes in the current document with aliases expanded.
-  private var expandedNodes = 0
+  /// Nodes that aliases copied into the current document.
+  private var aliasedNodes = 0
 
   /// A node under construction, with its node count (aliases expanded).
   private struct Built {
@@ -88,7 +88,7 @@ final class LibYAMLParser {
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       anchors = [:]
-      expandedNodes = 0
+      aliasedNodes = 0
       stack = []
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
@@ -103,15 +103,15 @@ final class LibYAMLParser {
       }
       let scalar = YAMLScalar(text: text, style: style, value: value.isString ? .string(text) : value)
       let node = YAMLNode(content: .scalar(scalar), tag: tag, start: start, end: end)
-      return add(Built(node: node, size: 1), anchor: data.anchor.map { string($0) }, newNodes: 1)
+      return add(Built(node: node, size: 1), anchor: data.anchor.map { string($0) }, aliased: 0)
     case YAML_ALIAS_EVENT:
       let name = string(event.data.alias.anchor)
       guard let built = anchors[name] else {
         diagnostics.append(Diagnostic(.yamlUnknownAlias(name), at: start))
         let null = YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .null)), start: start, end: end)
-        return add(Built(node: null, size: 1), anchor: nil, newNodes: 1)
+        return add(Built(node: null, size: 1), anchor: nil, aliased: 0)
       }
-      return add(built, anchor: nil, newNodes: built.size, at: start)
+      return add(built, anchor: nil, aliased: built.size, at: start)
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       let tag = data.tag.map { string($0) }
@@ -126,22 +126,18 @@ final class LibYAMLParser {
       guard let frame = stack.popLast() else { return true }
       let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
       let node = YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end)
-      // The collection and its entries were counted as they were read.
-      return add(Built(node: node, size: frame.size), anchor: frame.anchor, newNodes: 0)
+      return add(Built(node: node, size: frame.size), anchor: frame.anchor, aliased: 0)
     default:
       break
-    }
-    if event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
-      return count(1, at: start)
     }
     return true
   }
 
   /// Attaches a finished node to its parent (or makes it the document's root), counting
-  /// `newNodes` toward the expansion bound.
-  private func add(_ built: Built, anchor: String?, newNodes: Int, at location: SourceLocation? = nil) -> Bool {
+  /// the `aliased` nodes an alias copied toward the expansion bound.
+  private func add(_ built: Built, anchor: String?, aliased: Int, at location: SourceLocation? = nil) -> Bool {
     if let anchor { anchors[anchor] = built }
-    guard count(newNodes, at: location ?? built.node.start) else { return false }
+    guard countAliased(aliased, at: location ?? built.node.start) else { return false }
     guard var frame = stack.popLast() else {
       documents.append(built.node)
       return true
@@ -160,10 +156,10 @@ final class LibYAMLParser {
     return true
   }
 
-  /// Counts expanded nodes; false (with a diagnostic) once the document passes the bound.
-  private func count(_ nodes: Int, at location: SourceLocation) -> Bool {
-    expandedNodes += nodes
-    guard expandedNodes > limits.maxNodesPerDocument else { return true }
+  /// Counts nodes copied by aliases; false (with a diagnostic) once the document passes the bound.
+  private func countAliased(_ nodes: Int, at location: SourceLocation) -> Bool {
+    aliasedNodes += nodes
+    guard aliasedNodes > limits.maxNodesPerDocument else { return true }
     diagnostics.append(Diagnostic(.yamlAliasBomb(limit: limits.maxNodesPerDocument), at: location))
     return false
   }

@@ -1,7 +1,7 @@
 /// The YAML layer's diagnostics, alphabetised by factory name.
 extension DiagnosticMessage {
   static func yamlAliasBomb(limit: Int) -> DiagnosticMessage {
-    .error("yaml.alias_bomb", "aliases expand this document to more than \(limit) nodes; refusing to expand further")
+    .error("yaml.alias_bomb", "aliases expand this document by more than \(limit) nodes; refusing to expand further")
   }
 
   static func yamlBadTaggedValue(_ text: String, tag: String) -> DiagnosticMessage {

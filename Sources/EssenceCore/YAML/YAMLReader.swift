@@ -6,7 +6,8 @@ import Foundation
 public enum YAMLReader {
   /// Bounds that keep a hostile file from exhausting memory.
   public struct Limits: Sendable {
-    /// Most nodes a document may hold once aliases are expanded ("billion laughs").
+    /// Most nodes aliases may add to one document ("billion laughs"); nodes written out in
+    /// the file do not count, so a long log without aliases is never refused.
     public var maxNodesPerDocument: Int
 
     /// Creates limits.
