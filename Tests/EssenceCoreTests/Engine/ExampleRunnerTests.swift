@@ -50,6 +50,9 @@ import Testing
             when: event.reason == 'helping_customer'
             evidence: [note]
             serves: A customer came first.
+          - id: covering
+            when: event.reason == 'covering'
+            serves: A colleague covered the desk.
         examples:
           - event: {break_minutes: 30}
             verdict: met
@@ -60,7 +63,7 @@ import Testing
             verdict: met
           - event: {break_minutes: 65, reason: helping_customer, note: x}
             verdict: justified
-            deviation: another
+            deviation: covering
           - event: {break_minutes: 30, time: yesterday}
             verdict: met
     """
@@ -73,8 +76,8 @@ import Testing
     // Type, employee, time and the scope's team were filled in, so the rule judged the event.
     #expect(results[0].actualVerdict == "met")
     #expect(results[2].actualVerdict == "missed" && results[2].expectedVerdict == "met")
-    #expect(results[3].actualDeviation == "helping" && results[3].expectedDeviation == "another")
+    #expect(results[3].actualDeviation == "helping" && results[3].expectedDeviation == "covering")
     #expect(results[4].problem?.contains("RFC 3339") == true)
-    #expect(results[2].location.line == 23)
+    #expect(results[2].location.line == 26)
   }
 }
