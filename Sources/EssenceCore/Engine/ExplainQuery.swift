@@ -29,6 +29,8 @@ public struct ExplainedEvent: Sendable {
   /// The other events the findings looked at, by id (the first with each id), so their
   /// notes can be quoted: what the colleague who answered a signal wrote.
   public var relatedEvents: [String: Event] = [:]
+  /// The one rule asked about (`--rule`), if any.
+  public var rule: String?
 }
 
 /// Answers "why" for one event id over one run's set and logs (SPEC §5 `explain`).
@@ -66,6 +68,12 @@ public struct ExplainQuery: Sendable {
         patternRules.contains(f.rule) && (rule == nil || f.rule == rule)
           && f.explanation.related.contains { $0.id == id && ($0.role == .counted || $0.role == .joined) }
       } : []
+    var ruleTypes: [String: [String]] = [:]
+    for file in set.files {
+      for standard in file.standards { ruleTypes[standard.id] = standard.on }
+      for signal in file.signals { ruleTypes[signal.id] = signal.on }
+      for pattern in file.patterns { ruleTypes[pattern.id] = pattern.on }
+    }
     var byID: [String: Event] = [:]
     for event in log.events where byID[event.id] == nil { byID[event.id] = event }
     return .success(
@@ -75,7 +83,15 @@ public struct ExplainQuery: Sendable {
         for finding in explanation.findings + patterns {
           for other in finding.explanation.related { related[other.id] = byID[other.id] }
         }
-        return ExplainedEvent(explanation: explanation, patternFindings: patterns, relatedEvents: related)
+        var told = explanation
+        if let rule, told.findings.isEmpty, patterns.isEmpty, told.notes.isEmpty,
+          let on = ruleTypes[rule], !on.contains(told.event.type)
+        {
+          told.notes.append(
+            "'\(rule)' names only " + on.map { "'\($0)'" }.joined(separator: ", ")
+              + " in its 'on', so it does not judge a '\(told.event.type)' event")
+        }
+        return ExplainedEvent(explanation: told, patternFindings: patterns, relatedEvents: related, rule: rule)
       })
   }
 

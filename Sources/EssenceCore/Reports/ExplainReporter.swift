@@ -31,7 +31,9 @@ public struct ExplainReporter: Sendable {
     let count = explanation.findings.count
     out +=
       count == 0
-      ? (explained.patternFindings.isEmpty ? "No rule judged this event.\n" : "No finding on this event itself.\n")
+      ? (!explained.patternFindings.isEmpty
+        ? "No finding on this event itself.\n"
+        : explained.rule.map { "'\($0)' did not judge this event.\n" } ?? "No rule judged this event.\n")
       : "\(count) finding\(count == 1 ? "" : "s"): "
         + explanation.findings.map { "\($0.rule) \($0.verdict.rawValue)" }.joined(separator: ", ") + "\n"
     for finding in explanation.findings {

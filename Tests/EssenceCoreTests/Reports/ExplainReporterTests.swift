@@ -93,6 +93,9 @@ import _EssenceTestSupport
     let counted = try report(event: "e-19")
     #expect(counted.contains("This event counts toward a pattern raised at another event"))
     #expect(counted.contains("Raised at 'e-20'"))
+    let otherType = try report(event: "e-14", rule: "passing-off")
+    #expect(otherType.contains("'passing-off' did not judge this event."))
+    #expect(otherType.contains("'passing-off' names only 'ticket_transferred' in its 'on'"))
   }
 
   @Test func names_close_ids_for_an_unknown_event() throws {
@@ -111,9 +114,9 @@ import _EssenceTestSupport
     #expect(ruleError.description == "no rule with id 'call-greting' in the standards; did you mean 'call-greeting'?")
   }
 
-  private func report(event: String, json: Bool = false) throws -> String {
+  private func report(event: String, rule: String? = nil, json: Bool = false) throws -> String {
     let fixture = try ReportFixture.load()
-    let explained = try ExplainQuery(set: fixture.set, log: fixture.log).explain(event: event).get()
+    let explained = try ExplainQuery(set: fixture.set, log: fixture.log).explain(event: event, rule: rule).get()
     let identity = Evaluation.Standards(sha256: fixture.set.sha256, files: fixture.set.files.map { $0.path })
     return json
       ? ExplainReporter(standards: identity, rules: fixture.set.ruleInfos).generateJSON(explained)
