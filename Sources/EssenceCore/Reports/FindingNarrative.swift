@@ -179,6 +179,11 @@ public struct FindingNarrative: Sendable {
   /// `The break took 65 minutes, 20 more than the 45 the standard allows.` for a letter that
   /// compares one field with a number; otherwise the expression and the values it read.
   static func brokenSentence(_ letter: CheckOutcome) -> String {
+    comparisonSentence(letter) ?? "The letter `\(letter.expression)` did not hold\(fieldList(letter.fields))."
+  }
+
+  /// The broken letter in words when it compares one field with a number; nil otherwise.
+  static func comparisonSentence(_ letter: CheckOutcome) -> String? {
     if let comparison = Comparison(letter) {
       let unit = comparison.unit.map { " \($0)" } ?? ""
       let gap = Self.number(abs(comparison.value - comparison.bound))
@@ -194,7 +199,7 @@ public struct FindingNarrative: Sendable {
         break
       }
     }
-    return "The letter `\(letter.expression)` did not hold\(fieldList(letter.fields))."
+    return nil
   }
 
   /// The letter held, with the values it read.

@@ -72,8 +72,10 @@ public struct HuddleReporter: Reporter {
     var out =
       "- **\(Markdown.escape(finding.employee))**, \(Self.clock(finding.time)), "
       + "*\(Markdown.escape(rule?.title ?? finding.rule))*: "
-    if let letter = finding.explanation.letter {
-      out += Markdown.prose(FindingNarrative.brokenSentence(letter)) + " "
+    // Only a letter told in words (`The break took 78 minutes, ...`); a relation's wording
+    // is for the explain trace, not the meeting.
+    if let letter = finding.explanation.letter, let sentence = FindingNarrative.comparisonSentence(letter) {
+      out += Markdown.prose(sentence) + " "
     }
     if let note = finding.note, !note.isEmpty {
       out += "In \(Markdown.escape(finding.employee))'s words: \u{201C}\(Markdown.escape(note))\u{201D}. "
@@ -93,7 +95,10 @@ public struct HuddleReporter: Reporter {
     var out =
       "- **\(Markdown.escape(responders.isEmpty ? finding.employee : responders.joined(separator: ", ")))** "
       + "answered *\(Markdown.escape(rule?.title ?? finding.rule))*"
-    out += " (noticed by \(Markdown.escape(finding.employee)) at \(Self.clock(finding.time))"
+    out +=
+      responders == [finding.employee]
+      ? " (noticed it at \(Self.clock(finding.time))"
+      : " (noticed by \(Markdown.escape(finding.employee)) at \(Self.clock(finding.time))"
     if let first = responses.first, let start = LoggedTime(finding.time), let end = LoggedTime(first.time) {
       out += ", answered within \(Self.minutes(end.instant - start.instant))"
     }
@@ -104,7 +109,7 @@ public struct HuddleReporter: Reporter {
       out += " In \(Markdown.escape(response.employee))'s words: \u{201C}\(Markdown.escape(note))\u{201D}."
     }
     if let note = finding.note, !note.isEmpty {
-      out += " \(Markdown.escape(finding.employee)) noted: \u{201C}\(Markdown.escape(note))\u{201D}."
+      out += " The need, as logged: \u{201C}\(Markdown.escape(note))\u{201D}."
     }
     if let rationale = rule?.rationale { out += " Why it matters: \(Markdown.escape(rationale))" }
     return out + "\n"
