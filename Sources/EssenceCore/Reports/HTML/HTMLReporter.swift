@@ -195,7 +195,9 @@ public struct HTMLReporter: Reporter {
     ]
     rows += finding.explanation.traceLines
     for line in rows {
-      out += "<dt>\(HTML.escape(line.label))</dt><dd>\(HTML.prose(line.text))</dd>"
+      // Words (what a deviation serves, what a failing check says) read better in the body font.
+      let words = line.label == "serves" || line.text.hasPrefix("says: ")
+      out += "<dt>\(HTML.escape(line.label))</dt><dd\(words ? " class=\"words\"" : "")>\(HTML.prose(line.text))</dd>"
     }
     out += "</dl>"
     if let rule {

@@ -62,6 +62,7 @@ enum HTMLStyle {
     .trace{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:8px 0;font-size:13px}
     .trace dt{color:var(--muted);white-space:nowrap}
     .trace dd{margin:0;font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-word}
+    .trace dd.words{font-family:inherit}
     .why{color:var(--muted);font-size:13px}
     ul.rejected{margin:8px 0;padding-left:20px}
     footer{margin-top:40px;color:var(--muted);font-size:13px}
