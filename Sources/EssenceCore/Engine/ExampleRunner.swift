@@ -4,16 +4,20 @@ import CEL
 public struct ExampleResult: Sendable {
   /// The rule the example sits under.
   public var rule: String
+  /// Standard, signal or pattern.
   public var kind: RuleKind
   /// The example's position under its rule, from 1.
   public var number: Int
   /// Where the example is written.
   public var location: SourceLocation
+  /// The `verdict:` written under the example.
   public var expectedVerdict: String
+  /// The `deviation:` written under the example, if any.
   public var expectedDeviation: String?
   /// The verdict the rule gave; `not judged` when it did not apply, `none` when a pattern
   /// raised nothing that counted the event.
   public var actualVerdict: String
+  /// The deviation that applied, if any.
   public var actualDeviation: String?
   /// The finding, when the rule made one: its explanation says why a failing example failed.
   public var finding: Finding?

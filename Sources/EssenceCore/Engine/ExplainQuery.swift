@@ -5,6 +5,7 @@ public enum ExplainError: Error, Sendable, CustomStringConvertible {
   /// The set has no rule with the id; the closest rule ids.
   case noSuchRule(String, closest: [String])
 
+  /// The message, lowercase, naming the closest ids.
   public var description: String {
     switch self {
     case .noSuchEvent(let id, let closest):

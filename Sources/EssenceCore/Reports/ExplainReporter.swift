@@ -5,6 +5,7 @@ import Foundation
 public struct ExplainReporter: Sendable {
   /// The set's identity and rules, for titles, rationales and purposes.
   public var standards: Evaluation.Standards
+  /// Every rule of the set, in set order.
   public var rules: [RuleInfo]
 
   /// Creates a reporter for one set.
