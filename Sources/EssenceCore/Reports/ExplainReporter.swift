@@ -3,7 +3,7 @@ import Foundation
 /// `essence explain` as text: for each finding on the event, plain sentences first, then the
 /// trace, the rule's rationale and the team's purpose (SPEC §5).
 public struct ExplainReporter: Sendable {
-  /// The set's identity and rules, for titles, rationales and purposes.
+  /// The set's identity, named at the end of every explanation.
   public var standards: Evaluation.Standards
   /// Every rule of the set, in set order.
   public var rules: [RuleInfo]
