@@ -48,27 +48,31 @@ public struct Engine: Sendable {
     var matches: [Int: PatternMatches] = [:]
     for i in log.events.indices {
       let type = run.typeOf[i]
-      guard type >= 0, !run.types[Int(type)].rules.isEmpty else {
+      guard type >= 0, !run.steps[Int(type)].isEmpty else {
         unjudged += 1
         continue
       }
       activation.values[0] = .record(log.events[i].record)
       var judged = false
-      for group in run.types[Int(type)].rules {
-        if let scope = book.scopes[group.file], scope.outcome(activation) != .held { continue }
-        for r in group.rules {
-          let rule = book.rules[r]
-          if let when = rule.when, when.outcome(activation) != .held { continue }
-          judged = true
-          switch rule.body {
-          case .standard(let plan):
-            let decision = run.decide(plan, event: i, activation)
-            emit(i, r, decision.verdict, deviation: decision.deviation)
-          case .signal(let plan):
-            emit(i, r, run.decide(plan, event: i).verdict)
-          case .pattern(let plan):
-            matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.pattern.per, of: log.events[i].record))
-          }
+      var inScope = true
+      for step in run.steps[Int(type)] {
+        guard step >= 0 else {
+          inScope = book.scopes[Int(-step - 1)].map { $0.outcome(activation) == .held } ?? true
+          continue
+        }
+        let r = Int(step)
+        guard inScope else { continue }
+        let rule = book.rules[r]
+        if let when = rule.when, when.outcome(activation) != .held { continue }
+        judged = true
+        switch rule.body {
+        case .standard(let plan):
+          let decision = run.decide(plan, event: i, activation)
+          emit(i, r, decision.verdict, deviation: decision.deviation)
+        case .signal(let plan):
+          emit(i, r, run.decide(plan, event: i).verdict)
+        case .pattern(let plan):
+          matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.pattern.per, of: log.events[i].record))
         }
       }
       if !judged { unjudged += 1 }

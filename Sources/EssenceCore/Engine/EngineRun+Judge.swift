@@ -119,7 +119,7 @@ extension EngineRun {
     let t = events[event].time
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event)
-    if let key = JoinKey(fields: book.lookups[plan.lookup].same, of: events[event].record),
+    if let key = JoinKey(fields: plan.keyFields, of: events[event].record),
       let group = lookupKeys[plan.lookup][key],
       let response = lookupIndexes[plan.lookup].first(in: group, from: t, through: upper, excluding: me)
     {

@@ -27,9 +27,12 @@ final class EngineRun: Sendable {
 
   let book: RuleBook
   let events: [Event]
-  /// Position in `types` of each event's type, or -1 when the engine has no interest in it.
+  /// Position in `steps` of each event's type, or -1 when the engine has no interest in it.
   let typeOf: [Int32]
-  let types: [TypeInfo]
+  /// For each type, what judging an event of it does, in set order: a file's scope
+  /// (`-(file + 1)`), then that file's rules naming the type (rule positions). Flat, so the
+  /// loop over a million events walks one small array per event.
+  let steps: [[Int32]]
   /// Employee names, numbered in order of first appearance.
   let employees: [String]
   let employeeOf: [Int32]
@@ -68,6 +71,9 @@ final class EngineRun: Sendable {
     var busyMembers: [Int32] = []
     var approvals: [String: ApprovalEntry] = [:]
 
+    let lookupsOf = types.map(\.lookups)
+    let busyType = types.map(\.busy)
+    let approvalType = types.map(\.approval)
     for i in events.indices {
       let e = Int32(i)
       let employee: Int32
@@ -81,7 +87,7 @@ final class EngineRun: Sendable {
       employeeOf[i] = employee
       guard let t = typeIDs[events[i].type] else { continue }
       typeOf[i] = t
-      for l in types[Int(t)].lookups {
+      for l in lookupsOf[Int(t)] {
         guard let key = JoinKey(fields: book.lookups[l].same, of: events[i].record) else { continue }
         let group: Int32
         if let g = lookupKeys[l][key] {
@@ -93,11 +99,11 @@ final class EngineRun: Sendable {
         lookupGroups[l].append(group)
         lookupMembers[l].append(e)
       }
-      if types[Int(t)].busy {
+      if busyType[Int(t)] {
         busyGroups.append(employee)
         busyMembers.append(e)
       }
-      if types[Int(t)].approval, let (ref, approved) = EngineRun.approval(events[i].record) {
+      if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record) {
         if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
           continue
         }
@@ -108,7 +114,9 @@ final class EngineRun: Sendable {
     self.book = book
     self.events = events
     self.typeOf = typeOf
-    self.types = types
+    self.steps = types.map { type in
+      type.rules.flatMap { group in [-Int32(group.file) - 1] + group.rules.map(Int32.init) }
+    }
     self.employees = employees
     self.employeeOf = employeeOf
     self.lookupKeys = lookupKeys

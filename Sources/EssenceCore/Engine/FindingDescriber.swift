@@ -12,19 +12,19 @@ struct FindingDescriber: FindingDescribing {
 
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     let event = Int(record.event)
-    let rule = run.book.rules[Int(record.rule)]
+    let r = Int(record.rule)
     var deviation: String?
-    if case .standard(let plan) = rule.body, record.deviation >= 0 {
+    if case .standard(let plan) = run.book.rules[r].body, record.deviation >= 0 {
       deviation = plan.standard.deviations[Int(record.deviation)].id
     }
-    let e = run.events[event]
-    let info = run.book.infos[Int(record.rule)]
     var note: String?
-    if case .string(let text)? = e.record.field("note") { note = text }
+    if case .string(let text)? = run.events[event].record.field("note") { note = text }
+    // Fields are read one by one: copying a whole `Event` or `RuleInfo` costs a dozen retains.
     return Finding(
-      event: e.id, employee: e.employee, time: e.timeText, rule: info.id, kind: info.kind, verdict: record.verdict,
-      severity: info.severity, deviation: deviation, because: because(record),
-      source: info.source, explanation: explained ? explanation(record) : Explanation(), note: note,
+      event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
+      rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
+      severity: run.book.infos[r].severity, deviation: deviation, because: because(record),
+      source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(), note: note,
       eventIndex: event)
   }
 

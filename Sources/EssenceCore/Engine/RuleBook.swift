@@ -77,7 +77,8 @@ final class RuleBook: Sendable {
         ons.append(s.on)
       }
       for s in file.signals {
-        let body = Body.signal(SignalPlan(s, lookup: register(RuleBook.lookup(s))))
+        let lookup = RuleBook.lookup(s)
+        let body = Body.signal(SignalPlan(s, lookup: register(lookup), keyFields: lookup.same))
         rules.append(Entry(body: body, file: f, id: s.id, when: s.when))
         ons.append(s.on)
       }

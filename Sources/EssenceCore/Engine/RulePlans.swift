@@ -77,10 +77,13 @@ final class StandardPlan: Sendable {
 final class SignalPlan: Sendable {
   let signal: Signal
   let lookup: Int
+  /// The fields a response must share (`same`, plus `employee` for `by: same_employee`).
+  let keyFields: [String]
 
-  init(_ signal: Signal, lookup: Int) {
+  init(_ signal: Signal, lookup: Int, keyFields: [String]) {
     self.signal = signal
     self.lookup = lookup
+    self.keyFields = keyFields
   }
 }
 

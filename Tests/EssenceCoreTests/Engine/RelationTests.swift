@@ -7,6 +7,7 @@ import Testing
     fields:
       ticket_id: any
       channel: string
+      handle_minutes: number
     standards:
       - id: first-response
         title: First response within an hour
@@ -36,6 +37,19 @@ import Testing
             within: 30m
             where: other.channel != 'internal' && other.employee != event.employee
         rationale: An escalation without triage wastes the specialist's time.
+      - id: quick-close
+        title: Close quickly, and for good
+        on: ticket_done
+        expect: event.handle_minutes <= 15
+        rationale: Most questions have a known answer.
+        purpose_checks:
+          - id: stays-solved
+            expect:
+              not_followed_by:
+                on: ticket_reopened
+                same: [ticket_id]
+                within: 72h
+            says: The ticket came back within three days.
       - id: no-duplicate
         title: No duplicate ticket just before
         on: ticket_dup_check
@@ -77,6 +91,9 @@ import Testing
     E("x-3", "ticket_escalated", "11:10", ["ticket_id": "V"]),  // same employee: missed
     E("g-4", "ticket_triaged", "12:00", by: "bob", ["ticket_id": "W"]),
     E("x-4", "ticket_escalated", "12:10", ["ticket_id": "W"]),  // where errors (no channel): missed
+    E("k-1", "ticket_done", "09:00", ["ticket_id": "Q", "handle_minutes": 5]),  // reopened by o-1: robotic
+    E("k-2", "ticket_done", "09:00", ["ticket_id": "K", "handle_minutes": 5]),  // never reopened: met
+    E("k-3", "ticket_done", "09:00", ["ticket_id": "Q", "handle_minutes": 50]),  // letter broken: missed
     E("d-1", "ticket_dup_check", "13:00", ["ticket_id": "D"]),  // never itself: met
     E("d-2", "ticket_dup_check", "13:05", ["ticket_id": "D"]),  // d-1 precedes: missed
   ]
@@ -104,6 +121,9 @@ import Testing
     Case(event: "x-2", rule: "triaged-first", verdict: .missed),
     Case(event: "x-3", rule: "triaged-first", verdict: .missed),
     Case(event: "x-4", rule: "triaged-first", verdict: .missed),
+    Case(event: "k-1", rule: "quick-close", verdict: .robotic),
+    Case(event: "k-2", rule: "quick-close", verdict: .met),
+    Case(event: "k-3", rule: "quick-close", verdict: .missed),
     Case(event: "d-1", rule: "no-duplicate", verdict: .met),
     Case(event: "d-2", rule: "no-duplicate", verdict: .missed),
   ]
@@ -128,5 +148,9 @@ import Testing
     let missed = try #require(scenario.finding("c-1", "stays-solved"))
     #expect(missed.explanation.related.map(\.id) == ["o-1"])
     #expect(missed.because.contains("o-1"))
+    let robotic = try #require(scenario.finding("k-1", "quick-close"))
+    #expect(robotic.explanation.purposeChecks.map(\.result) == [.failed])
+    #expect(robotic.explanation.related.map(\.id) == ["o-1"])
+    #expect(robotic.because.contains("The ticket came back within three days."))
   }
 }
