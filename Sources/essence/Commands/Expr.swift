@@ -17,12 +17,13 @@ extension EssenceCommand {
     @Argument(help: "The CEL expression, e.g. \"event.break_minutes <= 45\".")
     var expression: String
 
-    @Option(help: "The event as a JSON object, bound to 'event'.")
+    @Option(help: ArgumentHelp("The event as a JSON object, bound to 'event'.", valueName: "json"))
     var event: String?
 
     @Option(
       name: .customLong("declare"), parsing: .upToNextOption,
-      help: "Declared field types as name=type (string|number|bool|time|duration|list|map|any).")
+      help: ArgumentHelp(
+        "Declared field types as name=type (string|number|bool|time|duration|list|map|any).", valueName: "name=type"))
     var declarations: [String] = []
 
     @Flag(help: "Prints the value of every sub-expression.")
