@@ -112,6 +112,10 @@ final class LibYAMLParser {
         return add(Built(node: null, size: 1), anchor: nil, aliased: 0)
       }
       return add(built, anchor: nil, aliased: built.size, at: start)
+    case YAML_SEQUENCE_START_EVENT where stack.count >= limits.maxDepth,
+      YAML_MAPPING_START_EVENT where stack.count >= limits.maxDepth:
+      diagnostics.append(Diagnostic(.yamlTooDeep(limit: limits.maxDepth), at: start))
+      return false
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       let tag = data.tag.map { string($0) }

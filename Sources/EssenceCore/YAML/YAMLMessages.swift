@@ -20,6 +20,10 @@ extension DiagnosticMessage {
     .error("yaml.syntax", text)
   }
 
+  static func yamlTooDeep(limit: Int) -> DiagnosticMessage {
+    .error("yaml.too_deep", "lists and mappings nest more than \(limit) levels deep; refusing to read further")
+  }
+
   static func yamlUnknownAlias(_ name: String) -> DiagnosticMessage {
     .error("yaml.unknown_alias", "unknown alias '*\(name)'; an alias must follow its anchor '&\(name)'")
   }

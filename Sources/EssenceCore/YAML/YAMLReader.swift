@@ -10,9 +10,14 @@ public enum YAMLReader {
     /// the file do not count, so a long log without aliases is never refused.
     public var maxNodesPerDocument: Int
 
+    /// Deepest nesting of sequences and mappings: deeper files are refused before nodes nested
+    /// that deep can exhaust the stack.
+    public var maxDepth: Int
+
     /// Creates limits.
-    public init(maxNodesPerDocument: Int = 10_000) {
+    public init(maxNodesPerDocument: Int = 10_000, maxDepth: Int = 512) {
       self.maxNodesPerDocument = maxNodesPerDocument
+      self.maxDepth = maxDepth
     }
   }
 

@@ -160,4 +160,11 @@ import _EssenceTestSupport
     let result = YAMLReader.parseFile(atPath: "/nonexistent/standards.yaml")
     #expect(result.diagnostics.map(\.message) == ["cannot read file: no such file"])
   }
+
+  @Test func deepNestingIsRefusedBeforeItExhaustsTheStack() {
+    let text = "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    let result = YAMLReader.parse(text, path: "deep.yaml")
+    #expect(result.diagnostics.map(\.id) == ["yaml.too_deep"])
+    #expect(result.diagnostics.first?.location.column == 4 + 511)
+  }
 }
