@@ -27,10 +27,12 @@ enum JSONLinesFile {
     }
     var blocks = (0..<threads).map { _ in PaddedBuffer(capacity: blockSize) }
     defer { for block in blocks { block.deallocate() } }
-    var partials = [EventLog](repeating: EventLog(), count: threads)
+    // Blocks parse into `current` while the previous batch, in `previous`, joins the log.
+    var current = [EventLog](repeating: EventLog(), count: threads)
+    var previous = [EventLog](repeating: EventLog(), count: threads)
+    var pending = 0
     var lines = LineBlockReader(input)
-    let size = input.size
-    var reserved = false
+    var first = true
 
     while true {
       var jobs: [(length: Int, firstLine: Int)] = []
@@ -38,66 +40,80 @@ enum JSONLinesFile {
         guard let job = try lines.fill(&blocks[i]) else { break }
         jobs.append(job)
       }
+      run(jobs, &readers, blocks, path: input.path, into: &current, joining: &previous, pending, into: &log)
       if jobs.isEmpty { return }
-      parse(jobs, &readers, blocks, path: input.path, into: &partials)
-      for i in jobs.indices {
-        join(&partials[i], into: &log)
+      if first, let size = input.size {
+        reserve(&log, events: current.reduce(0) { $0 + $1.events.count }, readSoFar: lines.bytesRead, of: size)
       }
-      if !reserved, let size {
-        reserve(&log, readSoFar: lines.bytesRead, of: size)
-        reserved = true
-      }
+      first = false
+      swap(&current, &previous)
+      pending = jobs.count
     }
   }
 
-  /// Parses block `i` with reader `i`, each into its own partial log, concurrently.
-  private static func parse(
+  /// Parses block `i` with reader `i` into `partials[i]`, and meanwhile joins the first
+  /// `pending` logs of `previous` to `log`, all concurrently.
+  private static func run(
     _ jobs: [(length: Int, firstLine: Int)], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
-    path: String, into partials: inout [EventLog]
+    path: String, into partials: inout [EventLog], joining previous: inout [EventLog], _ pending: Int,
+    into log: inout EventLog
   ) {
     readers.withUnsafeMutableBufferPointer { readers in
       partials.withUnsafeMutableBufferPointer { partials in
-        let batch = Batch(readers: readers, partials: partials, blocks: blocks, jobs: jobs, path: path)
-        if jobs.count == 1 {
-          batch.run(0)
-        } else {
-          DispatchQueue.concurrentPerform(iterations: jobs.count) { batch.run($0) }
+        previous.withUnsafeMutableBufferPointer { previous in
+          withUnsafeMutablePointer(to: &log) { log in
+            let batch = Batch(
+              readers: readers, partials: partials, blocks: blocks, jobs: jobs, path: path,
+              previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log)
+            let tasks = jobs.count + (pending > 0 ? 1 : 0)
+            if tasks == 1 {
+              batch.run(0)
+            } else if tasks > 1 {
+              DispatchQueue.concurrentPerform(iterations: tasks) { batch.run($0) }
+            }
+          }
         }
       }
     }
   }
 
-  /// One batch of blocks. Unchecked: iteration `i` touches only element `i` of `readers` and
-  /// `partials` and only reads block `i`, and the batch ends before the buffers do.
+  /// One batch of blocks. Unchecked: task `i` touches only element `i` of `readers` and
+  /// `partials` and only reads block `i`; the last task alone touches `previous` and `log`;
+  /// the batch ends before the buffers do.
   private struct Batch: @unchecked Sendable {
     let readers: UnsafeMutableBufferPointer<JSONLinesReader>
     let partials: UnsafeMutableBufferPointer<EventLog>
     let blocks: [PaddedBuffer]
     let jobs: [(length: Int, firstLine: Int)]
     let path: String
+    let previous: UnsafeMutableBufferPointer<EventLog>
+    let log: UnsafeMutablePointer<EventLog>
 
     func run(_ i: Int) {
-      readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, path, &partials[i])
+      if i < jobs.count {
+        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, path, &partials[i])
+      } else {
+        for j in previous.indices { join(&previous[j], into: &log.pointee) }
+      }
     }
   }
 
   /// Appends a block's events and rejections, numbering the events on from the log's.
   private static func join(_ partial: inout EventLog, into log: inout EventLog) {
-    for var event in partial.events {
-      event.index = log.events.count
-      log.events.append(event)
-    }
+    let base = log.events.count
+    log.events.append(contentsOf: partial.events)
+    for i in base..<log.events.count { log.events[i].index = i }
     log.rejected.append(contentsOf: partial.rejected)
     partial.events.removeAll(keepingCapacity: true)
     partial.rejected.removeAll(keepingCapacity: true)
   }
 
-  /// Makes room for the events the rest of the file will likely hold, judging by the blocks
-  /// read so far: growing a million-event array by doubling would copy it and leave half unused.
-  private static func reserve(_ log: inout EventLog, readSoFar: Int, of size: Int) {
+  /// Makes room for the events the file will likely hold, judging by the `events` of the first
+  /// `readSoFar` bytes: growing a million-event array by doubling would copy it and leave
+  /// half unused.
+  private static func reserve(_ log: inout EventLog, events: Int, readSoFar: Int, of size: Int) {
     guard readSoFar > 0, size > readSoFar else { return }
-    let perByte = Double(log.read) / Double(readSoFar)
-    let expected = Int(Double(size - readSoFar) * perByte * 1.01)
+    let expected = Int(Double(size) * Double(events) / Double(readSoFar) * 1.01)
     log.events.reserveCapacity(log.events.count + expected)
   }
 }

@@ -73,11 +73,12 @@ public struct LogReader: Sendable {
 }
 
 extension LogReader {
-  /// A reader for the events a standards set judges: its layout and its declared field kinds.
+  /// A reader for the events a standards set judges: its layout and its declared field kinds
+  /// (the first declaration of a field wins, as in the layout).
   public init(standards: StandardsSet) {
     var kinds: [String: FieldDeclaration.Kind] = [:]
     for file in standards.files {
-      for field in file.fields { kinds[field.name] = field.kind }
+      for field in file.fields where kinds[field.name] == nil { kinds[field.name] = field.kind }
     }
     self.init(layout: standards.layout, fieldKinds: kinds)
   }
