@@ -32,6 +32,7 @@ struct JSONLinesReader {
 
   /// Reads JSON Lines held in memory.
   mutating func read(bytes: [UInt8], path: String, into log: inout EventLog) {
+    let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     let buffer = PaddedBuffer(capacity: bytes.count)
     defer { buffer.deallocate() }
     buffer.bytes.copyBytes(from: bytes)

@@ -53,6 +53,7 @@ struct LineBlockReader {
   private var carry: [UInt8] = []
   private var atEnd = false
   private var nextLine = 1
+  private var atStart = true
   /// Bytes handed out in blocks so far.
   private(set) var bytesRead = 0
 
@@ -71,6 +72,7 @@ struct LineBlockReader {
       if !atEnd, filled < block.bytes.count {
         let count = try input.read(into: UnsafeMutableRawBufferPointer(rebasing: block.bytes[filled...]))
         if count == 0 { atEnd = true } else { filled += count }
+        if atStart, filled >= 3 || atEnd { filled = dropByteOrderMark(block, filled) }
         continue
       }
       if atEnd {
@@ -82,6 +84,17 @@ struct LineBlockReader {
       }
       block.grow(keeping: filled)
     }
+  }
+
+  /// Drops a UTF-8 byte order mark that starts the input (editors on Windows write one), as
+  /// JSON readers commonly do; returns the bytes left.
+  private mutating func dropByteOrderMark(_ block: PaddedBuffer, _ filled: Int) -> Int {
+    atStart = false
+    guard filled >= 3, block.bytes[0] == 0xEF, block.bytes[1] == 0xBB, block.bytes[2] == 0xBF,
+      let base = block.bytes.baseAddress
+    else { return filled }
+    memmove(base, base + 3, filled - 3)
+    return filled - 3
   }
 
   private mutating func hand(_ block: PaddedBuffer, _ length: Int) -> (length: Int, firstLine: Int) {
