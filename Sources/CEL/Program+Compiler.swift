@@ -42,13 +42,15 @@ struct Compiler {
 
   /// A node whose value is known now.
   func constant(_ expr: Expr, _ value: Value) -> Compiled {
-    let value = located(value, expr.id)
+    let value = Value.located(value, expr.id)
     return node(expr, constant: value) { _ in value }
   }
 
   /// A node from its closure. With `inputs` (the sub-nodes it reads), it is folded to a
   /// constant when they all are; without, it depends on the variables.
-  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval) -> Compiled {
+  func node(_ expr: Expr, foldable inputs: [Compiled]? = nil, constant: Value? = nil, _ eval: @escaping Eval)
+    -> Compiled
+  {
     if tracing {
       let id = expr.id
       return Compiled(
@@ -60,7 +62,7 @@ struct Compiler {
     }
     if let constant { return Compiled(eval: eval, constant: constant) }
     if let inputs, inputs.allSatisfy({ $0.constant != nil }) {
-      var frame = Frame(globals: [], localCount: 0)
+      var frame = Frame(globals: UnsafeBufferPointer(start: nil, count: 0), localCount: 0)
       let value = eval(&frame)
       return Compiled(eval: { _ in value }, constant: value)
     }
@@ -110,6 +112,17 @@ struct Compiler {
         }
       }
       let missing = Value.located(Value.noSuchKey(.string(field)), id)
+      if case .ident(let name) = operand.kind, !tracing, !scopes.contains(where: { $0.name == name }),
+        let index = variableIndex[name]
+      {
+        // `event.rings`: one closure reads the variable and its slot, borrowing the record.
+        return node(expr) { frame in
+          if index < frame.globals.count, case .record(let record) = frame.globals[index], record.layout === layout {
+            return record.value(atSlot: slot) ?? missing
+          }
+          return Value.located(Value.select(baseEval(&frame), field), id)
+        }
+      }
       return node(expr, foldable: [base]) { frame in
         let value = baseEval(&frame)
         guard case .record(let record) = value, record.layout === layout else {
@@ -226,6 +239,3 @@ extension Value {
     return .error(error)
   }
 }
-
-/// Marks an error value with the node that produced it (for the compiler's constants).
-private func located(_ value: Value, _ id: Int) -> Value { Value.located(value, id) }

@@ -10,7 +10,7 @@ extension Compiler {
     if function == "@in", case .list(let items)? = args[1].constant, args[0].constant == nil {
       return inLiteralList(expr, args[0], items, list: .list(items))
     }
-    guard let relation = Relation(function) else { return nil }
+    guard let relation = Relation(function), !args.contains(where: { $0.constant?.isError == true }) else { return nil }
     if let literal = args[1].constant, args[0].constant == nil {
       return against(expr, args[0], relation, literal)
     }

@@ -23,19 +23,25 @@ public struct Program: Sendable {
   /// Evaluates the expression with variable values in the environment's order.
   public func evaluate(_ activation: Activation) -> Value {
     if let constant = root.constant { return constant }
-    var frame = Frame(globals: activation.values, localCount: localCount)
-    return root.eval(&frame)
+    // Borrowing the values (no copy of the array, no reference counting) is safe: the frame
+    // does not outlive this call.
+    return activation.values.withUnsafeBufferPointer { globals in
+      var frame = Frame(globals: globals, localCount: localCount)
+      return root.eval(&frame)
+    }
   }
 
   /// Evaluates the expression and records the value of every sub-expression it computed.
   public func evaluate(_ activation: Activation, trace: inout Trace) -> Value {
     var compiler = Compiler(environment: environment, types: types, tracing: true)
     let traced = compiler.compile(ast)
-    var frame = Frame(globals: activation.values, localCount: compiler.localCount)
-    frame.trace = trace
-    let value = traced.eval(&frame)
-    trace = frame.trace ?? trace
-    return value
+    return activation.values.withUnsafeBufferPointer { globals in
+      var frame = Frame(globals: globals, localCount: compiler.localCount)
+      frame.trace = trace
+      let value = traced.eval(&frame)
+      trace = frame.trace ?? trace
+      return value
+    }
   }
 }
 
@@ -50,14 +56,14 @@ typealias Eval = @Sendable (inout Frame) -> Value
 
 /// The state of one evaluation: the variables, the macros' loop variables, and the trace.
 struct Frame {
-  /// Declared variables by environment index.
-  let globals: [Value]
+  /// Declared variables by environment index, borrowed from the activation for one call.
+  let globals: UnsafeBufferPointer<Value>
   /// Comprehension variables by slot.
   var locals: [Value]
   /// Present only when tracing.
   var trace: Trace?
 
-  init(globals: [Value], localCount: Int) {
+  init(globals: UnsafeBufferPointer<Value>, localCount: Int) {
     self.globals = globals
     self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
     self.trace = nil

@@ -5,15 +5,15 @@ extension Value {
   /// `a + b`: numbers, strings, bytes, lists, maps (right wins), and time arithmetic.
   static func add(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
-    case let (.int(x), .int(y)): return checked(x.addingReportingOverflow(y))
-    case let (.uint(x), .uint(y)): return checked(x.addingReportingOverflow(y))
-    case let (.double(x), .double(y)): return .double(x + y)
-    case let (.string(x), .string(y)): return .string(x + y)
-    case let (.bytes(x), .bytes(y)): return .bytes(x + y)
-    case let (.list(x), .list(y)): return .list(x + y)
-    case let (.map(x), .map(y)): return .map(MapValue(entries: x.entries + y.entries))
-    case let (.duration(x), .duration(y)): return addNanos(x, y, subtracting: false)
-    case let (.timestamp(t), .duration(d)), let (.duration(d), .timestamp(t)):
+    case (.int(let x), .int(let y)): return checked(x.addingReportingOverflow(y))
+    case (.uint(let x), .uint(let y)): return checked(x.addingReportingOverflow(y))
+    case (.double(let x), .double(let y)): return .double(x + y)
+    case (.string(let x), .string(let y)): return .string(x + y)
+    case (.bytes(let x), .bytes(let y)): return .bytes(x + y)
+    case (.list(let x), .list(let y)): return .list(x + y)
+    case (.map(let x), .map(let y)): return .map(MapValue(entries: x.entries + y.entries))
+    case (.duration(let x), .duration(let y)): return addNanos(x, y, subtracting: false)
+    case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
       guard let nanos = d.totalNanos else { return rangeError }
       return t.adding(nanos: nanos)
     default: return noOverload("_+_", a, b)
@@ -23,12 +23,12 @@ extension Value {
   /// `a - b`: numbers, and time arithmetic.
   static func subtract(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
-    case let (.int(x), .int(y)): return checked(x.subtractingReportingOverflow(y))
-    case let (.uint(x), .uint(y)): return checked(x.subtractingReportingOverflow(y))
-    case let (.double(x), .double(y)): return .double(x - y)
-    case let (.duration(x), .duration(y)): return addNanos(x, y, subtracting: true)
-    case let (.timestamp(x), .timestamp(y)): return x.nanos(since: y)
-    case let (.timestamp(t), .duration(d)):
+    case (.int(let x), .int(let y)): return checked(x.subtractingReportingOverflow(y))
+    case (.uint(let x), .uint(let y)): return checked(x.subtractingReportingOverflow(y))
+    case (.double(let x), .double(let y)): return .double(x - y)
+    case (.duration(let x), .duration(let y)): return addNanos(x, y, subtracting: true)
+    case (.timestamp(let x), .timestamp(let y)): return x.nanos(since: y)
+    case (.timestamp(let t), .duration(let d)):
       guard let nanos = d.totalNanos, nanos != Int64.min else { return rangeError }
       return t.adding(nanos: -nanos)
     default: return noOverload("_-_", a, b)
@@ -38,9 +38,9 @@ extension Value {
   /// `a * b` on numbers of one kind.
   static func multiply(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
-    case let (.int(x), .int(y)): return checked(x.multipliedReportingOverflow(by: y))
-    case let (.uint(x), .uint(y)): return checked(x.multipliedReportingOverflow(by: y))
-    case let (.double(x), .double(y)): return .double(x * y)
+    case (.int(let x), .int(let y)): return checked(x.multipliedReportingOverflow(by: y))
+    case (.uint(let x), .uint(let y)): return checked(x.multipliedReportingOverflow(by: y))
+    case (.double(let x), .double(let y)): return .double(x * y)
     default: return noOverload("_*_", a, b)
     }
   }
@@ -48,13 +48,13 @@ extension Value {
   /// `a / b` on numbers of one kind; integer division truncates toward zero.
   static func divide(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
-    case let (.int(x), .int(y)):
+    case (.int(let x), .int(let y)):
       if y == 0 { return .error(EvalError("division by zero")) }
       return checked(x.dividedReportingOverflow(by: y))
-    case let (.uint(x), .uint(y)):
+    case (.uint(let x), .uint(let y)):
       if y == 0 { return .error(EvalError("division by zero")) }
       return .uint(x / y)
-    case let (.double(x), .double(y)): return .double(x / y)
+    case (.double(let x), .double(let y)): return .double(x / y)
     default: return noOverload("_/_", a, b)
     }
   }
@@ -62,10 +62,10 @@ extension Value {
   /// `a % b` on integers of one kind; the result takes the sign of `a`.
   static func modulo(_ a: Value, _ b: Value) -> Value {
     switch (a, b) {
-    case let (.int(x), .int(y)):
+    case (.int(let x), .int(let y)):
       if y == 0 { return .error(EvalError("modulus by zero")) }
       return checked(x.remainderReportingOverflow(dividingBy: y))
-    case let (.uint(x), .uint(y)):
+    case (.uint(let x), .uint(let y)):
       if y == 0 { return .error(EvalError("modulus by zero")) }
       return .uint(x % y)
     default: return noOverload("_%_", a, b)

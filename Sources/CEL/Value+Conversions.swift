@@ -36,7 +36,13 @@ extension Value {
     case .double: return v
     case .int(let i): return .double(Double(i))
     case .uint(let u): return .double(Double(u))
-    case .string(let s): return Double(s).map(Value.double) ?? formatError("double", s)
+    case .string(let s):
+      guard let d = Double(s) else { return formatError("double", s) }
+      // Out-of-range text such as "1e400" is an error, as in Go; "Infinity" itself is not.
+      if d.isInfinite, !s.lowercased().hasSuffix("inf"), !s.lowercased().hasSuffix("infinity") {
+        return rangeError("double", .string(s))
+      }
+      return .double(d)
     default: return noOverload("double", v)
     }
   }
@@ -151,7 +157,8 @@ extension Value {
     if decimalExponent < -4 || decimalExponent >= 6 {
       let rest = digits.dropFirst()
       let e = abs(decimalExponent)
-      return sign + String(digits.prefix(1)) + (rest.isEmpty ? "" : "." + rest) + "e" + (decimalExponent < 0 ? "-" : "+")
+      return sign + String(digits.prefix(1)) + (rest.isEmpty ? "" : "." + rest) + "e"
+        + (decimalExponent < 0 ? "-" : "+")
         + (e < 10 ? "0" : "") + String(e)
     }
     if pointAt <= 0 { return sign + "0." + String(repeating: "0", count: -pointAt) + digits }

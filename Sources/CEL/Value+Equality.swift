@@ -1,3 +1,5 @@
+import Foundation
+
 /// CEL equality: numbers compare by value across int, uint and double (`1 == 1.0`,
 /// `1u == 1`); values of different kinds are unequal, never an error; NaN equals nothing;
 /// lists and maps compare element by element, maps regardless of order.
@@ -8,18 +10,19 @@ extension Value: Equatable {
   public static func == (a: Value, b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.string(x), .string(y)): return sameText(x, y)
-    case let (.bytes(x), .bytes(y)): return x == y
-    case let (.timestamp(x), .timestamp(y)): return x == y
-    case let (.duration(x), .duration(y)): return x == y
-    case let (.type(x), .type(y)): return x == y
-    case let (.list(x), .list(y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
-    case let (.map(x), .map(y)): return mapsEqual(x.entries, y.count) { y[$0] }
-    case let (.record(x), .record(y)): return x === y || mapsEqual(x.fieldEntries, x.fieldCount) { y.value(forKey: $0) }
-    case let (.record(x), .map(y)), let (.map(y), .record(x)):
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.string(let x), .string(let y)): return sameText(x, y)
+    case (.bytes(let x), .bytes(let y)): return x == y
+    case (.timestamp(let x), .timestamp(let y)): return x == y
+    case (.duration(let x), .duration(let y)): return x == y
+    case (.type(let x), .type(let y)): return x == y
+    case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
+    case (.map(let x), .map(let y)): return mapsEqual(x.entries, y.count) { y[$0] }
+    case (.record(let x), .record(let y)):
+      return x === y || mapsEqual(x.fieldEntries, x.fieldCount) { y.value(forKey: $0) }
+    case (.record(let x), .map(let y)), (.map(let y), .record(let x)):
       return mapsEqual(y.entries, x.fieldCount) { x.value(forKey: $0) }
-    case let (.error(x), .error(y)): return x.message == y.message
+    case (.error(let x), .error(let y)): return x.message == y.message
     default:
       guard let order = Value.numericOrder(a, b) else { return false }
       return order == .equal
@@ -36,7 +39,27 @@ extension Value: Equatable {
   /// Code-point equality: Swift's `==` on strings also equates canonically equivalent text
   /// (`é` and `e` + U+0301), which CEL does not.
   static func sameText(_ x: String, _ y: String) -> Bool {
-    x.utf8.count == y.utf8.count && x.utf8.elementsEqual(y.utf8)
+    withUTF8(x, y) { a, b in a.count == b.count && bytesEqual(a, b, count: a.count) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of two strings, without copying native strings.
+  static func withUTF8<R>(
+    _ x: String, _ y: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    if let result = x.utf8.withContiguousStorageIfAvailable({ a in
+      y.utf8.withContiguousStorageIfAvailable { b in body(a, b) }
+    }), let result {
+      return result
+    }
+    let a = Array(x.utf8)
+    let b = Array(y.utf8)
+    return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in body(a, b) } }
+  }
+
+  /// Whether the first `count` bytes of two buffers (each at least that long) are equal.
+  static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+    guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
+    return memcmp(pa, pb, count) == 0
   }
 
   /// True when every entry of `entries` is found, equal, through `lookup`, and the sizes match.

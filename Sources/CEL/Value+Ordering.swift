@@ -11,11 +11,11 @@ extension Value {
   /// The order of two values, or nil when CEL defines no `<` between them.
   public static func compare(_ a: Value, _ b: Value) -> Order? {
     switch (a, b) {
-    case let (.string(x), .string(y)): return order(x, y)
-    case let (.bool(x), .bool(y)): return x == y ? .equal : (y ? .less : .greater)
-    case let (.bytes(x), .bytes(y)): return x.lexicographicallyPrecedes(y) ? .less : (x == y ? .equal : .greater)
-    case let (.timestamp(x), .timestamp(y)): return order(x, y)
-    case let (.duration(x), .duration(y)): return order(x, y)
+    case (.string(let x), .string(let y)): return order(x, y)
+    case (.bool(let x), .bool(let y)): return x == y ? .equal : (y ? .less : .greater)
+    case (.bytes(let x), .bytes(let y)): return x.lexicographicallyPrecedes(y) ? .less : (x == y ? .equal : .greater)
+    case (.timestamp(let x), .timestamp(let y)): return order(x, y)
+    case (.duration(let x), .duration(let y)): return order(x, y)
     default: return numericOrder(a, b)
     }
   }
@@ -23,15 +23,15 @@ extension Value {
   /// The order of two numbers of any kinds; nil when either is not a number.
   static func numericOrder(_ a: Value, _ b: Value) -> Order? {
     switch (a, b) {
-    case let (.int(x), .int(y)): return order(x, y)
-    case let (.uint(x), .uint(y)): return order(x, y)
-    case let (.double(x), .double(y)): return x.isNaN || y.isNaN ? .unordered : order(x, y)
-    case let (.int(x), .uint(y)): return x < 0 ? .less : order(UInt64(x), y)
-    case let (.uint(x), .int(y)): return y < 0 ? .greater : order(x, UInt64(y))
-    case let (.int(x), .double(y)): return compare(x, y)
-    case let (.double(x), .int(y)): return flip(compare(y, x))
-    case let (.uint(x), .double(y)): return compare(x, y)
-    case let (.double(x), .uint(y)): return flip(compare(y, x))
+    case (.int(let x), .int(let y)): return order(x, y)
+    case (.uint(let x), .uint(let y)): return order(x, y)
+    case (.double(let x), .double(let y)): return x.isNaN || y.isNaN ? .unordered : order(x, y)
+    case (.int(let x), .uint(let y)): return x < 0 ? .less : order(UInt64(x), y)
+    case (.uint(let x), .int(let y)): return y < 0 ? .greater : order(x, UInt64(y))
+    case (.int(let x), .double(let y)): return compare(x, y)
+    case (.double(let x), .int(let y)): return flip(compare(y, x))
+    case (.uint(let x), .double(let y)): return compare(x, y)
+    case (.double(let x), .uint(let y)): return flip(compare(y, x))
     default: return nil
     }
   }

@@ -21,7 +21,9 @@ import Testing
 
   @Test func conformance() throws {
     guard let folder = ConformanceData.folder() else {
-      print("cel-conformance: skipped, no folder (set CEL_CONFORMANCE_DIR or put ../shared/cel-conformance beside the repo)")
+      print(
+        "cel-conformance: skipped, no folder (set CEL_CONFORMANCE_DIR or put ../shared/cel-conformance beside the repo)"
+      )
       return
     }
     var cases: [ConformanceCase] = []
@@ -46,7 +48,8 @@ import Testing
     let listed = failures.keys.sorted().map { "\($0): \(failures[$0] ?? "")" }.joined(separator: "\n") + "\n"
     if ProcessInfo.processInfo.environment["RECORD_CONFORMANCE"] == "1" {
       try listed.write(to: listURL, atomically: true, encoding: .utf8)
-      Issue.record("recorded \(failures.count) failures in conformance-failures.txt; run again without RECORD_CONFORMANCE")
+      Issue.record(
+        "recorded \(failures.count) failures in conformance-failures.txt; run again without RECORD_CONFORMANCE")
       return
     }
     let expected = Set(
@@ -134,6 +137,12 @@ struct ConformanceCase: Decodable {
     }
     let activation = Activation(values: variables.map { bindings?[$0.name]?.value ?? .null })
     let result = program.evaluate(activation)
+    // The tracing tree is compiled separately; it must agree with the plain one.
+    var trace = Trace()
+    let traced = program.evaluate(activation, trace: &trace)
+    guard result.isError ? traced.isError : ConformanceCase.exactlyEqual(result, traced) else {
+      return "traced evaluation gave \(traced), plain gave \(result)"
+    }
     if expected.error == true {
       if case .error = result { return nil }
       return "expected an error, got \(result)"
@@ -146,21 +155,21 @@ struct ConformanceCase: Decodable {
   static func exactlyEqual(_ a: Value, _ b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null): return true
-    case let (.bool(x), .bool(y)): return x == y
-    case let (.int(x), .int(y)): return x == y
-    case let (.uint(x), .uint(y)): return x == y
-    case let (.double(x), .double(y)): return (x.isNaN && y.isNaN) || (x == y && x.sign == y.sign)
-    case let (.string(x), .string(y)): return Array(x.unicodeScalars) == Array(y.unicodeScalars)
-    case let (.bytes(x), .bytes(y)): return x == y
-    case let (.list(x), .list(y)): return x.count == y.count && zip(x, y).allSatisfy(exactlyEqual)
-    case let (.map(x), .map(y)):
+    case (.bool(let x), .bool(let y)): return x == y
+    case (.int(let x), .int(let y)): return x == y
+    case (.uint(let x), .uint(let y)): return x == y
+    case (.double(let x), .double(let y)): return (x.isNaN && y.isNaN) || (x == y && x.sign == y.sign)
+    case (.string(let x), .string(let y)): return Array(x.unicodeScalars) == Array(y.unicodeScalars)
+    case (.bytes(let x), .bytes(let y)): return x == y
+    case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy(exactlyEqual)
+    case (.map(let x), .map(let y)):
       return x.count == y.count
         && x.entries.allSatisfy { entry in
           y.entries.contains { exactlyEqual($0.key, entry.key) && exactlyEqual($0.value, entry.value) }
         }
-    case let (.timestamp(x), .timestamp(y)): return x == y
-    case let (.duration(x), .duration(y)): return x.totalNanos == y.totalNanos
-    case let (.type(x), .type(y)): return x.celName == y.celName
+    case (.timestamp(let x), .timestamp(let y)): return x == y
+    case (.duration(let x), .duration(let y)): return x.totalNanos == y.totalNanos
+    case (.type(let x), .type(let y)): return x.celName == y.celName
     default: return false
     }
   }

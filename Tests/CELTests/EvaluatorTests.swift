@@ -54,6 +54,12 @@ let fieldCases: [EvalCase] = [
   EvalCase(source: "event.missing > 2 && true", expected: "error: no such key: 'missing'"),
   EvalCase(source: "event.queue.matches('^bill')", expected: "true"),
   EvalCase(source: "event.rings / 0", expected: "error: division by zero"),
+  EvalCase(source: "event.rings == 1 / 0", expected: "error: division by zero"),
+  EvalCase(source: "event.rings < 1 / 0", expected: "error: division by zero"),
+  EvalCase(source: "event.queue in []", expected: "false"),
+  EvalCase(source: "event.missing in ['a']", expected: "error: no such key: 'missing'"),
+  EvalCase(source: "event.rings in [4u, 5]", expected: "true"),
+  EvalCase(source: "event.rings > 3.5 && event.rings != 4.0", expected: "false"),
   EvalCase(source: "event.missing == null ? 1 : 2", expected: "error: no such key: 'missing'"),
   EvalCase(source: "event.note == null ? 'none' : event.note", expected: "'none'"),
 ]

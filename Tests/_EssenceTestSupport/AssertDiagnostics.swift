@@ -3,9 +3,9 @@ import Testing
 
 /// An expected diagnostic: where (a marker), which id, what wording, and optionally its notes.
 public struct DiagnosticSpec: Sendable {
-  /// The marker in the marked text, e.g. `1️⃣`.
+  /// The marker in the marked text, such as `1️⃣`.
   public var marker: String
-  /// The stable id, e.g. `schema.unknown_key`.
+  /// The stable id, such as `schema.unknown_key`.
   public var id: String
   /// The exact message.
   public var message: String
@@ -45,7 +45,8 @@ public func assertDiagnostics(
   let rendered = diagnostics.map { "\($0.location.line):\($0.location.column) \($0.id) \($0.message)" }
   guard diagnostics.count == specs.count else {
     let got = rendered.joined(separator: "\n")
-    Issue.record("expected \(specs.count) diagnostics, got \(diagnostics.count):\n\(got)", sourceLocation: sourceLocation)
+    Issue.record(
+      "expected \(specs.count) diagnostics, got \(diagnostics.count):\n\(got)", sourceLocation: sourceLocation)
     return
   }
   for (diagnostic, spec) in zip(diagnostics, specs) {

@@ -81,7 +81,8 @@ enum Library {
     ],
     "substring": [2: .binary { StringFunctions.substring($0, $1, nil) }, 3: .ternary(StringFunctions.substring)],
     "replace": [
-      3: .ternary { StringFunctions.replace($0, $1, $2, .int(-1)) }, 4: .variadic { StringFunctions.replace($0[0], $0[1], $0[2], $0[3]) },
+      3: .ternary { StringFunctions.replace($0, $1, $2, .int(-1)) },
+      4: .variadic { StringFunctions.replace($0[0], $0[1], $0[2], $0[3]) },
     ],
   ]
 

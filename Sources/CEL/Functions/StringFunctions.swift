@@ -1,24 +1,38 @@
+import Foundation
+
 /// CEL's string functions and those of the strings extension (`charAt`, `indexOf`, `replace`,
 /// `split`, `substring`, `trim`, `join`, ...). Positions count code points, as in CEL;
 /// comparisons are by code point, never by Unicode canonical equivalence.
 enum StringFunctions {
   static func contains(_ s: Value, _ sub: Value) -> Value {
     guard case .string(let text) = s, case .string(let part) = sub else { return Value.noOverload("contains", s, sub) }
-    return .bool(find(Array(part.utf8), in: Array(text.utf8), from: 0) != nil)
+    return .bool(
+      Value.withUTF8(text, part) { a, b in
+        guard b.count > 0 else { return true }
+        guard a.count >= b.count else { return false }
+        for start in 0...(a.count - b.count) where a[start] == b[0] {
+          if Value.bytesEqual(UnsafeBufferPointer(rebasing: a[start...]), b, count: b.count) { return true }
+        }
+        return false
+      })
   }
 
   static func startsWith(_ s: Value, _ prefix: Value) -> Value {
     guard case .string(let text) = s, case .string(let p) = prefix else {
       return Value.noOverload("startsWith", s, prefix)
     }
-    return .bool(text.utf8.starts(with: p.utf8))
+    return .bool(Value.withUTF8(text, p) { a, b in a.count >= b.count && Value.bytesEqual(a, b, count: b.count) })
   }
 
   static func endsWith(_ s: Value, _ suffix: Value) -> Value {
     guard case .string(let text) = s, case .string(let p) = suffix else {
       return Value.noOverload("endsWith", s, suffix)
     }
-    return .bool(text.utf8.count >= p.utf8.count && text.utf8.reversed().starts(with: p.utf8.reversed()))
+    return .bool(
+      Value.withUTF8(text, p) { a, b in
+        a.count >= b.count
+          && Value.bytesEqual(UnsafeBufferPointer(rebasing: a[(a.count - b.count)...]), b, count: b.count)
+      })
   }
 
   /// `s.matches(re)` with a pattern known only at run time (literal patterns compile once).

@@ -24,7 +24,7 @@ public struct Diagnostic: Sendable, Hashable {
 
   /// Error or warning.
   public var severity: Severity
-  /// Stable id, e.g. `yaml.duplicate_key`; SARIF's `ruleId` and the tests use it.
+  /// Stable id such as `yaml.duplicate_key`; SARIF's `ruleId` and the tests use it.
   public var id: String
   /// Lowercase, no final period, names in single quotes.
   public var message: String

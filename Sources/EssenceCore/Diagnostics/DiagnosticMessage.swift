@@ -3,7 +3,7 @@
 /// Each subsystem keeps its messages in one alphabetised catalogue of static factories
 /// (`YAMLMessages.swift`, `ValidationMessages.swift`), so wording is reviewed in one place.
 public struct DiagnosticMessage: Sendable, Hashable {
-  /// Stable id, e.g. `schema.unknown_key`.
+  /// Stable id such as `schema.unknown_key`.
   public var id: String
   /// Error or warning.
   public var severity: Diagnostic.Severity

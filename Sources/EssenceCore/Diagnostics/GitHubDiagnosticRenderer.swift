@@ -13,7 +13,8 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
     var out = ""
     for d in diagnostics {
       let at = d.location
-      let properties = "file=\(Self.escapeProperty(at.path)),line=\(at.line),col=\(at.column),"
+      let properties =
+        "file=\(Self.escapeProperty(at.path)),line=\(at.line),col=\(at.column),"
         + "title=\(Self.escapeProperty(d.id))"
       let notes = d.notes.map { note in
         "\nnote: " + (note.location.map { "\($0): " } ?? "") + note.message
@@ -34,4 +35,3 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
     escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 }
-

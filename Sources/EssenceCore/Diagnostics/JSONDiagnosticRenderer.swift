@@ -29,7 +29,9 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
         d.notes.map { note in
           var members: [OrderedJSON.Member] = [.init("message", .string(note.message))]
           if let at = note.location {
-            members += [.init("path", .string(at.path)), .init("line", .int(at.line)), .init("column", .int(at.column))]
+            members += [
+              .init("path", .string(at.path)), .init("line", .int(at.line)), .init("column", .int(at.column)),
+            ]
           }
           return .object(members)
         }),

@@ -28,7 +28,6 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     }
     let driver: OrderedJSON = .object([
       "name": .string("essence"),
-      "informationUri": .string("https://github.com/essence-standards/essence"),
       "version": .string(toolVersion),
       "rules": .array(rules),
     ])
@@ -81,8 +80,9 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
     if relative.hasPrefix("/") { out = "file://" }
     for scalar in relative.unicodeScalars {
-      if scalar.isASCII, scalar == "/" || scalar == "." || scalar == "-" || scalar == "_" || scalar == "~"
-        || (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
+      if scalar.isASCII,
+        scalar == "/" || scalar == "." || scalar == "-" || scalar == "_" || scalar == "~"
+          || (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
       {
         out.unicodeScalars.append(scalar)
       } else {

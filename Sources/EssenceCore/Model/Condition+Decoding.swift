@@ -7,9 +7,12 @@ struct ConditionCompiler {
   let eventEnvironment: Environment
   /// `event` and `other`: a relation's `where`.
   let relationEnvironment: Environment
+  /// Places diagnostics inside multi-line scalars.
+  let sourceMap: ScalarSourceMap
 
-  /// Creates a compiler for a layout.
-  init(layout: RecordLayout) {
+  /// Creates a compiler for a layout, with the files' text for placing diagnostics.
+  init(layout: RecordLayout, sources: [(path: String, bytes: [UInt8])]) {
+    sourceMap = ScalarSourceMap(sources: sources)
     eventEnvironment = Environment(variables: [("event", .record(layout))])
     relationEnvironment = Environment(variables: [("event", .record(layout)), ("other", .record(layout))])
   }
@@ -20,17 +23,19 @@ struct ConditionCompiler {
     guard let scalar = node.scalar, let source = scalar.string, !source.allSatisfy(\.isWhitespace) else { return nil }
     let compilation = (withOther ? relationEnvironment : eventEnvironment).compile(source)
     for diagnostic in compilation.diagnostics where diagnostic.severity != .note {
-      engine.emit(Self.fileDiagnostic(diagnostic, in: node, scalar: scalar))
+      engine.emit(fileDiagnostic(diagnostic, in: node, scalar: scalar))
     }
     guard !compilation.hasErrors, let ast = compilation.ast, let program = compilation.program else { return nil }
     return Condition(source: source, location: node.start, ast: ast, program: program)
   }
 
   /// A CEL diagnostic moved from expression coordinates to file coordinates.
-  static func fileDiagnostic(_ d: CELDiagnostic, in node: YAMLNode, scalar: YAMLScalar) -> Diagnostic {
+  func fileDiagnostic(_ d: CELDiagnostic, in node: YAMLNode, scalar: YAMLScalar) -> Diagnostic {
     var notes = d.notes.map { Diagnostic.Note($0) }
     let location: SourceLocation
-    if let exact = exactLocation(line: d.line, column: d.column, offset: d.offset, in: node, scalar: scalar) {
+    if let exact = Self.exactLocation(line: d.line, column: d.column, offset: d.offset, in: node, scalar: scalar)
+      ?? sourceMap.location(offset: d.offset, in: node, scalar: scalar)
+    {
       location = exact
     } else {
       location = node.start
@@ -41,10 +46,13 @@ struct ConditionCompiler {
       notes: notes)
   }
 
-  /// The file position of a position inside a scalar, when the scalar maps to the file
-  /// one-to-one: single-line plain scalars, single-quoted ones (`''` is one quote) and
-  /// double-quoted ones without escapes. Folded, block and escaped scalars give nil.
-  static func exactLocation(line: Int, column: Int, offset: Int, in node: YAMLNode, scalar: YAMLScalar) -> SourceLocation? {
+  /// The file position of a position inside a scalar, when the scalar maps to the file one-to-one.
+  ///
+  /// Single-line plain scalars, single-quoted ones (`''` is one quote) and double-quoted ones
+  /// without escapes map exactly; others give nil (multi-line ones go to ``ScalarSourceMap``).
+  static func exactLocation(line: Int, column: Int, offset: Int, in node: YAMLNode, scalar: YAMLScalar)
+    -> SourceLocation?
+  {
     guard line == 1, node.start.line == node.end.line else { return nil }
     var at = node.start
     switch scalar.style {

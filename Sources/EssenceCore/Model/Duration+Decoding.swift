@@ -6,6 +6,7 @@ enum GoDuration {
   ]
 
   /// The duration in nanoseconds, or nil when the text is not a duration or overflows.
+  ///
   /// Windows are never negative, so no sign is allowed; fractions are truncated to the
   /// nanosecond.
   static func nanoseconds(_ text: String) -> Int64? {

@@ -53,9 +53,9 @@ public struct SchemaKey: Sendable {
   }
 }
 
-/// A mapping in the format, e.g. a standard or a deviation.
+/// A mapping in the format, such as a standard or a deviation.
 public struct SchemaObject: Sendable {
-  /// The name of its JSON Schema definition, e.g. `standard`.
+  /// The name of its JSON Schema definition, such as `standard`.
   public var name: String
   /// What it is, in diagnostics: "standard", "deviation".
   public var noun: String

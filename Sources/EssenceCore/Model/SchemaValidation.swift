@@ -1,5 +1,6 @@
-/// Checks a standards file's structure against ``StandardsFormat``: keys, types, ids,
-/// durations and fixed words. Expressions are compiled later, against the set's fields.
+/// Checks a standards file's structure against ``StandardsFormat``.
+///
+/// It checks keys, types, ids, durations and fixed words. Expressions are compiled later, against the set's fields.
 struct SchemaValidator {
   /// Where every problem goes.
   var engine: DiagnosticEngine
@@ -18,7 +19,9 @@ struct SchemaValidator {
       if scalar.value != .int(1) { engine.emit(.badVersion(scalar.text), at: node.start) }
     case .identifier:
       guard let text = string(node, type, key) else { return }
-      if !Self.isIdentifier(text) { engine.emit(.badID(text, what: key == "team" ? "team name" : "id"), at: node.start) }
+      if !Self.isIdentifier(text) {
+        engine.emit(.badID(text, what: key == "team" ? "team name" : "id"), at: node.start)
+      }
     case .fieldName:
       guard let text = string(node, type, key) else { return }
       if !Self.isFieldName(text) { engine.emit(.badFieldName(text), at: node.start) }
@@ -37,7 +40,8 @@ struct SchemaValidator {
     case .choice(let words, let id):
       guard let text = string(node, type, key) else { return }
       if !words.contains(text) {
-        engine.emit(id == "schema.bad_severity" ? .badSeverity(text) : .badValue(text, key: key, choices: words), at: node.start)
+        engine.emit(
+          id == "schema.bad_severity" ? .badSeverity(text) : .badValue(text, key: key, choices: words), at: node.start)
       }
     case .list(let element):
       guard let items = node.sequence else { return mismatch(node, type, key) }
@@ -75,13 +79,19 @@ struct SchemaValidator {
     var present: Set<String> = []
     for pair in pairs {
       guard let name = pair.key.scalar?.text else {
-        engine.emit(.wrongType(expected: "a string key", key: object.noun, found: pair.key.kindDescription), at: pair.key.start)
+        engine.emit(
+          .wrongType(expected: "a string key", key: object.noun, found: pair.key.kindDescription), at: pair.key.start)
         continue
       }
       present.insert(name)
       if object.isExtension(name) { continue }
       guard let key = object.key(name) else {
-        let notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map { [Diagnostic.Note("did you mean '\($0)'?")] }
+        var notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
+          [Diagnostic.Note("did you mean '\($0)'?")]
+        }
+        if name == "<<" {
+          notes = [.init("YAML 1.2 has no merge keys; anchor each value you reuse under an 'x-' key instead")]
+        }
         engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes ?? [])
         continue
       }
@@ -133,12 +143,13 @@ struct SchemaValidator {
     }
   }
 
-  /// `[a-z0-9-]+`
+  /// True for an id: `[a-z0-9-]+`.
   static func isIdentifier(_ text: String) -> Bool {
-    !text.isEmpty && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    !text.isEmpty
+      && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
 
-  /// `[A-Za-z_][A-Za-z0-9_]*`
+  /// True for a field name: `[A-Za-z_][A-Za-z0-9_]*`.
   static func isFieldName(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
     return text.unicodeScalars.allSatisfy {
@@ -148,9 +159,11 @@ struct SchemaValidator {
 
   /// The closest known word, when it is close enough to be a likely typo.
   static func suggestion(for word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, best.0.count / 3)) else { return nil }
-    return best.0
+    // Each candidate allows about one edit per three of its characters (at most 3), so a short
+    // name is not suggested for a long, unrelated word.
+    candidates.map { ($0, editDistance(word, $0)) }
+      .filter { $0.1 <= max(1, min(3, $0.0.count / 3)) }
+      .min { $0.1 < $1.1 }?.0
   }
 
   /// Levenshtein distance over Unicode scalars.

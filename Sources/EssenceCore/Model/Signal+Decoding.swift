@@ -6,7 +6,7 @@ extension StandardsDecoder {
     let response = node["response"]
     let by = response?["by"].map { $0.string.flatMap(Signal.Responder.init(rawValue:)) } ?? .anyone
     guard let id = node["id"]?.string, let title = node["title"]?.string, let on = Self.strings(node["on"]),
-      when.map({ $0 != nil }) ?? true, let responseOn = Self.strings(response?["on"]),
+      Self.compiled(when), let responseOn = Self.strings(response?["on"]),
       let within = response?["within"]?.string.flatMap(GoDuration.nanoseconds), let by,
       let rationale = node["rationale"]?.string, let severity = Self.severity(node["severity"]), let examples
     else { return nil }
@@ -21,7 +21,7 @@ extension StandardsDecoder {
     let when = optionalCondition(node["when"])
     let examples = list(node["examples"]) { $0.example($1) }
     guard let id = node["id"]?.string, let title = node["title"]?.string, let on = Self.strings(node["on"]),
-      when.map({ $0 != nil }) ?? true, case .int(let threshold)? = node["threshold"]?.scalar?.value, threshold >= 1,
+      Self.compiled(when), case .int(let threshold)? = node["threshold"]?.scalar?.value, threshold >= 1,
       let within = node["within"]?.string.flatMap(GoDuration.nanoseconds),
       let rationale = node["rationale"]?.string, let severity = Self.severity(node["severity"]), let examples
     else { return nil }

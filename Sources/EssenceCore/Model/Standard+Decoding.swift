@@ -8,7 +8,7 @@ extension StandardsDecoder {
     let examples = list(node["examples"]) { $0.example($1) }
     guard let id = node["id"]?.string, let title = node["title"]?.string, let on = Self.strings(node["on"]),
       let expect, let rationale = node["rationale"]?.string, let severity = Self.severity(node["severity"]),
-      when.map({ $0 != nil }) ?? true, let purposeChecks, let deviations, let examples
+      Self.compiled(when), let purposeChecks, let deviations, let examples
     else { return nil }
     return Standard(
       id: id, title: title, on: on, when: when ?? nil, expect: expect, rationale: rationale, severity: severity,
@@ -28,7 +28,7 @@ extension StandardsDecoder {
     let when = node["when"].flatMap { compiler.compile($0, into: &engine) }
     let limit = optionalCondition(node["limit"])
     let approval = node["approval"].map { $0.string.flatMap(Deviation.Approval.init(rawValue:)) } ?? .automatic
-    guard let id = node["id"]?.string, let when, limit.map({ $0 != nil }) ?? true, let approval,
+    guard let id = node["id"]?.string, let when, Self.compiled(limit), let approval,
       let serves = node["serves"]?.string
     else { return nil }
     return Deviation(

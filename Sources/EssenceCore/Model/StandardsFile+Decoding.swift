@@ -11,18 +11,16 @@ struct StandardsDecoder {
 
   /// The file, or nil when a required part is missing or did not compile.
   mutating func file(_ root: YAMLNode, path: String) -> StandardsFile? {
-    let scope = root["scope"].map { compiler.compile($0, into: &engine) }
-    let standards = (root["standards"]?.sequence ?? []).map { standard($0) }
-    let signals = (root["signals"]?.sequence ?? []).map { signal($0) }
-    let patterns = (root["patterns"]?.sequence ?? []).map { pattern($0) }
-    guard let team = root["team"]?.string, let purpose = root["purpose"]?.string, scope ?? nil != nil || scope == nil
+    let scope = optionalCondition(root["scope"])
+    let standards = list(root["standards"]) { $0.standard($1) }
+    let signals = list(root["signals"]) { $0.signal($1) }
+    let patterns = list(root["patterns"]) { $0.pattern($1) }
+    guard let team = root["team"]?.string, let purpose = root["purpose"]?.string, Self.compiled(scope),
+      let standards, let signals, let patterns
     else { return nil }
-    let complete = standards.allSatisfy { $0 != nil } && signals.allSatisfy { $0 != nil } && patterns.allSatisfy { $0 != nil }
-    guard complete else { return nil }
     return StandardsFile(
       path: path, team: team, purpose: purpose, description: root["description"]?.string, scope: scope ?? nil,
-      fields: Self.fields(root), standards: standards.compactMap { $0 }, signals: signals.compactMap { $0 },
-      patterns: patterns.compactMap { $0 })
+      fields: Self.fields(root), standards: standards, signals: signals, patterns: patterns)
   }
 
   /// The `fields:` declarations with valid names and kinds, in file order.
@@ -36,6 +34,11 @@ struct StandardsDecoder {
   }
 
   // MARK: - Shared pieces
+
+  /// True unless an optional condition is present but did not compile.
+  static func compiled(_ condition: Condition??) -> Bool {
+    condition.map { $0 != nil } ?? true
+  }
 
   /// An optional CEL key: `.some(nil)` when present but broken, `.none` when absent.
   mutating func optionalCondition(_ node: YAMLNode?, withOther: Bool = false) -> Condition?? {
@@ -53,7 +56,7 @@ struct StandardsDecoder {
     let body = pair.value
     let within = body["within"]?.string.flatMap(GoDuration.nanoseconds)
     let condition = optionalCondition(body["where"], withOther: true)
-    guard let on = Self.strings(body["on"]), let within, condition.map({ $0 != nil }) ?? true else { return nil }
+    guard let on = Self.strings(body["on"]), let within, Self.compiled(condition) else { return nil }
     return .relation(
       Relation(
         kind: kind, on: on, same: Self.strings(body["same"]) ?? [], withinNanos: within, where: condition ?? nil,

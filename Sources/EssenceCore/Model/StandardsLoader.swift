@@ -48,9 +48,14 @@ public enum StandardsLoader {
   /// Loads files already in memory (tests, stdin); sorted by path like files on disk.
   public static func load(sources: [(path: String, bytes: [UInt8])]) -> Result {
     var engine = DiagnosticEngine()
-    var unique: [String: [UInt8]] = [:]
-    for source in sources { unique[source.path] = source.bytes }
-    let ordered = unique.keys.sorted().map { ($0, unique[$0] ?? []) }
+    // One file named twice (`Standards/` and `Standards/a.yaml`, or `./a.yaml`) is read once,
+    // under the first spelling given.
+    var unique: [String: (path: String, bytes: [UInt8])] = [:]
+    for source in sources {
+      let key = URL(fileURLWithPath: source.path).standardizedFileURL.path
+      if unique[key] == nil { unique[key] = source }
+    }
+    let ordered = unique.values.sorted { $0.path < $1.path }
 
     var roots: [(path: String, root: YAMLNode)] = []
     for (path, bytes) in ordered {
@@ -62,11 +67,12 @@ public enum StandardsLoader {
     }
 
     let layout = RecordLayout(fields: builtinFields + declaredFields(roots.map(\.root), into: &engine))
-    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout), engine: engine)
+    var decoder = StandardsDecoder(compiler: ConditionCompiler(layout: layout, sources: ordered), engine: engine)
     let files = roots.compactMap { decoder.file($0.root, path: $0.path) }
     engine = decoder.engine
     SetValidation.check(roots.map(\.root), into: &engine)
     RuleValidation.check(roots.map(\.root), into: &engine)
+    FieldReferenceValidation.check(roots.map(\.root), layout: layout, into: &engine)
 
     let complete = !engine.hasErrors && files.count == ordered.count
     let set = complete ? StandardsSet(files: files, sha256: sha256(ordered), layout: layout) : nil
@@ -103,7 +109,8 @@ public enum StandardsLoader {
           continue
         }
         if earlier.kind != field.kind {
-          let note = earlier.at.map { Diagnostic.Note("first declared here", at: $0) }
+          let note =
+            earlier.at.map { Diagnostic.Note("first declared here", at: $0) }
             ?? Diagnostic.Note("'\(field.name)' is a field every event has")
           engine.emit(
             .fieldConflict(field.name, kind: field.kind.rawValue, earlier: earlier.kind.rawValue), at: field.location,

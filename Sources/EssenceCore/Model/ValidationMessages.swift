@@ -1,7 +1,9 @@
 /// The standards model's diagnostics, alphabetised by factory name.
 extension DiagnosticMessage {
   static func badDuration(_ text: String) -> DiagnosticMessage {
-    .error("schema.bad_duration", "'\(text)' is not a duration; expected a number and a unit, such as '90s', '10m' or '1h30m'")
+    .error(
+      "schema.bad_duration",
+      "'\(text)' is not a duration; expected a number and a unit, such as '90s', '10m' or '1h30m'")
   }
 
   static func badFieldName(_ text: String) -> DiagnosticMessage {
@@ -23,7 +25,8 @@ extension DiagnosticMessage {
   }
 
   static func badSeverity(_ text: String) -> DiagnosticMessage {
-    .error("schema.bad_severity", "'\(text)' is not a severity; expected \(quotedChoice(Severity.allCases.map(\.rawValue)))")
+    .error(
+      "schema.bad_severity", "'\(text)' is not a severity; expected \(quotedChoice(Severity.allCases.map(\.rawValue)))")
   }
 
   static func badValue(_ text: String, key: String, choices: [String]) -> DiagnosticMessage {
@@ -36,6 +39,10 @@ extension DiagnosticMessage {
 
   static func duplicateID(_ id: String, what: String) -> DiagnosticMessage {
     .error("set.duplicate_id", "duplicate \(what) id '\(id)'")
+  }
+
+  static func duplicateTeam(_ team: String) -> DiagnosticMessage {
+    .warning("set.duplicate_team", "team '\(team)' already has a standards file in this set; keep one file per team")
   }
 
   static func emptyValue(_ key: String) -> DiagnosticMessage {
@@ -71,11 +78,20 @@ extension DiagnosticMessage {
   static func redundantLimit(deviation: String) -> DiagnosticMessage {
     .warning(
       "rule.redundant_limit",
-      "the 'limit' of deviation '\(deviation)' can never hold when 'expect' is broken; it is at least as strict as the letter")
+      "the 'limit' of deviation '\(deviation)' can never hold when 'expect' is broken; it is at least as strict as the letter"
+    )
   }
 
   static func rootType(found: String) -> DiagnosticMessage {
     .error("schema.type", "expected a mapping at the top of the standards file, found \(found)")
+  }
+
+  static func undeclaredFieldReference(_ name: String, key: String) -> DiagnosticMessage {
+    .warning("rule.undeclared_field", "field '\(name)' in '\(key)' is not declared in 'fields'")
+  }
+
+  static func unknownDeviation(_ id: String, standard: String) -> DiagnosticMessage {
+    .error("rule.unknown_deviation", "the example names deviation '\(id)', which standard '\(standard)' does not have")
   }
 
   static func unknownKey(_ key: String, in place: String) -> DiagnosticMessage {

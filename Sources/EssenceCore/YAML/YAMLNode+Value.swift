@@ -11,8 +11,9 @@ extension YAMLNode {
     }
   }
 
-  /// A mapping's entries as (string key, value node) pairs, for readers that need each
-  /// field's line; nil when the node is not a mapping. Non-string keys use their text.
+  /// A mapping's entries as (string key, value node) pairs; nil when the node is not a mapping.
+  ///
+  /// For readers that need each field's line. Non-string keys use their text.
   public var fieldEntries: [(name: String, node: YAMLNode)]? {
     mapping?.map { pair in (pair.key.scalar?.text ?? pair.key.kindDescription, pair.value) }
   }

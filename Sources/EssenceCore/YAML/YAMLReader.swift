@@ -31,6 +31,7 @@ public enum YAMLReader {
   ///   - bytes: the file's contents.
   ///   - path: the path to name in locations, as the user gave it.
   ///   - limits: expansion bounds.
+  /// - Returns: the documents and every problem found.
   public static func parse(_ bytes: [UInt8], path: String, limits: Limits = Limits()) -> Result {
     let parser = LibYAMLParser(bytes: bytes, path: path, limits: limits)
     return parser.run()

@@ -30,7 +30,7 @@ extension YAMLValue {
     }
   }
 
-  /// `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`; beyond 64 bits a decimal becomes a double.
+  /// A core-schema integer (`[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`); beyond 64 bits a decimal becomes a double.
   private static func integer(_ text: String) -> YAMLValue? {
     if text.hasPrefix("0o") || text.hasPrefix("0x") {
       let digits = text.dropFirst(2)
@@ -43,7 +43,7 @@ extension YAMLValue {
     return Double(text).map { .double($0) }
   }
 
-  /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
+  /// True for a core-schema float: `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`.
   private static func isCoreFloat(_ text: String) -> Bool {
     var chars = Array(text.utf8)[...]
     if let c = chars.first, c == UInt8(ascii: "-") || c == UInt8(ascii: "+") { chars = chars.dropFirst() }

@@ -33,10 +33,16 @@ extension EssenceCommand {
     }
 
     func run() throws {
-      let fields = try fieldDeclarations()
+      let declared = try fieldDeclarations()
+      // Every event has these (SPEC §2), so they are declared with the user's fields.
+      let required: [(name: String, kind: FieldDeclaration.Kind)] = [
+        ("time", .time), ("type", .string), ("employee", .string), ("id", .any),
+      ]
+      let fields = declared + required.filter { field in !declared.contains { $0.name == field.name } }
       let layout = RecordLayout(fields: fields.map { ($0.name, Self.celType($0.kind)) })
       let record = try Self.record(fromJSON: event ?? "{}", layout: layout, fields: fields)
-      let environment = Environment(variables: [("event", .record(layout))])
+      // Without declarations every field is as good as any other: no "undeclared" warnings.
+      let environment = Environment(variables: [("event", declared.isEmpty ? .dyn : .record(layout))])
       let compilation = environment.compile(expression)
       let source = expression.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
       for diagnostic in compilation.diagnostics {
@@ -52,10 +58,9 @@ extension EssenceCommand {
       if trace {
         var steps = Trace()
         value = program.evaluate(activation, trace: &steps)
-        let nodes = Self.nodes(ast)
         let scalars = Array(expression.unicodeScalars)
         for id in steps.order {
-          guard let node = nodes[id], let stepValue = steps[id] else { continue }
+          guard let node = ast.node(id: id), let stepValue = steps[id] else { continue }
           // Literals and the whole event say nothing the expression does not already show.
           if case .literal = node.kind { continue }
           if case .record = stepValue { continue }
@@ -72,13 +77,17 @@ extension EssenceCommand {
         return
       }
       var text = "error: \(error.message)\n"
-      if let id = error.exprID, let node = Self.nodes(ast)[id] {
+      if let id = error.exprID, let node = ast.node(id: id) {
         // A failed field selection points at the field's name, not at the start of its operand.
         var offset = node.offset
-        if case .select(_, let field, _) = node.kind { offset = max(offset, node.endOffset - field.unicodeScalars.count) }
+        if case .select(_, let field, _) = node.kind {
+          offset = max(offset, node.endOffset - field.unicodeScalars.count)
+        }
         let before = expression.unicodeScalars.prefix(offset)
         let line = before.filter { $0 == "\n" }.count + 1
-        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        let column =
+          before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0)
+          + 1
         text += Self.caret(source, line: line, column: column)
       }
       FileHandle.standardError.write(Data(text.utf8))
@@ -116,24 +125,6 @@ extension EssenceCommand {
       guard line >= 1, line <= lines.count else { return "" }
       return "  " + String(String.UnicodeScalarView(lines[line - 1])) + "\n  "
         + String(repeating: " ", count: max(0, column - 1)) + "^\n"
-    }
-
-    /// Every node of the tree by id.
-    private static func nodes(_ root: CEL.Expr) -> [Int: CEL.Expr] {
-      var found: [Int: CEL.Expr] = [:]
-      var stack = [root]
-      while let node = stack.popLast() {
-        found[node.id] = node
-        switch node.kind {
-        case .literal, .ident: break
-        case .select(let operand, _, _): stack.append(operand)
-        case .call(_, let target, let args): stack += (target.map { [$0] } ?? []) + args
-        case .list(let items): stack += items
-        case .map(let entries): stack += entries.flatMap { [$0.key, $0.value] }
-        case .comprehension(let c): stack += [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result]
-        }
-      }
-      return found
     }
 
     /// The event: a JSON object whose ints stay ints, doubles doubles and bools bools; `time`

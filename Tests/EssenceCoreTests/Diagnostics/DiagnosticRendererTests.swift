@@ -66,13 +66,17 @@ import Testing
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.compactMap { $0["level"] as? String } == ["error", "warning", "error"])
     #expect(results.compactMap { $0["ruleIndex"] as? Int } == [0, 1, 2])
-    let location = try #require((results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    let location = try #require(
+      (results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "Standards/b.yaml")
     #expect((location["region"] as? [String: Int]) == ["startLine": 12, "startColumn": 9])
     let related = try #require(results[0]["relatedLocations"] as? [[String: Any]])
     #expect((related.first?["message"] as? [String: String])?["text"] == "first defined here")
-    #expect((results[1]["message"] as? [String: String])?["text"] == "unknown key 'severty' in standard 'x'\ndid you mean 'severity'?")
-    let third = try #require((results[2]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    #expect(
+      (results[1]["message"] as? [String: String])?["text"]
+        == "unknown key 'severty' in standard 'x'\ndid you mean 'severity'?")
+    let third = try #require(
+      (results[2]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     #expect((third["artifactLocation"] as? [String: Any])?["uri"] as? String == "file:///work/my%20team/a.yaml")
   }
 
@@ -90,7 +94,9 @@ import Testing
   }
 
   @Test func orderedJSONEscapesAndKeepsOrder() {
-    let value: OrderedJSON = .object(["z": .string("a\"b\\c\n\u{1}é"), "a": .array([.int(1), .double(2.5), .null, .bool(true)])])
+    let value: OrderedJSON = .object([
+      "z": .string("a\"b\\c\n\u{1}é"), "a": .array([.int(1), .double(2.5), .null, .bool(true)]),
+    ])
     #expect(value.rendered(pretty: false) == #"{"z":"a\"b\\c\n\u0001é","a":[1,2.5,null,true]}"#)
     #expect(OrderedJSON.object([:]).rendered() == "{}")
   }

@@ -39,9 +39,11 @@ import Testing
   @Test(arguments: valid)
   func validFixtureBuildsASet(_ fixture: Case) throws {
     let path = Self.directory + "/valid/\(fixture.name).yaml"
-    let expected = (try? String(contentsOfFile: Self.directory + "/valid/\(fixture.name).diagnostics", encoding: .utf8)) ?? ""
+    let expected =
+      (try? String(contentsOfFile: Self.directory + "/valid/\(fixture.name).diagnostics", encoding: .utf8)) ?? ""
     let result = StandardsLoader.loadSet(paths: [path])
-    #expect(TextDiagnosticRenderer().render(result.diagnostics).replacingOccurrences(of: path + ":", with: "") == expected)
+    #expect(
+      TextDiagnosticRenderer().render(result.diagnostics).replacingOccurrences(of: path + ":", with: "") == expected)
     #expect(result.set != nil)
   }
 }

@@ -44,14 +44,16 @@ import Testing
 
   static let hasJSONSchema = (try? python(["-c", "import jsonschema, yaml"]).status) == 0
 
-  /// Python's `jsonschema` over the committed schema agrees with `essence validate` on which
-  /// fixtures are structurally valid (no `yaml.*` or `schema.*` error). Duplicate keys and
-  /// alias bombs are left out: PyYAML keeps the last duplicate and shares aliased nodes.
+  /// Python's `jsonschema` agrees with `essence validate` on which fixtures are structurally valid.
+  ///
+  /// Structurally valid means no `yaml.*` or `schema.*` error. Duplicate keys and alias bombs
+  /// are left out: PyYAML keeps the last duplicate and shares aliased nodes.
   @Test(.enabled(if: hasJSONSchema)) func jsonSchemaAgreesWithValidate() throws {
     let standards = Self.fixtures + "/standards"
     var essence: [String: Bool] = [:]
     for folder in ["broken", "valid"] {
-      for name in try FileManager.default.contentsOfDirectory(atPath: standards + "/" + folder) where name.hasSuffix(".yaml") {
+      for name in try FileManager.default.contentsOfDirectory(atPath: standards + "/" + folder)
+      where name.hasSuffix(".yaml") {
         let path = standards + "/" + folder + "/" + name
         let diagnostics = StandardsLoader.load(paths: [path]).diagnostics.filter { $0.severity == .error }
         if diagnostics.contains(where: { $0.id == "yaml.duplicate_key" || $0.id == "yaml.alias_bomb" }) { continue }
@@ -69,7 +71,9 @@ import Testing
     }
     #expect(essence.count >= 40)
     for (path, valid) in essence.sorted(by: { $0.key < $1.key }) {
-      #expect(python[path] == valid, "\(URL(fileURLWithPath: path).lastPathComponent): essence says \(valid ? "valid" : "invalid")")
+      #expect(
+        python[path] == valid,
+        "\(URL(fileURLWithPath: path).lastPathComponent): essence says \(valid ? "valid" : "invalid")")
     }
   }
 }

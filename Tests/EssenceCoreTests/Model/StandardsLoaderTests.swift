@@ -25,8 +25,11 @@ import Testing
     let file = try #require(result.set?.files.first)
     #expect(file.description == "A folded description over two lines.\n")
     #expect(file.scope != nil)
-    #expect(file.fields.map(\.kind) == [.string, .string, .number, .string, .string, .string, .string, .string, .time,
-      .duration, .list, .map, .any, .bool])
+    #expect(
+      file.fields.map(\.kind) == [
+        .string, .string, .number, .string, .string, .string, .string, .string, .time,
+        .duration, .list, .map, .any, .bool,
+      ])
     let answer = try #require(file.standards.first)
     #expect(answer.on == ["call_answered", "call_transferred"])
     #expect(answer.severity == .major)
@@ -79,8 +82,11 @@ import Testing
     let result = StandardsLoader.loadSet(paths: [directory])
     #expect(result.set == nil)
     #expect(result.diagnostics.map(\.id) == ["set.duplicate_id"])
-    #expect(result.diagnostics.first?.location == SourceLocation(path: directory + "/nested/b-back.yml", line: 5, column: 9))
-    #expect(result.diagnostics.first?.notes.first?.location == SourceLocation(path: directory + "/a-front.yaml", line: 5, column: 9))
+    #expect(
+      result.diagnostics.first?.location == SourceLocation(path: directory + "/nested/b-back.yml", line: 5, column: 9))
+    #expect(
+      result.diagnostics.first?.notes.first?.location
+        == SourceLocation(path: directory + "/a-front.yaml", line: 5, column: 9))
   }
 
   @Test func aFieldDeclaredWithTwoKindsAcrossFilesIsAnError() {
@@ -115,7 +121,8 @@ import Testing
   }
 
   @Test func anEmptyDirectoryIsAnError() throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("essence-empty-\(UInt32.random(in: 0...UInt32.max))")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "essence-empty-\(UInt32.random(in: 0...UInt32.max))")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = StandardsLoader.loadSet(paths: [directory.path])
@@ -138,6 +145,27 @@ import Testing
     let result = StandardsLoader.load(sources: [("w.yaml", Array(text.utf8))])
     #expect(result.diagnostics.map(\.id) == ["rule.no_deviations", "cel.undeclared_field"])
     #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
+    #expect(result.set != nil)
+  }
+
+  @Test func aFileNamedTwiceIsReadOnce() {
+    let path = Self.fixtures + "/valid/minimal.yaml"
+    let directory = Self.fixtures + "/sets/duplicate-across"
+    let result = StandardsLoader.loadSet(paths: [path, Self.fixtures + "/valid/./minimal.yaml"])
+    #expect(result.files == [path])
+    let twice = StandardsLoader.loadSet(paths: [directory, directory + "/./a-front.yaml"])
+    #expect(twice.files == [directory + "/a-front.yaml", directory + "/nested/b-back.yml"])
+    #expect(twice.diagnostics.count == 1)
+  }
+
+  @Test func aSecondFileForATeamIsAWarning() {
+    let directory = Self.fixtures + "/sets/duplicate-team"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.diagnostics.map(\.id) == ["set.duplicate_team"])
+    #expect(result.diagnostics.first?.location == SourceLocation(path: directory + "/b.yaml", line: 3, column: 7))
+    #expect(
+      result.diagnostics.first?.notes.first?.location == SourceLocation(path: directory + "/a.yaml", line: 2, column: 7)
+    )
     #expect(result.set != nil)
   }
 }

@@ -62,7 +62,9 @@ import _EssenceTestSupport
 
   @Test func billionLaughsIsRefusedQuickly() {
     var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
-    for i in 1...9 { text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n" }
+    for i in 1...9 {
+      text += "a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
+    }
     let result = YAMLReader.parse(text, path: "bomb.yaml")
     #expect(result.diagnostics.map(\.id) == ["yaml.alias_bomb"])
     #expect(result.documents.isEmpty)
@@ -78,23 +80,43 @@ import _EssenceTestSupport
     let marked = MarkedText("2️⃣team: a\npurpose: p\n1️⃣team: b\n")
     let diagnostics = YAMLReader.parse(marked.text, path: "t.yaml").diagnostics
     assertDiagnostics(
-      diagnostics, [DiagnosticSpec("1️⃣", id: "yaml.duplicate_key", message: "duplicate key 'team'", notes: ["first defined here"])],
+      diagnostics,
+      [DiagnosticSpec("1️⃣", id: "yaml.duplicate_key", message: "duplicate key 'team'", notes: ["first defined here"])],
       markers: marked.markers)
     #expect(diagnostics.first?.notes.first?.location?.line == marked.markers["2️⃣"]?.line)
   }
 
   @Test func errorsAreLocated() {
     let cases: [(String, DiagnosticSpec)] = [
-      ("a: 1\n1️⃣\tb: 2\n", DiagnosticSpec("1️⃣", id: "yaml.syntax", message: "found a tab character; YAML indents with spaces only")),
-      ("a: 1️⃣\"open\n", DiagnosticSpec("1️⃣", id: "yaml.syntax", message: "unclosed quoted value; expected a closing quote")),
-      ("a: b1️⃣: c\n", DiagnosticSpec(
-        "1️⃣", id: "yaml.syntax", message: "found ': ' inside a plain value; a value may not hold another 'key: value'")),
-      ("a: 1️⃣!has(x)\n", DiagnosticSpec("1️⃣", id: "yaml.tag", message: "unknown tag '!has(x)'; did you mean to quote it?")),
-      ("a: 1️⃣!!binary aGk=\n", DiagnosticSpec(
-        "1️⃣", id: "yaml.tag", message: "unknown tag '!!binary'; only the core schema tags are allowed")),
+      (
+        "a: 1\n1️⃣\tb: 2\n",
+        DiagnosticSpec("1️⃣", id: "yaml.syntax", message: "found a tab character; YAML indents with spaces only")
+      ),
+      (
+        "a: 1️⃣\"open\n",
+        DiagnosticSpec("1️⃣", id: "yaml.syntax", message: "unclosed quoted value; expected a closing quote")
+      ),
+      (
+        "a: b1️⃣: c\n",
+        DiagnosticSpec(
+          "1️⃣", id: "yaml.syntax", message: "found ': ' inside a plain value; a value may not hold another 'key: value'")
+      ),
+      (
+        "a: 1️⃣!has(x)\n",
+        DiagnosticSpec("1️⃣", id: "yaml.tag", message: "unknown tag '!has(x)'; did you mean to quote it?")
+      ),
+      (
+        "a: 1️⃣!!binary aGk=\n",
+        DiagnosticSpec(
+          "1️⃣", id: "yaml.tag", message: "unknown tag '!!binary'; only the core schema tags are allowed")
+      ),
       ("a: 1️⃣!!int many\n", DiagnosticSpec("1️⃣", id: "yaml.tag", message: "'many' is not a valid value for tag '!!int'")),
-      ("a: 1️⃣*nowhere\n", DiagnosticSpec(
-        "1️⃣", id: "yaml.unknown_alias", message: "unknown alias '*nowhere'; an alias must follow its anchor '&nowhere'")),
+      (
+        "a: 1️⃣*nowhere\n",
+        DiagnosticSpec(
+          "1️⃣", id: "yaml.unknown_alias", message: "unknown alias '*nowhere'; an alias must follow its anchor '&nowhere'"
+        )
+      ),
     ]
     for (text, spec) in cases {
       let marked = MarkedText(text)
@@ -114,7 +136,8 @@ import _EssenceTestSupport
   }
 
   @Test func nodesBecomeCELValues() throws {
-    let root = try #require(YAMLReader.parse("{n: 1, d: 2.5, s: on, b: true, z: ~, l: [1, x]}", path: "t.yaml").documents.first)
+    let root = try #require(
+      YAMLReader.parse("{n: 1, d: 2.5, s: on, b: true, z: ~, l: [1, x]}", path: "t.yaml").documents.first)
     guard case .map(let map) = root.celValue else { return #expect(Bool(false)) }
     #expect(map.entries.count == 6)
     let entries = try #require(root.fieldEntries)

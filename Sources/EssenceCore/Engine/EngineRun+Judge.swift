@@ -1,0 +1,133 @@
+import CEL
+
+/// How a standard decided one event, without the words (those come when a finding is read).
+struct StandardDecision: Sendable {
+  /// What made an applied deviation `unjustified`.
+  enum Failure: UInt8, Sendable {
+    case none, evidence, limit, declined
+  }
+
+  var verdict: Verdict
+  /// Position of the applied deviation, or -1.
+  var deviation: Int = -1
+  var failure: Failure = .none
+}
+
+/// How a signal decided one event, and the event that decided it.
+struct SignalDecision: Sendable {
+  var verdict: Verdict
+  /// The response (answered) or the employee's other work (robotic).
+  var related: Int32?
+}
+
+extension EngineRun {
+  /// The variables of a condition over the judged event alone.
+  func activation(_ event: Int) -> Activation {
+    Activation(values: [.record(events[event].record)])
+  }
+
+  /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
+  func decide(_ plan: StandardPlan, event: Int, _ activation: Activation) -> StandardDecision {
+    switch outcome(plan.expect, event: event, activation) {
+    case .error:
+      return StandardDecision(verdict: .error)
+    case .held:
+      // Every check runs: any false makes the verdict robotic, even if another errored (SPEC §7).
+      var errored = false
+      for check in plan.checks {
+        switch outcome(check, event: event, activation) {
+        case .failed: return StandardDecision(verdict: .robotic)
+        case .error: errored = true
+        case .held: break
+        }
+      }
+      return StandardDecision(verdict: errored ? .error : .met)
+    case .failed:
+      for (d, deviation) in plan.deviations.enumerated() where deviation.when.outcome(activation) == .held {
+        return decide(deviation, index: d, event: event, activation)
+      }
+      return StandardDecision(verdict: .missed)
+    }
+  }
+
+  /// Decides the deviation that applied: evidence, then limit, then approval (SPEC §7).
+  private func decide(_ plan: DeviationPlan, index: Int, event: Int, _ activation: Activation) -> StandardDecision {
+    let record = events[event].record
+    for field in plan.deviation.evidence where EngineRun.isMissing(record.field(field)) {
+      return StandardDecision(verdict: .unjustified, deviation: index, failure: .evidence)
+    }
+    if let limit = plan.limit, limit.outcome(activation) != .held {
+      return StandardDecision(verdict: .unjustified, deviation: index, failure: .limit)
+    }
+    guard plan.deviation.approval == .supervisor else { return StandardDecision(verdict: .justified, deviation: index) }
+    guard let approval = approvals[events[event].id] else {
+      return StandardDecision(verdict: .pending, deviation: index)
+    }
+    return approval.approved
+      ? StandardDecision(verdict: .justified, deviation: index)
+      : StandardDecision(verdict: .unjustified, deviation: index, failure: .declined)
+  }
+
+  /// Evidence is missing when absent, null, `""` or `[]` (SPEC §7); `0`, `false` and `{}` are present.
+  static func isMissing(_ value: Value?) -> Bool {
+    switch value {
+    case nil, .null?: true
+    case .string(let s)?: s.isEmpty
+    case .list(let items)?: items.isEmpty
+    default: false
+    }
+  }
+
+  /// How an `expect` or purpose check came out; relations never error.
+  func outcome(_ check: CheckPlan, event: Int, _ activation: Activation) -> ConditionOutcome {
+    switch check {
+    case .condition(let predicate):
+      return predicate.outcome(activation)
+    case .relation(let plan):
+      let found = match(plan, event: event) != nil
+      return found != plan.relation.kind.isNegated ? .held : .failed
+    }
+  }
+
+  /// The first event (time, input order) a relation finds in its window, whichever way it is
+  /// meant; nil when none. An event never relates to itself; a `where` that errors means the
+  /// pair does not relate.
+  func match(_ plan: RelationPlan, event: Int) -> Int32? {
+    let relation = plan.relation
+    let record = events[event].record
+    guard let key = JoinKey(fields: relation.same, of: record), let group = lookupKeys[plan.lookup][key] else {
+      return nil
+    }
+    let t = events[event].time
+    let (lower, upper) =
+      relation.kind.looksForward
+      ? (t, t.shifted(byNanos: relation.withinNanos)) : (t.shifted(byNanos: -relation.withinNanos), t)
+    let index = lookupIndexes[plan.lookup]
+    guard let condition = plan.where else {
+      return index.first(in: group, from: lower, through: upper, excluding: Int32(event))
+    }
+    var pair = Activation(values: [.record(record), .null])
+    return index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
+      pair.values[1] = .record(self.events[Int(other)].record)
+      return condition.outcome(pair) == .held
+    }
+  }
+
+  /// Decides a signal (SPEC §3): answered by a response in `[t, t + within]`; else robotic when
+  /// its employee logged work of a type some standard judges in that window; else unanswered.
+  func decide(_ plan: SignalPlan, event: Int) -> SignalDecision {
+    let t = events[event].time
+    let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
+    let me = Int32(event)
+    if let key = JoinKey(fields: book.lookups[plan.lookup].same, of: events[event].record),
+      let group = lookupKeys[plan.lookup][key],
+      let response = lookupIndexes[plan.lookup].first(in: group, from: t, through: upper, excluding: me)
+    {
+      return SignalDecision(verdict: .answered, related: response)
+    }
+    if let work = busy.first(in: employeeOf[event], from: t, through: upper, excluding: me) {
+      return SignalDecision(verdict: .robotic, related: work)
+    }
+    return SignalDecision(verdict: .unanswered)
+  }
+}

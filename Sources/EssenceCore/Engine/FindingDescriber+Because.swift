@@ -1,0 +1,163 @@
+import CEL
+
+/// The `because` sentence of a finding: what decided the verdict, with the values that
+/// decided it. Only the conditions the sentence names are evaluated again, since a report of a
+/// million-event log writes hundreds of thousands of these.
+extension FindingDescriber {
+  func because(_ record: FindingRecord) -> String {
+    let event = Int(record.event)
+    switch run.book.rules[Int(record.rule)].body {
+    case .standard(let plan):
+      var text = ""
+      standardBecause(plan, record, event: event, into: &text)
+      return text
+    case .signal(let plan):
+      return signalBecause(plan, verdict: record.verdict, event: event)
+    case .pattern(let plan):
+      return patternBecause(plan.pattern, raise: raises[Int(record.raise)])
+    }
+  }
+
+  // MARK: - Standards
+
+  private func standardBecause(_ plan: StandardPlan, _ record: FindingRecord, event: Int, into text: inout String) {
+    let activation = run.activation(event)
+    switch record.verdict {
+    case .met:
+      letter(plan.expect, held: true, event: event, into: &text)
+      if !plan.checks.isEmpty { text += "; every purpose check held" }
+    case .robotic:
+      letter(plan.expect, held: true, event: event, into: &text)
+      text += ", but:"
+      for (check, written) in zip(plan.checks, plan.standard.purposeChecks)
+      where run.outcome(check, event: event, activation) == .failed {
+        text += " " + written.says
+      }
+    case .error:
+      if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation) {
+        text += predicate.condition.source
+        fields(predicate, event: event, into: &text)
+        text += " could not be evaluated: " + message
+        return
+      }
+      letter(plan.expect, held: true, event: event, into: &text)
+      for (check, written) in zip(plan.checks, plan.standard.purposeChecks) {
+        guard case .condition(let predicate) = check, case .error(let message) = predicate.condition.result(activation)
+        else { continue }
+        text += ", but purpose check '\(written.id)' could not be evaluated: " + message
+        return
+      }
+    case .missed:
+      letter(plan.expect, held: false, event: event, into: &text)
+      if !plan.deviations.isEmpty { text += " and no deviation applies" }
+    default:
+      letter(plan.expect, held: false, event: event, into: &text)
+      guard record.deviation >= 0 else { return }
+      text += "; "
+      deviationBecause(plan.deviations[Int(record.deviation)], event: event, activation, into: &text)
+    }
+  }
+
+  /// `deviation 'x' applies (reason = 'y'); evidence a, b present; limit ... held; approved by sam`,
+  /// stopping at the first part that failed.
+  private func deviationBecause(_ plan: DeviationPlan, event: Int, _ activation: Activation, into text: inout String) {
+    let deviation = plan.deviation
+    let record = run.events[event].record
+    text += "deviation '" + deviation.id + "' applies"
+    fields(plan.when, event: event, into: &text)
+    let missing = deviation.evidence.filter { EngineRun.isMissing(record.field($0)) }
+    if !missing.isEmpty {
+      text += "; evidence " + missing.joined(separator: ", ") + " missing"
+      return
+    }
+    if !deviation.evidence.isEmpty { text += "; evidence " + deviation.evidence.joined(separator: ", ") + " present" }
+    if let limit = plan.limit {
+      let result = limit.condition.result(activation)
+      text += "; limit " + limit.condition.source
+      text += result == .held ? " held" : result == .failed ? " failed" : ""
+      fields(limit, event: event, into: &text)
+      if case .error(let message) = result { text += " could not be evaluated: " + message }
+      if result != .held { return }
+    }
+    guard deviation.approval == .supervisor else { return }
+    let approval = approvalOutcome(for: event)
+    switch approval.decision {
+    case .awaiting: text += "; awaiting supervisor approval"
+    case .approved: text += "; approved by " + (approval.approver ?? "a supervisor")
+    case .declined: text += "; declined by " + (approval.approver ?? "a supervisor")
+    }
+  }
+
+  /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
+  /// `no first_response with the same ticket_id within 1h after`.
+  private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout String) {
+    switch check {
+    case .condition(let predicate):
+      text += predicate.condition.source + (held ? " held" : " failed")
+      fields(predicate, event: event, into: &text)
+    case .relation(let plan):
+      relationPhrase(plan, match: run.match(plan, event: event), into: &text)
+    }
+  }
+
+  /// A relation in words, from the event it found (or did not).
+  func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout String) {
+    let relation = plan.relation
+    let within = ValueText.durationText(nanos: relation.withinNanos)
+    guard let match else {
+      text += "no " + relation.on.joined(separator: " or ")
+      if !relation.same.isEmpty { text += " with the same " + relation.same.joined(separator: ", ") }
+      text += " within " + within + (relation.kind.looksForward ? " after" : " before")
+      return
+    }
+    let other = run.events[Int(match)]
+    text += other.type + " '" + other.id + "' " + (relation.kind.looksForward ? "followed" : "preceded")
+    text += " within " + within + " (at " + other.timeText + ")"
+  }
+
+  /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
+  private func fields(_ predicate: Predicate, event: Int, into text: inout String) {
+    guard !predicate.fields.isEmpty else { return }
+    let record = run.events[event].record
+    text += " ("
+    for (i, name) in predicate.fields.enumerated() {
+      if i > 0 { text += ", " }
+      text += name + " = "
+      ValueText.write(record.field(name), into: &text)
+    }
+    text += ")"
+  }
+
+  // MARK: - Signals and patterns
+
+  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int) -> String {
+    let signal = plan.signal
+    let decision = run.decide(plan, event: event)
+    if verdict == .answered, let response = decision.related {
+      let o = run.events[Int(response)]
+      return "answered by \(o.type) '\(o.id)' (\(o.employee)) at \(o.timeText)"
+    }
+    var text = "no " + signal.responseOn.joined(separator: " or ")
+    if !signal.responseSame.isEmpty { text += " with the same " + signal.responseSame.joined(separator: ", ") }
+    if signal.responseBy == .sameEmployee { text += " by " + run.events[event].employee }
+    text += " within " + ValueText.durationText(nanos: signal.responseWithinNanos)
+    if let work = decision.related {
+      let o = run.events[Int(work)]
+      text += ", while \(o.employee) logged \(o.type) '\(o.id)' at \(o.timeText)"
+    }
+    return text
+  }
+
+  private func patternBecause(_ pattern: Pattern, raise: PatternRaise) -> String {
+    let record = run.events[Int(raise.event)].record
+    let group = pattern.per.map { "\($0) = \(ValueText.describe(record.field($0)))" }.joined(separator: ", ")
+    let ids = raise.counted.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
+    var text =
+      "\(raise.counted.count) matching \(pattern.on.joined(separator: " or ")) within "
+      + "\(ValueText.durationText(nanos: pattern.withinNanos)) for \(group): \(ids)"
+    if !raise.joined.isEmpty {
+      text += "; then joined by " + raise.joined.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
+    }
+    return text
+  }
+}

@@ -1,0 +1,56 @@
+/// Findings in report order, each built when read.
+///
+/// A million events give a million findings, most of them `met`; storing each as a
+/// ``Finding`` with its sentence would cost more than judging them. The list keeps one
+/// small record per finding and asks the engine to describe it on access.
+public struct FindingList: RandomAccessCollection, Sendable {
+  let records: [FindingRecord]
+  let describer: any FindingDescribing
+
+  init(records: [FindingRecord], describer: any FindingDescribing) {
+    self.records = records
+    self.describer = describer
+  }
+
+  /// An empty list.
+  public init() {
+    self.init(records: [], describer: NoFindings())
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { records.count }
+
+  /// The finding at a position, with its explanation, built now.
+  public subscript(position: Int) -> Finding { describer.finding(for: records[position], explained: true) }
+
+  /// The finding at a position without its explanation (empty): for reports that print only
+  /// `because`, which then skip re-running every outcome.
+  public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
+
+  /// The verdict at a position, without building the finding.
+  public func verdict(at position: Int) -> Verdict { records[position].verdict }
+}
+
+/// One finding as the engine keeps it: which event, which rule, which verdict.
+struct FindingRecord: Sendable {
+  /// Position of the judged event in input order.
+  var event: Int32
+  /// Position of the rule in set order.
+  var rule: Int32
+  var verdict: Verdict
+  /// Position of the applied deviation within its standard, or -1.
+  var deviation: Int16
+  /// For patterns, the raise's position in the engine's raise table; else -1.
+  var raise: Int32
+}
+
+/// Turns compact finding records into findings; the engine is the one describer.
+protocol FindingDescribing: Sendable {
+  func finding(for record: FindingRecord, explained: Bool) -> Finding
+}
+
+private struct NoFindings: FindingDescribing {
+  func finding(for record: FindingRecord, explained: Bool) -> Finding {
+    preconditionFailure("an empty finding list has no records")
+  }
+}

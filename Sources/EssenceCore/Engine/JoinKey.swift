@@ -1,0 +1,107 @@
+import CEL
+
+/// A `same`/`per` value as a hashable key, equal exactly when CEL's `==` says so.
+///
+/// `7` and `7.0` are one key, `"7"` and `7` are two, and absent or null values make no key at
+/// all: like a NULL in a SQL join, they relate to nothing (SPEC §7).
+enum JoinKey: Hashable, Sendable {
+  case bool(Bool)
+  /// Every number with an integral value that fits in 64 signed bits, whatever its CEL kind.
+  case int(Int64)
+  /// Integral values above `Int64.max`.
+  case uint(UInt64)
+  /// Non-integral (or out of integer range) doubles.
+  case double(Double)
+  case string(CodePoints)
+  case bytes([UInt8])
+  case timestamp(Timestamp)
+  case duration(CELDuration)
+  /// Null inside a list or map (a null at the top makes no key).
+  case null
+  case list([JoinKey])
+  case map(Set<MapEntry>)
+
+  /// One entry of a map key; maps compare without regard to order.
+  struct MapEntry: Hashable, Sendable {
+    var key: JoinKey
+    var value: JoinKey
+  }
+
+  /// The key of a top-level field value; nil for absent, null and values nothing equals.
+  init?(_ value: Value?) {
+    guard let value, case .some(let key) = JoinKey.nested(value), key != .null else { return nil }
+    self = key
+  }
+
+  /// The key of several fields at once (a multi-field `same`); nil when any makes no key.
+  init?(fields: [String], of record: Record) {
+    if fields.count == 1 {
+      self.init(record.field(fields[0]))
+      return
+    }
+    var keys: [JoinKey] = []
+    keys.reserveCapacity(fields.count)
+    for name in fields {
+      guard let key = JoinKey(record.field(name)) else { return nil }
+      keys.append(key)
+    }
+    self = .list(keys)
+  }
+
+  /// A value's key where null is a value (inside lists and maps); nil when CEL `==` would
+  /// not be reflexive (NaN) or the value has no equality (errors, types, records).
+  private static func nested(_ value: Value) -> JoinKey? {
+    switch value {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .uint(let u): return u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
+    case .double(let d): return number(d)
+    case .string(let s): return .string(CodePoints(s))
+    case .bytes(let b): return .bytes(b)
+    case .timestamp(let t): return .timestamp(t)
+    case .duration(let d): return .duration(d)
+    case .list(let items):
+      var keys: [JoinKey] = []
+      keys.reserveCapacity(items.count)
+      for item in items {
+        guard let key = nested(item) else { return nil }
+        keys.append(key)
+      }
+      return .list(keys)
+    case .map(let map):
+      var entries = Set<MapEntry>()
+      for (k, v) in map.entries {
+        guard let key = nested(k), let value = nested(v) else { return nil }
+        entries.insert(MapEntry(key: key, value: value))
+      }
+      return .map(entries)
+    case .type, .record, .error: return nil
+    }
+  }
+
+  /// Integral doubles join the integer keys, so `7.0` meets `7`.
+  private static func number(_ d: Double) -> JoinKey? {
+    if d.isNaN { return nil }
+    if d == d.rounded(.towardZero) {
+      if d >= -9_223_372_036_854_775_808.0 && d < 9_223_372_036_854_775_808.0 { return .int(Int64(d)) }
+      if d >= 0 && d < 18_446_744_073_709_551_616.0 { return .uint(UInt64(d)) }
+    }
+    return .double(d == 0 ? 0 : d)
+  }
+}
+
+/// A string compared and hashed by its Unicode scalars, as CEL compares strings (Swift's own
+/// `==` also equates canonically equivalent text, which CEL does not).
+struct CodePoints: Hashable, Sendable {
+  let text: String
+
+  init(_ text: String) { self.text = text }
+
+  static func == (a: CodePoints, b: CodePoints) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+  func hash(into hasher: inout Hasher) {
+    var text = self.text
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+  }
+}

@@ -1,0 +1,184 @@
+/// The stable JSON report of SPEC §6, keys in the order the SPEC lists them.
+///
+/// Written straight into bytes, one finding per line: a million-event log can list hundreds
+/// of thousands of findings, and building a tree of values first would cost more than judging.
+public struct JSONReporter: Reporter {
+  public static let identifier = "json"
+  public static let description = "the stable JSON of SPEC §6, for tools and for comparing runs"
+
+  /// Creates a reporter.
+  public init() {}
+
+  public func generateReport(_ evaluation: Evaluation) -> String {
+    var out = JSONBytes()
+    write(evaluation, to: &out)
+    return out.text
+  }
+
+  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+    withoutActuallyEscaping(write) { write in
+      var out = JSONBytes(flushingTo: write)
+      self.write(evaluation, to: &out)
+      out.flush()
+    }
+  }
+
+  private func write(_ evaluation: Evaluation, to out: inout JSONBytes) {
+    out.raw("{\n  \"standards\": {\"sha256\": ")
+    out.string(evaluation.standards.sha256)
+    out.raw(", \"files\": [")
+    for (i, file) in evaluation.standards.files.enumerated() {
+      if i > 0 { out.raw(", ") }
+      out.string(file)
+    }
+    let events = evaluation.events
+    out.raw("]},\n  \"events\": {\"read\": ")
+    out.int(events.read)
+    out.raw(", \"evaluated\": ")
+    out.int(events.evaluated)
+    out.raw(", \"rejected\": ")
+    out.int(events.rejected)
+    out.raw(", \"unjudged\": ")
+    out.int(events.unjudged)
+    out.raw("},\n  \"rejected\": [")
+    for (i, record) in evaluation.rejected.enumerated() {
+      out.raw(i > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ")
+      out.string(record.path)
+      out.raw(", \"line\": ")
+      out.int(record.line)
+      out.raw(", \"reason\": ")
+      out.string(record.reason)
+      out.raw("}")
+    }
+    out.raw(evaluation.rejected.isEmpty ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [")
+    for i in evaluation.findings.indices {
+      out.raw(i > 0 ? ",\n    " : "\n    ")
+      write(evaluation.findings.brief(at: i), to: &out)
+      out.flushIfFull()
+    }
+    out.raw(evaluation.findings.isEmpty ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
+    write(evaluation.summary.byVerdict, to: &out)
+    out.raw(",\n    \"by_employee\": {")
+    for (i, entry) in evaluation.summary.byEmployee.enumerated() {
+      out.raw(i > 0 ? ",\n      " : "\n      ")
+      out.string(entry.employee)
+      out.raw(": ")
+      write(entry.counts, to: &out)
+    }
+    out.raw(evaluation.summary.byEmployee.isEmpty ? "},\n    \"by_rule\": {" : "\n    },\n    \"by_rule\": {")
+    for (i, entry) in evaluation.summary.byRule.enumerated() {
+      out.raw(i > 0 ? ",\n      " : "\n      ")
+      out.string(entry.rule)
+      out.raw(": ")
+      write(entry.counts, to: &out)
+    }
+    out.raw(evaluation.summary.byRule.isEmpty ? "}\n  }\n}\n" : "\n    }\n  }\n}\n")
+  }
+
+  private func write(_ finding: Finding, to out: inout JSONBytes) {
+    out.raw("{\"event\": ")
+    out.string(finding.event)
+    out.raw(", \"employee\": ")
+    out.string(finding.employee)
+    out.raw(", \"time\": ")
+    out.string(finding.time)
+    out.raw(", \"rule\": ")
+    out.string(finding.rule)
+    out.raw(", \"kind\": ")
+    out.string(finding.kind.rawValue)
+    out.raw(", \"verdict\": ")
+    out.string(finding.verdict.rawValue)
+    out.raw(", \"severity\": ")
+    out.string(finding.severity.rawValue)
+    if let deviation = finding.deviation {
+      out.raw(", \"deviation\": ")
+      out.string(deviation)
+    }
+    out.raw(", \"because\": ")
+    out.string(finding.because)
+    out.raw(", \"source\": {\"path\": ")
+    out.string(finding.source.path)
+    out.raw(", \"line\": ")
+    out.int(finding.source.line)
+    out.raw("}}")
+  }
+
+  /// `{"met": 800, "justified": 12}`: non-zero counts in verdict order.
+  private func write(_ counts: VerdictCounts, to out: inout JSONBytes) {
+    out.raw("{")
+    for (i, entry) in counts.nonZero.enumerated() {
+      out.raw(i > 0 ? ", \"" : "\"")
+      out.raw(entry.verdict.rawValue)
+      out.raw("\": ")
+      out.int(entry.count)
+    }
+    out.raw("}")
+  }
+}
+
+/// A growing UTF-8 buffer with JSON's string escaping, optionally handed to a sink in pieces.
+struct JSONBytes {
+  private var bytes: [UInt8] = []
+  private let sink: (([UInt8]) -> Void)?
+  private static let chunk = 1 << 20
+
+  /// A buffer that keeps everything (read it with `text`).
+  init() {
+    sink = nil
+    bytes.reserveCapacity(1 << 16)
+  }
+
+  /// A buffer that passes its bytes to `sink` about every megabyte.
+  init(flushingTo sink: @escaping ([UInt8]) -> Void) {
+    self.sink = sink
+    bytes.reserveCapacity(JSONBytes.chunk + (1 << 16))
+  }
+
+  /// The buffer as text.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Hands the buffer to the sink when it holds a megabyte or more.
+  mutating func flushIfFull() {
+    if bytes.count >= JSONBytes.chunk { flush() }
+  }
+
+  /// Hands whatever is buffered to the sink.
+  mutating func flush() {
+    guard let sink, !bytes.isEmpty else { return }
+    sink(bytes)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  /// Appends text that needs no escaping (keys, punctuation).
+  mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+  /// Appends a quoted string, escaping quotes, backslashes and control characters.
+  mutating func string(_ text: String) {
+    bytes.append(UInt8(ascii: "\""))
+    var text = text
+    text.withUTF8 { utf8 in
+      if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+        bytes.append(contentsOf: utf8)
+      } else {
+        for byte in utf8 { escape(byte) }
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func escape(_ byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+    case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+    case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+    case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+    case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+    case 0..<0x20:
+      let hex: [UInt8] = Array("0123456789abcdef".utf8)
+      bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+    default: bytes.append(byte)
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The command's only way to print: reports to stdout, diagnostics to stderr.
+enum Console {
+  static func output(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func output(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+  }
+
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import EssenceCore
+
+/// The shift logs a command reads (SPEC §2).
+struct LogOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("Shift logs: .jsonl, .ndjson, .csv, .yaml or .yml; '-' reads JSON Lines from stdin.", valueName: "log"))
+  var logs: [String] = []
+
+  func validate() throws {
+    if logs.isEmpty { throw ValidationError("missing shift log: give at least one log file, or '-' for stdin") }
+  }
+
+  /// Reads every log with the set's event layout; an unreadable log prints why and exits 3.
+  func read(for set: StandardsSet) throws -> EventLog {
+    var kinds: [String: FieldDeclaration.Kind] = [:]
+    for file in set.files {
+      for field in file.fields where kinds[field.name] == nil { kinds[field.name] = field.kind }
+    }
+    do {
+      return try LogReader.read(paths: logs, layout: set.layout, fieldKinds: kinds)
+    } catch {
+      Console.error("error: \(error)\n")
+      throw ExitCode(3)
+    }
+  }
+}
