@@ -53,7 +53,15 @@ extension ExplainReporter {
     members.append(.init("letter", x.letter.map(Self.check) ?? .null))
     members.append(.init("purpose_checks", .array(x.purposeChecks.map(Self.check))))
     let attempts: [OrderedJSON] = x.deviationsNotApplying.map { attempt in
-      .object([.init("id", .string(attempt.id)), .init("when", .string(attempt.when))] + Self.result(attempt.result))
+      var members: [OrderedJSON.Member] = [.init("id", .string(attempt.id)), .init("when", .string(attempt.when))]
+      members += Self.result(attempt.result)
+      if let record = event?.record {
+        let read = FindingNarrative.fieldNames(in: attempt.when)
+        // An absent field is left out, so `null` means the event wrote null.
+        let present = read.compactMap { name in record.field(name).map { OrderedJSON.Member(name, Self.json($0)) } }
+        members.append(.init("fields", .object(present)))
+      }
+      return .object(members)
     }
     members.append(.init("deviations_not_applying", .array(attempts)))
     members.append(.init("deviation", x.deviation.map(Self.deviation) ?? .null))
@@ -80,7 +88,7 @@ extension ExplainReporter {
     members.append(.init("expression", .string(c.expression)))
     members += result(c.result)
     if let says = c.says { members.append(.init("says", .string(says))) }
-    members.append(.init("fields", .object(c.fields.map { .init($0.name, $0.value.map(json) ?? .null) })))
+    members.append(.init("fields", .object(c.fields.compactMap { f in f.value.map { .init(f.name, json($0)) } })))
     members.append(
       .init(
         "trace",

@@ -67,7 +67,8 @@ public struct ExplainReporter: Sendable {
     let narrative = FindingNarrative(finding: finding, rule: rule, event: event, related: related)
     out += Self.wrap(narrative.paragraph, indent: "  ") + "\n\n"
     out += "  Trace\n"
-    let lines = [TraceLine(label: "because", text: finding.because)] + finding.explanation.traceLines
+    let lines =
+      [TraceLine(label: "because", text: finding.because)] + finding.explanation.traceLines(reading: narrative.field)
     let width = min(28, lines.map(\.label.count).max() ?? 0)
     let pad = String(repeating: " ", count: width + 6)
     for line in lines {

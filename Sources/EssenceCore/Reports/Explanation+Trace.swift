@@ -1,3 +1,5 @@
+import CEL
+
 /// One line of a finding's trace: what was looked at (`letter`, `evidence`) and what it gave.
 public struct TraceLine: Sendable, Hashable {
   /// What the line is about, e.g. `letter`, `purpose check 'guest-named'`, `limit`.
@@ -16,7 +18,17 @@ extension Explanation {
   /// The decision step by step, in the order the engine took it (SPEC §1 "How a standard
   /// decides"): the letter, the purpose checks, the deviations tried, the one that applied
   /// with its evidence, limit and approval, and the other events looked at.
-  public var traceLines: [TraceLine] {
+  public var traceLines: [TraceLine] { traceLines(reading: nil) }
+
+  /// The trace lines; given the judged event's fields, each deviation's `when` also shows the
+  /// values it read (`reason = absent`), so "why no deviation applied" needs no guessing.
+  public func traceLines(reading field: (@Sendable (String) -> Value?)?) -> [TraceLine] {
+    func values(_ when: String) -> String {
+      guard let field else { return "" }
+      let names = FindingNarrative.fieldNames(in: when)
+      if names.isEmpty { return "" }
+      return " (" + names.map { "\($0) = \(field($0).map(ValueFormat.cel) ?? "absent")" }.joined(separator: ", ") + ")"
+    }
     var lines: [TraceLine] = []
     if let letter {
       lines.append(TraceLine(label: "letter", text: "`\(letter.expression)` (\(letter.location))"))
@@ -30,9 +42,10 @@ extension Explanation {
       lines.append(
         TraceLine(
           label: "deviation '\(attempt.id)'",
-          text: "when `\(attempt.when)` → \(FindingNarrative.resultWord(attempt.result)): does not apply"))
+          text: "when `\(attempt.when)`\(values(attempt.when)) → \(FindingNarrative.resultWord(attempt.result)): "
+            + "does not apply"))
     }
-    if let deviation { lines += deviationLines(deviation) }
+    if let deviation { lines += deviationLines(deviation, values: values) }
     for event in related {
       lines.append(
         TraceLine(
@@ -42,10 +55,11 @@ extension Explanation {
     return lines
   }
 
-  private func deviationLines(_ deviation: DeviationOutcome) -> [TraceLine] {
+  private func deviationLines(_ deviation: DeviationOutcome, values: (String) -> String) -> [TraceLine] {
     var lines = [
       TraceLine(
-        label: "deviation '\(deviation.id)'", text: "when `\(deviation.when)` → true: applies (\(deviation.location))")
+        label: "deviation '\(deviation.id)'",
+        text: "when `\(deviation.when)`\(values(deviation.when)) → true: applies (\(deviation.location))")
     ]
     for field in deviation.evidence {
       let missing = deviation.missingEvidence.contains(field.name)

@@ -82,6 +82,8 @@ import _EssenceTestSupport
     assertSnapshot(try report(event: "e-14"), named: "explain-justified.txt")
     assertSnapshot(try report(event: "e-05"), named: "explain-approved.txt")
     assertSnapshot(try report(event: "e-19"), named: "explain-pattern-match.txt")
+    assertSnapshot(try report(event: "e-17"), named: "explain-missed.txt")
+    assertSnapshot(try report(event: "e-17", json: true), named: "explain-missed.json", json: true)
     assertSnapshot(try report(event: "e-22"), named: "explain-unjudged.txt")
     assertSnapshot(try report(event: "e-05", json: true), named: "explain-approved.json", json: true)
   }
