@@ -42,6 +42,15 @@ import _EssenceTestSupport
     }
   }
 
+  @Test func leads_with_what_to_celebrate_review_and_talk_about() throws {
+    let html = HTMLReporter().generateReport(try ReportFixture.load().evaluation)
+    // justified 3 + answered 1; pending 1 + error 1; robotic 3 + unjustified 1 + missed 3 + unanswered 1.
+    #expect(html.contains("href=\"#celebrate\"><div class=\"n\">4</div>"))
+    #expect(html.contains("href=\"#review\"><div class=\"n\">2</div>"))
+    #expect(html.contains("href=\"#talk\"><div class=\"n\">8</div>"))
+    #expect(html.contains("<h3 id=\"celebrate\">To celebrate (4)</h3>"))
+  }
+
   @Test func caps_what_it_draws_but_counts_the_rest() throws {
     let evaluation = try ReportFixture.load().evaluation
     let html = HTMLReporter(findingLimit: 3).generateReport(evaluation)

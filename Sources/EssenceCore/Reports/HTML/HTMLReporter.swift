@@ -86,7 +86,14 @@ public struct HTMLReporter: Reporter {
   }
 
   private func totals(_ counts: VerdictCounts) -> String {
-    var out = "<section>\n<h2>Verdicts</h2>\n<div class=\"chips\">"
+    var out = "<section>\n<h2>Verdicts</h2>\n<div class=\"cards headline\">"
+    for group in FindingGroup.allCases where group != .met {
+      let n = Verdict.allCases.filter(group.contains).reduce(0) { $0 + counts[$1] }
+      out +=
+        "<a class=\"card \(group.rawValue)\" href=\"#\(group.rawValue)\"><div class=\"n\">\(n)</div>"
+        + "<div class=\"l\">\(group.title.lowercased())</div></a>"
+    }
+    out += "</div>\n<div class=\"chips\">"
     for entry in counts.nonZero {
       out += "<span class=\"chip\">\(HTML.badge(entry.verdict))<b>\(entry.count)</b></span>"
     }
@@ -151,16 +158,10 @@ public struct HTMLReporter: Reporter {
     let oneDay = Set(shown.map { $0.0.time.prefix(10) }).count <= 1
     var out = "<section>\n<h2>Findings</h2>\n"
     if shown.isEmpty { out += "<p class=\"sub\">No findings to act on.</p>\n" }
-    let groups: [(String, (Verdict) -> Bool)] = [
-      ("To celebrate", { $0 == .justified || $0 == .answered }),
-      ("To review", { $0 == .pending || $0 == .error }),
-      ("To talk about", { !$0.isGood && $0 != .pending && $0 != .error }),
-      ("Met", { $0 == .met }),
-    ]
-    for (title, belongs) in groups {
-      let members = shown.filter { belongs($0.0.verdict) }
+    for group in FindingGroup.allCases {
+      let members = shown.filter { group.contains($0.0.verdict) }
       guard !members.isEmpty else { continue }
-      out += "<h3>\(title) (\(members.count))</h3>\n"
+      out += "<h3 id=\"\(group.rawValue)\">\(group.title) (\(members.count))</h3>\n"
       for (finding, anchor) in members {
         out += details(finding, anchor: anchor, rule: evaluation.rule(finding.rule), oneDay: oneDay)
       }
@@ -207,5 +208,28 @@ public struct HTMLReporter: Reporter {
     out +=
       "<p class=\"why\">Written at <code>\(HTML.escape("\(finding.source.path):\(finding.source.line)"))</code></p>"
     return out + "</div></details>\n"
+  }
+}
+
+/// What a leader does with a finding (SPEC's verdict table): the report's sections.
+private enum FindingGroup: String, CaseIterable {
+  case celebrate, review, talk, met
+
+  var title: String {
+    switch self {
+    case .celebrate: "To celebrate"
+    case .review: "To review"
+    case .talk: "To talk about"
+    case .met: "Met"
+    }
+  }
+
+  func contains(_ verdict: Verdict) -> Bool {
+    switch self {
+    case .celebrate: verdict == .justified || verdict == .answered
+    case .review: verdict == .pending || verdict == .error
+    case .talk: !verdict.isGood && verdict != .pending && verdict != .error
+    case .met: verdict == .met
+    }
   }
 }

@@ -17,7 +17,7 @@ enum HTMLStyle {
     h3{font-size:16px;margin:20px 0 8px}
     .sub{color:var(--muted);margin:0 0 4px}
     code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:13px}
-    code{background:var(--card);padding:1px 4px;border-radius:4px}
+    code{background:var(--card);padding:1px 4px;border-radius:4px;overflow-wrap:anywhere}
     .sha{word-break:break-all}
     .cards{display:flex;flex-wrap:wrap;gap:10px;align-items:stretch}
     .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:10px 16px;min-width:96px}
@@ -29,6 +29,12 @@ enum HTMLStyle {
     .idle code{white-space:nowrap}
     .recon{margin:8px 0 0;color:var(--muted)}
     .recon.bad{color:#c62828;font-weight:600}
+    .headline{margin-bottom:12px}
+    .headline a.card{text-decoration:none;color:#fff;min-width:150px;border:0}
+    .headline .l{color:rgba(255,255,255,.9)}
+    .headline .celebrate{background:#1565c0}
+    .headline .review{background:#8d6e00}
+    .headline .talk{background:#c62828}
     .badge{display:inline-block;border-radius:999px;padding:0 9px;font-size:12px;font-weight:600;line-height:20px;white-space:nowrap}
     .chips{display:flex;flex-wrap:wrap;gap:8px}
     .chip{display:flex;align-items:center;gap:6px;border:1px solid var(--line);border-radius:999px;padding:3px 10px 3px 4px}
