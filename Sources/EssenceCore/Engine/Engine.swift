@@ -72,7 +72,7 @@ public struct Engine: Sendable {
         case .signal(let plan):
           emit(i, r, run.decide(plan, event: i).verdict)
         case .pattern(let plan):
-          matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.pattern.per, of: log.events[i].record))
+          matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.per, of: log.events[i].record))
         }
       }
       if !judged { unjudged += 1 }

@@ -53,7 +53,7 @@ extension EngineRun {
   /// Decides the deviation that applied: evidence, then limit, then approval (SPEC §7).
   private func decide(_ plan: DeviationPlan, index: Int, event: Int, _ activation: Activation) -> StandardDecision {
     let record = events[event].record
-    for field in plan.deviation.evidence where EngineRun.isMissing(record.field(field)) {
+    for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .evidence)
     }
     if let limit = plan.limit, limit.outcome(activation) != .held {
@@ -95,7 +95,7 @@ extension EngineRun {
   func match(_ plan: RelationPlan, event: Int) -> Int32? {
     let relation = plan.relation
     let record = events[event].record
-    guard let key = JoinKey(fields: relation.same, of: record), let group = lookupKeys[plan.lookup][key] else {
+    guard let key = JoinKey(fields: plan.same, of: record), let group = lookupKeys[plan.lookup].find(key) else {
       return nil
     }
     let t = events[event].time
@@ -120,7 +120,7 @@ extension EngineRun {
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event)
     if let key = JoinKey(fields: plan.keyFields, of: events[event].record),
-      let group = lookupKeys[plan.lookup][key],
+      let group = lookupKeys[plan.lookup].find(key),
       let response = lookupIndexes[plan.lookup].first(in: group, from: t, through: upper, excluding: me)
     {
       return SignalDecision(verdict: .answered, related: response)

@@ -37,7 +37,7 @@ final class EngineRun: Sendable {
   let employees: [String]
   let employeeOf: [Int32]
   /// For each lookup of the book: its join keys, numbered, and the index of its events.
-  let lookupKeys: [[JoinKey: Int32]]
+  let lookupKeys: [KeyTable]
   let lookupIndexes: [TimeIndex]
   /// Each employee's events of busy types.
   let busy: TimeIndex
@@ -45,13 +45,13 @@ final class EngineRun: Sendable {
   let approvals: [String: ApprovalEntry]
 
   init(book: RuleBook, events: [Event]) {
-    var typeIDs: [String: Int32] = [:]
+    // Types and employees are numbered by code points, as CEL and the peers compare text.
+    var typeIDs = KeyTable()
     var types: [TypeInfo] = []
     func info(_ type: String) -> Int {
-      if let id = typeIDs[type] { return Int(id) }
-      typeIDs[type] = Int32(types.count)
-      types.append(TypeInfo())
-      return types.count - 1
+      let id = Int(typeIDs.id(for: .string(CodePoints(type))))
+      if id == types.count { types.append(TypeInfo()) }
+      return id
     }
     for (type, rules) in book.rulesByType { types[info(type)].rules = rules }
     for (l, lookup) in book.lookups.enumerated() {
@@ -61,10 +61,10 @@ final class EngineRun: Sendable {
     types[info("approval")].approval = true
 
     var typeOf = [Int32](repeating: -1, count: events.count)
-    var employeeIDs: [String: Int32] = [:]
+    var employeeIDs = KeyTable()
     var employees: [String] = []
     var employeeOf = [Int32](repeating: 0, count: events.count)
-    var lookupKeys = [[JoinKey: Int32]](repeating: [:], count: book.lookups.count)
+    var lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
     var lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
     var lookupMembers = [[Int32]](repeating: [], count: book.lookups.count)
     var busyGroups: [Int32] = []
@@ -76,34 +76,21 @@ final class EngineRun: Sendable {
     let approvalType = types.map(\.approval)
     for i in events.indices {
       let e = Int32(i)
-      let employee: Int32
-      if let id = employeeIDs[events[i].employee] {
-        employee = id
-      } else {
-        employee = Int32(employees.count)
-        employeeIDs[events[i].employee] = employee
-        employees.append(events[i].employee)
-      }
+      let employee = employeeIDs.id(for: .string(CodePoints(events[i].employee)))
+      if employee == employees.count { employees.append(events[i].employee) }
       employeeOf[i] = employee
-      guard let t = typeIDs[events[i].type] else { continue }
+      guard let t = typeIDs.find(.string(CodePoints(events[i].type))) else { continue }
       typeOf[i] = t
       for l in lookupsOf[Int(t)] {
-        guard let key = JoinKey(fields: book.lookups[l].same, of: events[i].record) else { continue }
-        let group: Int32
-        if let g = lookupKeys[l][key] {
-          group = g
-        } else {
-          group = Int32(lookupKeys[l].count)
-          lookupKeys[l][key] = group
-        }
-        lookupGroups[l].append(group)
+        guard let key = JoinKey(fields: book.lookupFields[l], of: events[i].record) else { continue }
+        lookupGroups[l].append(lookupKeys[l].id(for: key))
         lookupMembers[l].append(e)
       }
       if busyType[Int(t)] {
         busyGroups.append(employee)
         busyMembers.append(e)
       }
-      if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record) {
+      if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record, book) {
         if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
           continue
         }
@@ -129,15 +116,15 @@ final class EngineRun: Sendable {
 
   /// The referenced id and decision of an approval event; nil when it decides nothing
   /// (`ref` not a string or integer, `decision` not exactly `approved` or `declined`).
-  private static func approval(_ record: Record) -> (ref: String, approved: Bool)? {
+  private static func approval(_ record: Record, _ book: RuleBook) -> (ref: String, approved: Bool)? {
     let ref: String
-    switch record.field("ref") {
+    switch book.ref.read(record) {
     case .string(let s): ref = s
     case .int(let i): ref = String(i)
     case .uint(let u): ref = String(u)
     default: return nil
     }
-    switch record.field("decision") {
+    switch book.decision.read(record) {
     case .string("approved"): return (ref, true)
     case .string("declined"): return (ref, false)
     default: return nil

@@ -9,12 +9,13 @@ extension FindingDescriber {
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
       var text = ""
+      text.reserveCapacity(256)
       standardBecause(plan, record, event: event, into: &text)
       return text
     case .signal(let plan):
       return signalBecause(plan, verdict: record.verdict, event: event)
     case .pattern(let plan):
-      return patternBecause(plan.pattern, raise: raises[Int(record.raise)])
+      return patternBecause(plan, raise: raises[Int(record.raise)])
     }
   }
 
@@ -65,7 +66,7 @@ extension FindingDescriber {
     let record = run.events[event].record
     text += "deviation '" + deviation.id + "' applies"
     fields(plan.when, event: event, into: &text)
-    let missing = deviation.evidence.filter { EngineRun.isMissing(record.field($0)) }
+    let missing = plan.evidence.filter { EngineRun.isMissing($0.read(record)) }.map(\.name)
     if !missing.isEmpty {
       text += "; evidence " + missing.joined(separator: ", ") + " missing"
       return
@@ -120,10 +121,10 @@ extension FindingDescriber {
     guard !predicate.fields.isEmpty else { return }
     let record = run.events[event].record
     text += " ("
-    for (i, name) in predicate.fields.enumerated() {
+    for (i, field) in predicate.fields.enumerated() {
       if i > 0 { text += ", " }
-      text += name + " = "
-      ValueText.write(record.field(name), into: &text)
+      text += field.name + " = "
+      ValueText.write(field.read(record), into: &text)
     }
     text += ")"
   }
@@ -148,9 +149,10 @@ extension FindingDescriber {
     return text
   }
 
-  private func patternBecause(_ pattern: Pattern, raise: PatternRaise) -> String {
+  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise) -> String {
+    let pattern = plan.pattern
     let record = run.events[Int(raise.event)].record
-    let group = pattern.per.map { "\($0) = \(ValueText.describe(record.field($0)))" }.joined(separator: ", ")
+    let group = plan.per.map { "\($0.name) = \(ValueText.describe($0.read(record)))" }.joined(separator: ", ")
     let ids = raise.counted.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
     var text =
       "\(raise.counted.count) matching \(pattern.on.joined(separator: " or ")) within "

@@ -45,7 +45,7 @@ extension FindingDescriber {
   private func outcome(_ plan: DeviationPlan, event: Int, _ activation: Activation) -> DeviationOutcome {
     let deviation = plan.deviation
     let record = run.events[event].record
-    let evidence = deviation.evidence.map { FieldValue(name: $0, value: record.field($0)) }
+    let evidence = plan.evidence.map { FieldValue(name: $0.name, value: $0.read(record)) }
     let missing = evidence.filter { EngineRun.isMissing($0.value) }.map(\.name)
     var outcome = DeviationOutcome(
       id: deviation.id, when: deviation.when.source, serves: deviation.serves, evidence: evidence,
@@ -79,7 +79,7 @@ extension FindingDescriber {
       if let condition = relation.where { expression += " where \(condition.source)" }
       let outcome = CheckOutcome(
         id: id, expression: expression, says: says, result: held ? .held : .failed,
-        fields: relation.same.map { FieldValue(name: $0, value: record.field($0)) }, location: relation.location)
+        fields: plan.same.map { FieldValue(name: $0.name, value: $0.read(record)) }, location: relation.location)
       return (outcome, match.map { [related(.relation, $0)] } ?? [])
     }
   }
@@ -88,7 +88,7 @@ extension FindingDescriber {
     let condition = predicate.condition
     return CheckOutcome(
       expression: condition.source, result: condition.result(activation),
-      fields: predicate.fields.map { FieldValue(name: $0, value: record.field($0)) },
+      fields: predicate.fields.map { FieldValue(name: $0.name, value: $0.read(record)) },
       trace: traced ? condition.trace(activation) : [], location: condition.location)
   }
 }

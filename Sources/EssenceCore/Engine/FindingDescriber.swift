@@ -18,7 +18,7 @@ struct FindingDescriber: FindingDescribing {
       deviation = plan.standard.deviations[Int(record.deviation)].id
     }
     var note: String?
-    if case .string(let text)? = run.events[event].record.field("note") { note = text }
+    if case .string(let text)? = run.book.note.read(run.events[event].record) { note = text }
     // Fields are read one by one: copying a whole `Event` or `RuleInfo` costs a dozen retains.
     return Finding(
       event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
@@ -39,7 +39,7 @@ struct FindingDescriber: FindingDescribing {
     guard let entry = run.approvals[run.events[event].id] else { return ApprovalOutcome(decision: .awaiting) }
     let approval = run.events[Int(entry.event)]
     var note: String?
-    if case .string(let text)? = approval.record.field("note") { note = text }
+    if case .string(let text)? = run.book.note.read(approval.record) { note = text }
     return ApprovalOutcome(
       decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee, note: note,
       time: approval.timeText)

@@ -34,15 +34,15 @@ enum JoinKey: Hashable, Sendable {
   }
 
   /// The key of several fields at once (a multi-field `same`); nil when any makes no key.
-  init?(fields: [String], of record: Record) {
+  init?(fields: [FieldRef], of record: Record) {
     if fields.count == 1 {
-      self.init(record.field(fields[0]))
+      self.init(fields[0].read(record))
       return
     }
     var keys: [JoinKey] = []
     keys.reserveCapacity(fields.count)
-    for name in fields {
-      guard let key = JoinKey(record.field(name)) else { return nil }
+    for field in fields {
+      guard let key = JoinKey(field.read(record)) else { return nil }
       keys.append(key)
     }
     self = .list(keys)
@@ -98,7 +98,11 @@ struct CodePoints: Hashable, Sendable {
 
   init(_ text: String) { self.text = text }
 
-  static func == (a: CodePoints, b: CodePoints) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+  static func == (a: CodePoints, b: CodePoints) -> Bool {
+    var x = a.text
+    var y = b.text
+    return x.withUTF8 { xs in y.withUTF8 { ys in xs.count == ys.count && xs.elementsEqual(ys) } }
+  }
 
   func hash(into hasher: inout Hasher) {
     var text = self.text

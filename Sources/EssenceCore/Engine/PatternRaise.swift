@@ -15,7 +15,7 @@ struct PatternRaise: Sendable {
 
 /// The matches of one pattern, gathered while judging and raised once all are known.
 struct PatternMatches {
-  private var keys: [JoinKey: Int32] = [:]
+  private var keys = KeyTable()
   private var groups: [Int32] = []
   private var members: [Int32] = []
 
@@ -23,14 +23,7 @@ struct PatternMatches {
   /// no group (it is still judged, SPEC §7).
   mutating func add(_ event: Int, key: JoinKey?) {
     guard let key else { return }
-    let group: Int32
-    if let g = keys[key] {
-      group = g
-    } else {
-      group = Int32(keys.count)
-      keys[key] = group
-    }
-    groups.append(group)
+    groups.append(keys.id(for: key))
     members.append(Int32(event))
   }
 

@@ -1,3 +1,5 @@
+import CEL
+
 /// A standards set arranged for judging: rules in set order, and for each event type the
 /// rules that may apply to it, grouped by file so a file's `scope` runs once per event.
 final class RuleBook: Sendable {
@@ -16,11 +18,11 @@ final class RuleBook: Sendable {
     let when: Predicate?
     let kind: RuleKind
 
-    init(body: Body, file: Int, id: String, when: Condition?) {
+    init(body: Body, file: Int, id: String, when: Condition?, layout: RecordLayout) {
       self.body = body
       self.file = file
       self.id = id
-      self.when = when.map(Predicate.init)
+      self.when = when.map { Predicate($0, layout: layout) }
       switch body {
       case .standard: kind = .standard
       case .signal: kind = .signal
@@ -51,8 +53,15 @@ final class RuleBook: Sendable {
   let busyTypes: Set<String>
   /// Every distinct lookup, numbered.
   let lookups: [Lookup]
+  /// Each lookup's `same` fields, resolved.
+  let lookupFields: [[FieldRef]]
+  /// `note` (the employee's words, for recognition), and an approval's `ref` and `decision`.
+  let note: FieldRef
+  let ref: FieldRef
+  let decision: FieldRef
 
   init(set: StandardsSet) {
+    let layout = set.layout
     var lookups: [Lookup] = []
     var lookupIDs: [Lookup: Int] = [:]
     func register(_ lookup: Lookup) -> Int {
@@ -63,8 +72,8 @@ final class RuleBook: Sendable {
     }
     func compile(_ check: Check) -> CheckPlan {
       switch check {
-      case .condition(let c): .condition(Predicate(c))
-      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r))))
+      case .condition(let c): .condition(Predicate(c, layout: layout))
+      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r)), layout: layout))
       }
     }
     var rules: [Entry] = []
@@ -72,18 +81,21 @@ final class RuleBook: Sendable {
     for (f, file) in set.files.enumerated() {
       for s in file.standards {
         let body = Body.standard(
-          StandardPlan(s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) }))
-        rules.append(Entry(body: body, file: f, id: s.id, when: s.when))
+          StandardPlan(
+            s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) }, layout: layout))
+        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, layout: layout))
         ons.append(s.on)
       }
       for s in file.signals {
         let lookup = RuleBook.lookup(s)
-        let body = Body.signal(SignalPlan(s, lookup: register(lookup), keyFields: lookup.same))
-        rules.append(Entry(body: body, file: f, id: s.id, when: s.when))
+        let keyFields = lookup.same.map { FieldRef($0, layout: layout) }
+        let body = Body.signal(SignalPlan(s, lookup: register(lookup), keyFields: keyFields))
+        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, layout: layout))
         ons.append(s.on)
       }
       for p in file.patterns {
-        rules.append(Entry(body: .pattern(PatternPlan(p)), file: f, id: p.id, when: p.when))
+        rules.append(
+          Entry(body: .pattern(PatternPlan(p, layout: layout)), file: f, id: p.id, when: p.when, layout: layout))
         ons.append(p.on)
       }
     }
@@ -105,7 +117,11 @@ final class RuleBook: Sendable {
     self.rulesByType = byType
     self.busyTypes = Set(set.files.flatMap { $0.standards.flatMap(\.on) })
     self.lookups = lookups
-    self.scopes = set.files.map { $0.scope.map(Predicate.init) }
+    self.lookupFields = lookups.map { $0.same.map { FieldRef($0, layout: layout) } }
+    self.scopes = set.files.map { $0.scope.map { Predicate($0, layout: layout) } }
+    self.note = FieldRef("note", layout: layout)
+    self.ref = FieldRef("ref", layout: layout)
+    self.decision = FieldRef("decision", layout: layout)
   }
 
   /// The lookup a relation searches.

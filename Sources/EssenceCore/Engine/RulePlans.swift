@@ -8,12 +8,12 @@ final class Predicate: Sendable {
   let condition: Condition
   let program: Program
   /// The `event.<field>` names it reads, for explanations.
-  let fields: [String]
+  let fields: [FieldRef]
 
-  init(_ condition: Condition) {
+  init(_ condition: Condition, layout: RecordLayout) {
     self.condition = condition
     self.program = condition.program
-    self.fields = condition.eventFields
+    self.fields = condition.eventFields.map { FieldRef($0, layout: layout) }
   }
 
   /// `true` holds, `false` fails, anything else is an error (SPEC §7).
@@ -30,12 +30,14 @@ final class Predicate: Sendable {
 final class RelationPlan: Sendable {
   let relation: Relation
   let lookup: Int
+  let same: [FieldRef]
   let `where`: Predicate?
 
-  init(_ relation: Relation, lookup: Int) {
+  init(_ relation: Relation, lookup: Int, layout: RecordLayout) {
     self.relation = relation
     self.lookup = lookup
-    self.where = relation.where.map(Predicate.init)
+    self.same = relation.same.map { FieldRef($0, layout: layout) }
+    self.where = relation.where.map { Predicate($0, layout: layout) }
   }
 }
 
@@ -49,12 +51,14 @@ enum CheckPlan: Sendable {
 final class DeviationPlan: Sendable {
   let deviation: Deviation
   let when: Predicate
+  let evidence: [FieldRef]
   let limit: Predicate?
 
-  init(_ deviation: Deviation) {
+  init(_ deviation: Deviation, layout: RecordLayout) {
     self.deviation = deviation
-    self.when = Predicate(deviation.when)
-    self.limit = deviation.limit.map(Predicate.init)
+    self.when = Predicate(deviation.when, layout: layout)
+    self.evidence = deviation.evidence.map { FieldRef($0, layout: layout) }
+    self.limit = deviation.limit.map { Predicate($0, layout: layout) }
   }
 }
 
@@ -65,11 +69,11 @@ final class StandardPlan: Sendable {
   let checks: [CheckPlan]
   let deviations: [DeviationPlan]
 
-  init(_ standard: Standard, expect: CheckPlan, checks: [CheckPlan]) {
+  init(_ standard: Standard, expect: CheckPlan, checks: [CheckPlan], layout: RecordLayout) {
     self.standard = standard
     self.expect = expect
     self.checks = checks
-    self.deviations = standard.deviations.map(DeviationPlan.init)
+    self.deviations = standard.deviations.map { DeviationPlan($0, layout: layout) }
   }
 }
 
@@ -78,9 +82,9 @@ final class SignalPlan: Sendable {
   let signal: Signal
   let lookup: Int
   /// The fields a response must share (`same`, plus `employee` for `by: same_employee`).
-  let keyFields: [String]
+  let keyFields: [FieldRef]
 
-  init(_ signal: Signal, lookup: Int, keyFields: [String]) {
+  init(_ signal: Signal, lookup: Int, keyFields: [FieldRef]) {
     self.signal = signal
     self.lookup = lookup
     self.keyFields = keyFields
@@ -90,6 +94,10 @@ final class SignalPlan: Sendable {
 /// A pattern.
 final class PatternPlan: Sendable {
   let pattern: Pattern
+  let per: [FieldRef]
 
-  init(_ pattern: Pattern) { self.pattern = pattern }
+  init(_ pattern: Pattern, layout: RecordLayout) {
+    self.pattern = pattern
+    self.per = pattern.per.map { FieldRef($0, layout: layout) }
+  }
 }

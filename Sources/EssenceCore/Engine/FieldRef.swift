@@ -1,0 +1,21 @@
+import CEL
+
+/// A field name resolved once against the set's layout, so reading it from a million records
+/// costs an array scan instead of hashing the name each time.
+struct FieldRef: Sendable {
+  let name: String
+  private let layout: RecordLayout
+  private let slot: Int?
+
+  init(_ name: String, layout: RecordLayout) {
+    self.name = name
+    self.layout = layout
+    self.slot = layout.slot(of: name)
+  }
+
+  /// The field's value on a record, or nil when absent.
+  func read(_ record: Record) -> Value? {
+    if let slot, record.layout === layout { return record.value(atSlot: slot) }
+    return record.field(name)
+  }
+}
