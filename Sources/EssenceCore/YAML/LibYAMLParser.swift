@@ -142,21 +142,22 @@ final class LibYAMLParser {
   private func add(_ built: Built, anchor: String?, aliased: Int, at location: SourceLocation? = nil) -> Bool {
     if let anchor { anchors[anchor] = built }
     guard countAliased(aliased, at: location ?? built.node.start) else { return false }
-    guard var frame = stack.popLast() else {
+    guard !stack.isEmpty else {
       documents.append(built.node)
       return true
     }
-    frame.size += built.size
-    if !frame.isMapping {
-      frame.items.append(built.node)
-    } else if let key = frame.pendingKey {
-      frame.pairs.append(YAMLPair(key: key, value: built.node))
-      frame.pendingKey = nil
+    // Mutate the open collection in place: copying a frame would copy its entries.
+    let top = stack.count - 1
+    stack[top].size += built.size
+    if !stack[top].isMapping {
+      stack[top].items.append(built.node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(YAMLPair(key: key, value: built.node))
+      stack[top].pendingKey = nil
     } else {
-      checkDuplicate(key: built.node, in: &frame)
-      frame.pendingKey = built.node
+      checkDuplicate(key: built.node, in: &stack[top])
+      stack[top].pendingKey = built.node
     }
-    stack.append(frame)
     return true
   }
 
@@ -170,11 +171,22 @@ final class LibYAMLParser {
 
   private func checkDuplicate(key: YAMLNode, in frame: inout Frame) {
     guard let scalar = key.scalar else { return }
-    if let first = frame.firstKeys[scalar.text] {
+    // Most mappings are small: a scan beats building a dictionary for each of them.
+    let first: SourceLocation?
+    if frame.pairs.count < 16 {
+      first = frame.pairs.first { $0.key.scalar?.text == scalar.text }?.key.start
+    } else {
+      if frame.firstKeys.isEmpty {
+        for pair in frame.pairs.reversed() {
+          if let text = pair.key.scalar?.text { frame.firstKeys[text] = pair.key.start }
+        }
+      }
+      first = frame.firstKeys[scalar.text]
+      if first == nil { frame.firstKeys[scalar.text] = key.start }
+    }
+    if let first {
       diagnostics.append(
         Diagnostic(.yamlDuplicateKey(scalar.text), at: key.start, notes: [.init("first defined here", at: first)]))
-    } else {
-      frame.firstKeys[scalar.text] = key.start
     }
   }
 

@@ -167,4 +167,12 @@ import _EssenceTestSupport
     #expect(result.diagnostics.map(\.id) == ["yaml.too_deep"])
     #expect(result.diagnostics.first?.location.column == 4 + 511)
   }
+
+  @Test func duplicateKeysAreFoundInLargeMappingsToo() {
+    let keys = (0..<40).map { "k\($0): \($0)" } + ["k3: again", "k39: again"]
+    let result = YAMLReader.parse(keys.joined(separator: "\n"), path: "big.yaml")
+    #expect(result.diagnostics.map(\.message) == ["duplicate key 'k3'", "duplicate key 'k39'"])
+    #expect(result.diagnostics.map { $0.notes.first?.location?.line } == [4, 40])
+    #expect(result.diagnostics.map(\.location.line) == [41, 42])
+  }
 }
