@@ -1,6 +1,5 @@
 import ArgumentParser
 import EssenceCore
-import Foundation
 
 extension EssenceCommand {
   /// `essence test PATH...`: runs the `examples:` under every standard, signal and pattern.
@@ -25,8 +24,12 @@ extension EssenceCommand {
       let loaded = StandardsLoader.loadSet(paths: paths)
       let errors = loaded.diagnostics.filter { $0.severity == .error }
       guard let set = loaded.set, errors.isEmpty else {
-        FileHandle.standardError.write(Data(TextDiagnosticRenderer().render(errors).utf8))
+        Console.error(TextDiagnosticRenderer().render(errors))
         throw ExitCode(2)
+      }
+      if let rule, !set.ruleInfos.contains(where: { $0.id == rule }) {
+        Console.error("error: no rule with id '\(rule)' in the standards\n")
+        throw ExitCode.failure
       }
       let runner = ExampleRunner(set: set)
       let results = rule.map { runner.run(rule: $0) } ?? runner.run()
@@ -37,7 +40,7 @@ extension EssenceCommand {
       }
       let failed = results.filter { !$0.passed }.count
       out += "\(results.count - failed) passed, \(failed) failed\n"
-      print(out, terminator: "")
+      Console.output(out)
       if failed > 0 { throw ExitCode.failure }
     }
 
