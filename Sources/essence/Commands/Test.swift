@@ -11,7 +11,7 @@ extension EssenceCommand {
         Each example's event, with its related events, is judged by the whole set and must get the \
         verdict (and deviation) written under it. A failing example prints its location, the \
         expected and actual verdict and why. The last line is 'N passed, N failed'; exits 1 when \
-        any example fails, 2 when the standards are invalid.
+        any example fails or the standards have errors (SPEC §5: errors in 'test' exit 1).
         """)
 
     @Argument(help: "Standards files, or directories read for *.yaml and *.yml.")
@@ -25,7 +25,7 @@ extension EssenceCommand {
       let errors = loaded.diagnostics.filter { $0.severity == .error }
       guard let set = loaded.set, errors.isEmpty else {
         Console.error(TextDiagnosticRenderer().render(errors))
-        throw ExitCode(2)
+        throw ExitCode.failure
       }
       if let rule, !set.ruleInfos.contains(where: { $0.id == rule }) {
         Console.error("error: no rule with id '\(rule)' in the standards\n")
