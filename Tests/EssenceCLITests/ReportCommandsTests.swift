@@ -56,6 +56,35 @@ import _EssenceTestSupport
     #expect(result.stdout.hasPrefix(start))
   }
 
+  struct ExitCase: Sendable, CustomTestStringConvertible {
+    var name: String
+    var arguments: [String]
+    var status: Int32
+    var testDescription: String { name }
+  }
+
+  static let exits: [ExitCase] = [
+    ExitCase(name: "test with invalid standards", arguments: ["test", "Package.swift"], status: 1),
+    ExitCase(name: "test of an unknown rule", arguments: ["test", desk, "--rule", "nope"], status: 1),
+    ExitCase(
+      name: "explain with invalid standards",
+      arguments: ["explain", "--standards", "Package.swift", shift, "--event", "e-01"],
+      status: 2),
+    ExitCase(
+      name: "explain of an unreadable log",
+      arguments: ["explain", "--standards", desk, "missing.jsonl", "--event", "e-01"],
+      status: 3),
+    ExitCase(
+      name: "huddle with invalid standards", arguments: ["huddle", "--standards", "Package.swift", shift], status: 2),
+    ExitCase(
+      name: "huddle of an unreadable log", arguments: ["huddle", "--standards", desk, "missing.jsonl"], status: 3),
+    ExitCase(name: "explain without --event", arguments: ["explain", "--standards", desk, shift], status: 64),
+  ]
+
+  @Test(arguments: exits) func exits_as_the_spec_says(_ c: ExitCase) throws {
+    #expect(try runEssence(c.arguments, in: Self.root).status == c.status)
+  }
+
   @Test func test_passes_the_shipped_standards() throws {
     let result = try runEssence(["test", "Standards"], in: Self.root)
     #expect(result.status == 0)
