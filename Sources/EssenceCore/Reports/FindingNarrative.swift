@@ -164,7 +164,7 @@ public struct FindingNarrative: Sendable {
     let counted = explanation.related.filter { $0.role == .counted }
     let joined = explanation.related.filter { $0.role == .joined }
     var out = [
-      "\(counted.count) matching events came within the window: "
+      "\(counted.count) matching event\(counted.count == 1 ? "" : "s") came within the window: "
         + counted.map { "'\($0.id)' at \($0.time)" }.joined(separator: ", ") + "."
     ]
     if !joined.isEmpty {
