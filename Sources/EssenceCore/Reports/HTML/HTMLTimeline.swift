@@ -97,10 +97,10 @@ struct HTMLTimeline {
   static func floor(_ t: Int64, _ step: Int64) -> Int64 { t - ((t % step) + step) % step }
   static func ceil(_ t: Int64, _ step: Int64) -> Int64 { floor(t + step - 1, step) }
 
-  /// `07:00`, or `Nov 21` style day numbers when ticks are a day or more apart.
+  /// `07:00`; at midnight, or when ticks are a day or more apart, the day (`11-21`).
   static func clock(_ local: Int64, step: Int64) -> String {
     let secondOfDay = ((local % 86_400) + 86_400) % 86_400
-    if step >= 86_400 { return LoggedTime.monthDay(local: local) }
+    if step >= 86_400 || secondOfDay == 0 { return LoggedTime.monthDay(local: local) }
     let h = secondOfDay / 3600
     let m = secondOfDay / 60 % 60
     return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
