@@ -13,9 +13,9 @@ public struct HuddleReporter: Reporter {
 
   /// A standard whose events needed a justified deviation at least this often (and at least
   /// ``revisitMinimum`` times) is named as worth revisiting.
-  public static let revisitRate = 0.25
-  /// Fewer justified deviations than this say nothing about the letter yet.
-  public static let revisitMinimum = 3
+  public static let revisitRate = 0.3
+  /// A single justified deviation says nothing about the letter yet.
+  public static let revisitMinimum = 2
 
   /// List coaching items too (`--coaching`).
   public var coaching: Bool

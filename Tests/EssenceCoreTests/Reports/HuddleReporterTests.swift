@@ -1,4 +1,5 @@
 import EssenceCore
+import Foundation
 import Testing
 import _EssenceTestSupport
 
@@ -39,6 +40,20 @@ import _EssenceTestSupport
     for verdict in ["robotic", "missed", "unjustified", "unanswered", "pending"] {
       #expect(coaching.contains("**\(verdict)**"))
     }
+  }
+
+  @Test func names_a_standard_the_team_keeps_setting_aside() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    let set = try #require(StandardsLoader.load(paths: [root.appendingPathComponent("Standards").path]).set)
+    let log = try LogReader(standards: set).read(
+      paths: [root.appendingPathComponent("Examples/clinic-reception/shift.jsonl").path])
+    let text = HuddleReporter().generateReport(Engine(set: set).evaluate(log))
+    #expect(
+      text.contains(
+        "- `cr-break-return` (Return from breaks on time): deviated from with justification in 2 of 3 judged "
+          + "events (67%). A letter set aside this often"))
+    #expect(!text.contains("- `cr-arrival-acknowledged` ("))  // one justified deviation in 8 is not a pattern
   }
 
   @Test func gives_each_deviated_standard_its_rate() throws {
