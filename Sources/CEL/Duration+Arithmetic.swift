@@ -23,7 +23,8 @@ extension Timestamp {
   /// The instant `nanos` nanoseconds later, or a range error value when outside years 0001-9999.
   func adding(nanos: Int64) -> Value {
     let total = Int64(self.nanos) + nanos % 1_000_000_000
-    let seconds = self.seconds + nanos / 1_000_000_000 + floorDiv(total, 1_000_000_000)
+    // Wrapping is safe: a result that wrapped lies far outside the range checked below.
+    let seconds = self.seconds &+ nanos / 1_000_000_000 &+ floorDiv(total, 1_000_000_000)
     let result = Timestamp(seconds: seconds, nanos: Int32(total - floorDiv(total, 1_000_000_000) * 1_000_000_000))
     return result.isInRange ? .timestamp(result) : .error(EvalError("timestamp out of range"))
   }

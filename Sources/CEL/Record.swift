@@ -34,20 +34,70 @@ public final class RecordLayout: Sendable {
 /// Declared fields are found by slot (compiled `event.rings` costs no hashing);
 /// other fields by name. A class, so `Value` stays small; immutable once built.
 /// The storage is private so it can be tuned (events are the engine's bulk memory): only the
-/// present fields are stored, in input order, each tagged with its slot, so a record costs
-/// one small array however many fields the layout declares.
+/// present fields are stored, in input order, in one array of 24-byte cells (a `Value` takes
+/// 32), each tagged with its slot; an undeclared field takes a second cell for its name. A
+/// million-event log thus costs about 220 bytes of record storage per event, not a slot per
+/// declared field.
 public final class Record: Sendable {
   /// The layout whose slots this record is read by.
   public let layout: RecordLayout
   /// Present fields in input order.
   private let cells: ContiguousArray<Cell>
-  /// Names of the undeclared fields, in input order.
-  private let extraNames: [String]
 
-  /// One present field: `key` is its slot, or `-1 - i` for `extraNames[i]`.
+  /// One present field (`key` is its slot), or the name of the undeclared field in the next
+  /// cell (`key` is `Cell.extraName`, the field's cell `Cell.extraValue`).
   fileprivate struct Cell: Sendable {
-    var value: Value
+    var stored: Stored
     var key: Int32
+
+    static let extraName: Int32 = -1
+    static let extraValue: Int32 = -2
+  }
+
+  /// A `Value` in 17 bytes: scalars inline, anything larger boxed.
+  fileprivate enum Stored: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case uint(UInt64)
+    case double(Double)
+    case string(String)
+    case timestamp(Timestamp)
+    case duration(CELDuration)
+    case boxed(Box)
+
+    init(_ value: Value) {
+      switch value {
+      case .null: self = .null
+      case .bool(let b): self = .bool(b)
+      case .int(let i): self = .int(i)
+      case .uint(let u): self = .uint(u)
+      case .double(let d): self = .double(d)
+      case .string(let s): self = .string(s)
+      case .timestamp(let t): self = .timestamp(t)
+      case .duration(let d): self = .duration(d)
+      case .bytes, .list, .map, .type, .record, .error: self = .boxed(Box(value))
+      }
+    }
+
+    var value: Value {
+      switch self {
+      case .null: return .null
+      case .bool(let b): return .bool(b)
+      case .int(let i): return .int(i)
+      case .uint(let u): return .uint(u)
+      case .double(let d): return .double(d)
+      case .string(let s): return .string(s)
+      case .timestamp(let t): return .timestamp(t)
+      case .duration(let d): return .duration(d)
+      case .boxed(let box): return box.value
+      }
+    }
+  }
+
+  fileprivate final class Box: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
   }
 
   /// Creates a record from its fields in input order; a later duplicate name wins.
@@ -71,41 +121,53 @@ public final class Record: Sendable {
     var builder = Builder(layout: layout)
     builder.reserveCapacity(resolvedFields.count)
     for field in resolvedFields { builder.append(slot: field.slot, name: field.name, value: field.value) }
-    self.init(layout: layout, cells: builder.cells, extraNames: builder.extraNames)
+    self.init(layout: layout, cells: builder.cells)
   }
 
-  private init(layout: RecordLayout, cells: ContiguousArray<Cell>, extraNames: [String]) {
+  private init(layout: RecordLayout, cells: ContiguousArray<Cell>) {
     self.layout = layout
     self.cells = cells
-    self.extraNames = extraNames
   }
 
   /// The value in a declared slot, or nil when the field is absent.
   @inlinable public func value(atSlot slot: Int) -> Value? { slotValue(slot) }
 
+  /// A linear scan: records hold a handful of fields, fewer than a hash lookup costs.
   @usableFromInline func slotValue(_ slot: Int) -> Value? {
-    cellValue(key: Int32(truncatingIfNeeded: slot))
+    let key = Int32(truncatingIfNeeded: slot)
+    for cell in cells where cell.key == key { return cell.stored.value }
+    return nil
   }
 
   /// The value of a field by name, or nil when absent.
   public func field(_ name: String) -> Value? {
     if let slot = layout.slots[name] { return slotValue(slot) }
-    guard let i = extraNames.firstIndex(of: name) else { return nil }
-    return cellValue(key: -1 - Int32(truncatingIfNeeded: i))
-  }
-
-  /// A linear scan: records hold a handful of fields, fewer than a hash lookup costs.
-  private func cellValue(key: Int32) -> Value? {
-    for cell in cells where cell.key == key { return cell.value }
+    var i = cells.startIndex
+    while i < cells.endIndex - 1 {
+      if cells[i].key == Cell.extraName, case .string(let extra) = cells[i].stored, extra == name {
+        return cells[i + 1].stored.value
+      }
+      i += 1
+    }
     return nil
   }
 
   /// Every present field, in input order.
   public var fields: [(name: String, value: Value)] {
-    cells.map { cell in
-      let name = cell.key >= 0 ? layout.names[Int(cell.key)] : extraNames[Int(-1 - cell.key)]
-      return (name, cell.value)
+    var fields: [(name: String, value: Value)] = []
+    fields.reserveCapacity(cells.count)
+    var name: String?
+    for cell in cells {
+      switch cell.key {
+      case Cell.extraName:
+        if case .string(let extra) = cell.stored { name = extra }
+      case Cell.extraValue:
+        fields.append((name ?? "", cell.stored.value))
+      default:
+        fields.append((layout.names[Int(cell.key)], cell.stored.value))
+      }
     }
+    return fields
   }
 }
 
@@ -117,7 +179,7 @@ extension Record {
     /// The layout of the records built.
     public let layout: RecordLayout
     fileprivate var cells = ContiguousArray<Cell>()
-    fileprivate var extraNames: [String] = []
+    private var extras = 0
 
     /// Creates a builder for records of `layout`.
     public init(layout: RecordLayout) {
@@ -125,9 +187,10 @@ extension Record {
     }
 
     /// The number of fields appended since the last `build()` or `removeAll()`.
-    public var count: Int { cells.count }
+    public var count: Int { cells.count - extras }
 
-    /// Makes room for `count` fields, so the record's storage is allocated once.
+    /// Makes room for `count` fields, so the record's storage is allocated once (undeclared
+    /// fields take one more cell each).
     public mutating func reserveCapacity(_ count: Int) {
       cells.reserveCapacity(count)
     }
@@ -136,24 +199,25 @@ extension Record {
     /// must be distinct within a record.
     public mutating func append(slot: Int?, name: String, value: Value) {
       if let slot {
-        cells.append(Cell(value: value, key: Int32(truncatingIfNeeded: slot)))
+        cells.append(Cell(stored: Stored(value), key: Int32(truncatingIfNeeded: slot)))
       } else {
-        cells.append(Cell(value: value, key: -1 - Int32(truncatingIfNeeded: extraNames.count)))
-        extraNames.append(name)
+        cells.append(Cell(stored: .string(name), key: Cell.extraName))
+        cells.append(Cell(stored: Stored(value), key: Cell.extraValue))
+        extras += 1
       }
     }
 
     /// Drops the fields appended so far (a record that was rejected).
     public mutating func removeAll() {
       cells.removeAll(keepingCapacity: true)
-      extraNames.removeAll()
+      extras = 0
     }
 
     /// The record of the fields appended so far; the builder starts empty again.
     public mutating func build() -> Record {
-      let record = Record(layout: layout, cells: cells, extraNames: extraNames)
+      let record = Record(layout: layout, cells: cells)
       cells = []
-      extraNames = []
+      extras = 0
       return record
     }
   }

@@ -22,7 +22,8 @@ extension Timestamp {
 
   /// The calendar fields of this instant at `offset` seconds east of UTC.
   func civil(offset: Int64) -> Civil {
-    let local = seconds + offset
+    // Wrapping: a timestamp built outside CEL's range gives nonsense fields, never a trap.
+    let local = seconds &+ offset
     let days = floorDiv(local, 86_400)
     let secondOfDay = local - days * 86_400
     let (y, m, d) = Self.civilFromDays(days)

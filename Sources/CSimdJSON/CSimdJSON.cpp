@@ -109,6 +109,7 @@ struct CSimdJSONReader {
       entry.key = key.data();
       entry.keyLength = key.size();
       entry.keyHash = hashBytes(key.data(), key.size());
+      std::memcpy(entry.keyWords, key.data(), std::min<size_t>(key.size(), sizeof entry.keyWords));
     }
     entry.kind = kind;
     entries.push_back(entry);
@@ -158,6 +159,7 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
         count++;
       }
       entries[self].count = count;
+      entries[self].descendants = entries.size() - self - 1;
       checkDuplicates(firstKey);
       keys.resize(firstKey);
       return;
@@ -170,6 +172,7 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
         count++;
       }
       entries[self].count = count;
+      entries[self].descendants = entries.size() - self - 1;
       return;
     }
     case dom::element_type::STRING: {

@@ -38,6 +38,8 @@ typedef struct CSimdJSONEntry {
   size_t keyLength;
   /// A hash of the key's bytes, so a reader can map keys to slots without building strings.
   uint64_t keyHash;
+  /// The key's first 16 bytes, zero-filled: enough to compare most keys without a memcmp.
+  uint64_t keyWords[2];
   const char *string;
   size_t stringLength;
   /// A hash of the string's bytes (0 for strings of 15 bytes or fewer, which Swift stores inline).
@@ -47,6 +49,8 @@ typedef struct CSimdJSONEntry {
   double real;
   /// Children of an array or object.
   size_t count;
+  /// Entries below an array or object at any depth: the next sibling is this many entries on.
+  size_t descendants;
   CSimdJSONKind kind;
 } CSimdJSONEntry;
 

@@ -28,7 +28,6 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     }
     let driver: OrderedJSON = .object([
       "name": .string("essence"),
-      "informationUri": .string("https://github.com/essence-standards/essence"),
       "version": .string(toolVersion),
       "rules": .array(rules),
     ])

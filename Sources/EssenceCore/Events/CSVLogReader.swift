@@ -22,8 +22,9 @@ struct CSVLogReader {
     var builder = EventBuilder(layout: layout)
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
-      builder.begin(capacity: row.cells.prefix(columns.count).count { !$0.isEmpty })
-      for (column, text) in zip(columns, row.cells) where !text.isEmpty {
+      let present = zip(columns, row.cells).filter { !$0.1.isEmpty }
+      builder.begin(capacity: present.count + present.count { $0.0.key.slot == nil })
+      for (column, text) in present {
         let value = column.key.role == .other ? CSVCell.value(text, kind: column.kind) : .string(text)
         builder.add(column.key, value)
       }

@@ -18,7 +18,7 @@ struct EventBuilder {
     record = Record.Builder(layout: layout)
   }
 
-  /// Starts a new record of about `capacity` fields.
+  /// Starts a new record whose storage takes `capacity` cells (see `Record.Builder`).
   mutating func begin(capacity: Int) {
     record.removeAll()
     record.reserveCapacity(capacity)

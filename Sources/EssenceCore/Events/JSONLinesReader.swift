@@ -28,16 +28,15 @@ struct JSONLinesReader {
 
   private let handle: Handle
   private var builder: EventBuilder
-  private let layout: RecordLayout
-  private var keys = StringCache<FieldKey>(bits: 8)
-  private var strings = StringCache<Void>(bits: 12)
+  private var keys: FieldKeyCache
+  private var strings = StringCache(bits: 12)
   /// The first block size; a longer line grows the block.
   private static let blockSize = 1 << 22
 
   init?(layout: RecordLayout) {
     guard let handle = Handle() else { return nil }
     self.handle = handle
-    self.layout = layout
+    self.keys = FieldKeyCache(layout: layout)
     self.builder = EventBuilder(layout: layout)
   }
 
@@ -102,7 +101,7 @@ struct JSONLinesReader {
       switch document.status {
       case CSimdJSONStatusObject:
         guard let entries = document.entries else { continue }
-        builder.begin(capacity: entries[0].count)
+        builder.begin(capacity: cellCount(entries))
         var i = 1
         for _ in 0..<entries[0].count {
           let key = fieldKey(entries[i])
@@ -122,6 +121,19 @@ struct JSONLinesReader {
       }
     }
     return CSimdJSON_readerNextLine(handle.reader)
+  }
+
+  /// Cells the record of the object at `entries[0]` takes: one per field, two per undeclared
+  /// field (see `Record`), so its storage is allocated at its final size.
+  private mutating func cellCount(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
+    let count = entries[0].count
+    var cells = count
+    var i = 1
+    for _ in 0..<count {
+      if fieldKey(entries[i]).slot == nil { cells += 1 }
+      i += 1 + entries[i].descendants
+    }
+    return cells
   }
 
   /// The value at `entries[i]`, with its children; leaves `i` after them.
@@ -153,16 +165,13 @@ struct JSONLinesReader {
   }
 
   private mutating func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
-    let layout = layout
-    return keys.entry(bytes(entry.key, entry.keyLength), hash: entry.keyHash) {
-      FieldKey(name: $0, layout: layout)
-    }.payload
+    keys.key(bytes(entry.key, entry.keyLength), hash: entry.keyHash, words: entry.keyWords)
   }
 
   private mutating func string(_ entry: CSimdJSONEntry) -> String {
     let utf8 = bytes(entry.string, entry.stringLength)
     if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
-    return strings.entry(utf8, hash: entry.stringHash) { _ in }.string
+    return strings.string(utf8, hash: entry.stringHash)
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {

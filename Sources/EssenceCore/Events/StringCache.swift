@@ -8,36 +8,31 @@
 
 /// Makes Strings from UTF-8 bytes, reusing an earlier String with the same bytes.
 ///
-/// Logs repeat their long values (times within a second, greetings, notes, outcomes) and
-/// always repeat their keys; sharing one String saves an allocation per field and the memory
-/// of each copy. Strings of 15 bytes or fewer are stored inline by Swift and are not cached.
-/// A direct-mapped table of fixed size keeps the cost bounded whatever the log holds.
-struct StringCache<Payload> {
+/// Logs repeat their long values (times within a second, greetings, notes, outcomes);
+/// sharing one String saves an allocation per field and the memory of each copy. Strings of
+/// 15 bytes or fewer are stored inline by Swift and need no cache. A direct-mapped table of
+/// fixed size keeps the cost bounded whatever the log holds.
+struct StringCache {
   private var hashes: [UInt64]
-  private var entries: [(string: String, payload: Payload)?]
+  private var strings: [String]
   private let mask: Int
 
   /// A cache of `2^bits` entries.
   init(bits: Int) {
     let size = 1 << bits
     hashes = [UInt64](repeating: 0, count: size)
-    entries = [(string: String, payload: Payload)?](repeating: nil, count: size)
+    strings = [String](repeating: "", count: size)
     mask = size - 1
   }
 
-  /// The cached entry for `bytes` (whose hash is `hash`), made by `make` on a miss.
-  mutating func entry(
-    _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, make: (String) -> Payload
-  ) -> (string: String, payload: Payload) {
+  /// The String of `bytes` (whose hash is `hash`).
+  mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
     let at = Int(truncatingIfNeeded: hash) & mask
-    if hashes[at] == hash, let cached = entries[at], Self.equal(cached.string, bytes) {
-      return cached
-    }
+    if hashes[at] == hash, Self.equal(strings[at], bytes) { return strings[at] }
     let string = String(decoding: bytes, as: UTF8.self)
-    let made = (string, make(string))
     hashes[at] = hash
-    entries[at] = made
-    return made
+    strings[at] = string
+    return string
   }
 
   private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

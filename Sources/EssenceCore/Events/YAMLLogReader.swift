@@ -39,12 +39,13 @@ struct YAMLLogReader {
           log.rejected.append(RejectedRecord(path: path, line: line, reason: "record is not an object"))
           continue
         }
-        builder.begin(capacity: fields.count)
-        for (name, value) in fields {
-          let key = keys[name] ?? FieldKey(name: name, layout: layout)
-          keys[name] = key
-          builder.add(key, value.celValue)
+        let resolved = fields.map { field in
+          let key = keys[field.name] ?? FieldKey(name: field.name, layout: layout)
+          keys[field.name] = key
+          return (key: key, node: field.node)
         }
+        builder.begin(capacity: resolved.count + resolved.count { $0.key.slot == nil })
+        for (key, node) in resolved { builder.add(key, node.celValue) }
         builder.finish(path: path, line: line, into: &log)
       }
     }

@@ -8,6 +8,7 @@ enum RuleValidation {
     for root in roots {
       for standard in root["standards"]?.sequence ?? [] where standard.mapping != nil {
         checkDeviations(standard, into: &engine)
+        checkExampleDeviations(standard, into: &engine)
       }
     }
   }
@@ -38,6 +39,17 @@ enum RuleValidation {
       {
         engine.emit(.redundantLimit(deviation: id), at: limit.start)
       }
+    }
+  }
+
+  /// An example's `deviation` must name one of its standard's deviations.
+  private static func checkExampleDeviations(_ standard: YAMLNode, into engine: inout DiagnosticEngine) {
+    let known = (standard["deviations"]?.sequence ?? []).compactMap { $0["id"]?.string }
+    for example in standard["examples"]?.sequence ?? [] {
+      guard let node = example["deviation"], let id = node.string, !known.contains(id) else { continue }
+      let notes = SchemaValidator.suggestion(for: id, among: known).map { [Diagnostic.Note("did you mean '\($0)'?")] }
+      engine.emit(
+        .unknownDeviation(id, standard: standard["id"]?.string ?? "?"), at: node.start, notes: notes ?? [])
     }
   }
 

@@ -86,8 +86,11 @@ struct SchemaValidator {
       present.insert(name)
       if object.isExtension(name) { continue }
       guard let key = object.key(name) else {
-        let notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
+        var notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
           [Diagnostic.Note("did you mean '\($0)'?")]
+        }
+        if name == "<<" {
+          notes = [.init("YAML 1.2 has no merge keys; anchor each value you reuse under an 'x-' key instead")]
         }
         engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes ?? [])
         continue

@@ -48,9 +48,14 @@ public enum StandardsLoader {
   /// Loads files already in memory (tests, stdin); sorted by path like files on disk.
   public static func load(sources: [(path: String, bytes: [UInt8])]) -> Result {
     var engine = DiagnosticEngine()
-    var unique: [String: [UInt8]] = [:]
-    for source in sources { unique[source.path] = source.bytes }
-    let ordered = unique.keys.sorted().map { ($0, unique[$0] ?? []) }
+    // One file named twice (`Standards/` and `Standards/a.yaml`, or `./a.yaml`) is read once,
+    // under the first spelling given.
+    var unique: [String: (path: String, bytes: [UInt8])] = [:]
+    for source in sources {
+      let key = URL(fileURLWithPath: source.path).standardizedFileURL.path
+      if unique[key] == nil { unique[key] = source }
+    }
+    let ordered = unique.values.sorted { $0.path < $1.path }
 
     var roots: [(path: String, root: YAMLNode)] = []
     for (path, bytes) in ordered {

@@ -41,6 +41,10 @@ extension DiagnosticMessage {
     .error("set.duplicate_id", "duplicate \(what) id '\(id)'")
   }
 
+  static func duplicateTeam(_ team: String) -> DiagnosticMessage {
+    .warning("set.duplicate_team", "team '\(team)' already has a standards file in this set; keep one file per team")
+  }
+
   static func emptyValue(_ key: String) -> DiagnosticMessage {
     .error("schema.empty_value", "'\(key)' must not be empty")
   }
@@ -84,6 +88,10 @@ extension DiagnosticMessage {
 
   static func undeclaredFieldReference(_ name: String, key: String) -> DiagnosticMessage {
     .warning("rule.undeclared_field", "field '\(name)' in '\(key)' is not declared in 'fields'")
+  }
+
+  static func unknownDeviation(_ id: String, standard: String) -> DiagnosticMessage {
+    .error("rule.unknown_deviation", "the example names deviation '\(id)', which standard '\(standard)' does not have")
   }
 
   static func unknownKey(_ key: String, in place: String) -> DiagnosticMessage {

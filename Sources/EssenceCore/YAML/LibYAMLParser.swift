@@ -230,49 +230,16 @@ final class LibYAMLParser {
   private func reportParserError() {
     let p = parser.pointee
     let problem = p.problem.map { String(cString: $0) } ?? "invalid YAML"
-    var at = location(p.problem_mark)
     if p.error == YAML_READER_ERROR {
-      at = locationOfByte(p.problem_offset)
-      diagnostics.append(Diagnostic(.yamlSyntax(problem.lowercased()), at: at))
+      diagnostics.append(Diagnostic(.yamlSyntax(problem.lowercased()), at: locationOfByte(p.problem_offset)))
       return
     }
-    var notes: [Diagnostic.Note] = []
-    var text = problem
-    if let context = p.context.map({ String(cString: $0) }) {
-      let contextAt = location(p.context_mark)
-      if contextAt != at {
-        notes.append(.init(context.replacingPrefix("while ", with: "") + " started here", at: contextAt))
-      }
-      text += " " + context
-    }
-    if problem == "found unexpected end of stream",
-      p.context.map({ String(cString: $0) }) == "while scanning a quoted scalar"
-    {
-      // The fix is at the opening quote, not at the end of the file where libyaml noticed.
-      diagnostics.append(
-        Diagnostic(
-          .yamlSyntax("unclosed quoted value; expected a closing quote"), at: location(p.context_mark),
-          notes: [.init("the file ends here inside the quoted value", at: at)]))
-      return
-    }
-    if character(atIndex: p.problem_mark.index) == "\t" {
-      text = "found a tab character; YAML indents with spaces only"
-      notes = []
-    } else if problem == "mapping values are not allowed in this context" {
-      text = "found ': ' inside a plain value; a value may not hold another 'key: value'"
-      notes = [.init("quote the value if it is meant to contain ': '")]
-    }
-    diagnostics.append(Diagnostic(.yamlSyntax(text), at: at, notes: notes))
-  }
-
-  /// The character at a libyaml mark index (libyaml counts characters, not bytes).
-  private func character(atIndex index: Int) -> Unicode.Scalar? {
-    var i = 0
-    for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-      if i == index { return scalar }
-      i += 1
-    }
-    return nil
+    let error = YAMLSyntaxError(
+      problem: problem, problemAt: location(p.problem_mark), context: p.context.map { String(cString: $0) },
+      contextAt: location(p.context_mark),
+      lines: String(decoding: bytes, as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false))
+    diagnostics.append(error.diagnostic)
   }
 
   private func locationOfByte(_ offset: Int) -> SourceLocation {
@@ -293,11 +260,5 @@ final class LibYAMLParser {
 
   private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
     String(cString: pointer)
-  }
-}
-
-extension String {
-  fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-    hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
   }
 }

@@ -147,4 +147,25 @@ import Testing
     #expect(result.diagnostics.allSatisfy { $0.severity == .warning })
     #expect(result.set != nil)
   }
+
+  @Test func aFileNamedTwiceIsReadOnce() {
+    let path = Self.fixtures + "/valid/minimal.yaml"
+    let directory = Self.fixtures + "/sets/duplicate-across"
+    let result = StandardsLoader.loadSet(paths: [path, Self.fixtures + "/valid/./minimal.yaml"])
+    #expect(result.files == [path])
+    let twice = StandardsLoader.loadSet(paths: [directory, directory + "/./a-front.yaml"])
+    #expect(twice.files == [directory + "/a-front.yaml", directory + "/nested/b-back.yml"])
+    #expect(twice.diagnostics.count == 1)
+  }
+
+  @Test func aSecondFileForATeamIsAWarning() {
+    let directory = Self.fixtures + "/sets/duplicate-team"
+    let result = StandardsLoader.loadSet(paths: [directory])
+    #expect(result.diagnostics.map(\.id) == ["set.duplicate_team"])
+    #expect(result.diagnostics.first?.location == SourceLocation(path: directory + "/b.yaml", line: 3, column: 7))
+    #expect(
+      result.diagnostics.first?.notes.first?.location == SourceLocation(path: directory + "/a.yaml", line: 2, column: 7)
+    )
+    #expect(result.set != nil)
+  }
 }

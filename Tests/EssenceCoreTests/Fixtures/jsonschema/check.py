@@ -1,7 +1,8 @@
 """Prints 'valid PATH' or 'invalid PATH' for each standards file, by essence.schema.json.
 
 YAML is read with the 1.2 core schema's booleans only (true/True/TRUE/false/False/FALSE),
-as bench/peers/peers_common.py does, so `on:` stays a key and `no` a string.
+as bench/peers/peers_common.py does, so `on:` stays a key and `no` a string; `<<` is not a
+merge key.
 Usage: check.py SCHEMA FILE...
 """
 import json
@@ -23,6 +24,8 @@ CoreLoader.yaml_implicit_resolvers = {
 CoreLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+# YAML 1.2 has no merge keys: keep `<<` as an ordinary key, which the schema then refuses.
+CoreLoader.flatten_mapping = lambda self, node: None
 
 with open(sys.argv[1], encoding="utf-8") as f:
     validator = jsonschema.Draft202012Validator(json.load(f))
