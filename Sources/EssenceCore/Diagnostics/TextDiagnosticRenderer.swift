@@ -3,6 +3,7 @@
 /// With the files' text, each diagnostic also shows its source line and a caret (the
 /// `--diagnostics-style annotated` of `essence validate`).
 public struct TextDiagnosticRenderer: DiagnosticRenderer {
+  /// The `--format` name.
   public static let identifier = "text"
 
   /// Each file's lines by path, for annotated output; empty for plain output.
