@@ -83,7 +83,9 @@ public enum StandardsLoader {
   private static func parseFile(_ bytes: [UInt8], path: String, into engine: inout DiagnosticEngine) -> YAMLNode? {
     let parsed = YAMLReader.parse(bytes, path: path)
     engine.emit(contentsOf: parsed.diagnostics)
-    let fatal = parsed.diagnostics.contains { ["yaml.syntax", "yaml.alias_bomb", "yaml.unreadable"].contains($0.id) }
+    let fatal = parsed.diagnostics.contains {
+      ["yaml.syntax", "yaml.alias_bomb", "yaml.too_deep", "yaml.unreadable"].contains($0.id)
+    }
     guard !fatal else { return nil }
     if parsed.documents.count > 1 {
       engine.emit(.oneDocument(), at: parsed.documents[1].start)

@@ -15,8 +15,8 @@ final class LibYAMLParser {
   private var documents: [YAMLNode] = []
   private var stack: [Frame] = []
   private var anchors: [String: Built] = [:]
-  /// Nodes in the current document with aliases expanded.
-  private var expandedNodes = 0
+  /// Nodes that aliases copied into the current document.
+  private var aliasedNodes = 0
 
   /// A node under construction, with its node count (aliases expanded).
   private struct Built {
@@ -81,14 +81,14 @@ final class LibYAMLParser {
 
   // MARK: - Events
 
-  /// Handles one event; false stops the parse (an alias bomb).
+  /// Handles one event; false stops the parse (an alias bomb, nesting past the bound).
   private func handle(_ event: yaml_event_t) -> Bool {
     let start = location(event.start_mark)
     let end = location(event.end_mark)
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
       anchors = [:]
-      expandedNodes = 0
+      aliasedNodes = 0
       stack = []
     case YAML_SCALAR_EVENT:
       let data = event.data.scalar
@@ -103,15 +103,19 @@ final class LibYAMLParser {
       }
       let scalar = YAMLScalar(text: text, style: style, value: value.isString ? .string(text) : value)
       let node = YAMLNode(content: .scalar(scalar), tag: tag, start: start, end: end)
-      return add(Built(node: node, size: 1), anchor: data.anchor.map { string($0) }, newNodes: 1)
+      return add(Built(node: node, size: 1), anchor: data.anchor.map { string($0) }, aliased: 0)
     case YAML_ALIAS_EVENT:
       let name = string(event.data.alias.anchor)
       guard let built = anchors[name] else {
         diagnostics.append(Diagnostic(.yamlUnknownAlias(name), at: start))
         let null = YAMLNode(content: .scalar(YAMLScalar(text: "", style: .plain, value: .null)), start: start, end: end)
-        return add(Built(node: null, size: 1), anchor: nil, newNodes: 1)
+        return add(Built(node: null, size: 1), anchor: nil, aliased: 0)
       }
-      return add(built, anchor: nil, newNodes: built.size, at: start)
+      return add(built, anchor: nil, aliased: built.size, at: start)
+    case YAML_SEQUENCE_START_EVENT where stack.count >= limits.maxDepth,
+      YAML_MAPPING_START_EVENT where stack.count >= limits.maxDepth:
+      diagnostics.append(Diagnostic(.yamlTooDeep(limit: limits.maxDepth), at: start))
+      return false
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       let tag = data.tag.map { string($0) }
@@ -126,55 +130,63 @@ final class LibYAMLParser {
       guard let frame = stack.popLast() else { return true }
       let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
       let node = YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end)
-      // The collection and its entries were counted as they were read.
-      return add(Built(node: node, size: frame.size), anchor: frame.anchor, newNodes: 0)
+      return add(Built(node: node, size: frame.size), anchor: frame.anchor, aliased: 0)
     default:
       break
-    }
-    if event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT {
-      return count(1, at: start)
     }
     return true
   }
 
   /// Attaches a finished node to its parent (or makes it the document's root), counting
-  /// `newNodes` toward the expansion bound.
-  private func add(_ built: Built, anchor: String?, newNodes: Int, at location: SourceLocation? = nil) -> Bool {
+  /// the `aliased` nodes an alias copied toward the expansion bound.
+  private func add(_ built: Built, anchor: String?, aliased: Int, at location: SourceLocation? = nil) -> Bool {
     if let anchor { anchors[anchor] = built }
-    guard count(newNodes, at: location ?? built.node.start) else { return false }
-    guard var frame = stack.popLast() else {
+    guard countAliased(aliased, at: location ?? built.node.start) else { return false }
+    guard !stack.isEmpty else {
       documents.append(built.node)
       return true
     }
-    frame.size += built.size
-    if !frame.isMapping {
-      frame.items.append(built.node)
-    } else if let key = frame.pendingKey {
-      frame.pairs.append(YAMLPair(key: key, value: built.node))
-      frame.pendingKey = nil
+    // Mutate the open collection in place: copying a frame would copy its entries.
+    let top = stack.count - 1
+    stack[top].size += built.size
+    if !stack[top].isMapping {
+      stack[top].items.append(built.node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(YAMLPair(key: key, value: built.node))
+      stack[top].pendingKey = nil
     } else {
-      checkDuplicate(key: built.node, in: &frame)
-      frame.pendingKey = built.node
+      checkDuplicate(key: built.node, in: &stack[top])
+      stack[top].pendingKey = built.node
     }
-    stack.append(frame)
     return true
   }
 
-  /// Counts expanded nodes; false (with a diagnostic) once the document passes the bound.
-  private func count(_ nodes: Int, at location: SourceLocation) -> Bool {
-    expandedNodes += nodes
-    guard expandedNodes > limits.maxNodesPerDocument else { return true }
+  /// Counts nodes copied by aliases; false (with a diagnostic) once the document passes the bound.
+  private func countAliased(_ nodes: Int, at location: SourceLocation) -> Bool {
+    aliasedNodes += nodes
+    guard aliasedNodes > limits.maxNodesPerDocument else { return true }
     diagnostics.append(Diagnostic(.yamlAliasBomb(limit: limits.maxNodesPerDocument), at: location))
     return false
   }
 
   private func checkDuplicate(key: YAMLNode, in frame: inout Frame) {
     guard let scalar = key.scalar else { return }
-    if let first = frame.firstKeys[scalar.text] {
+    // Most mappings are small: a scan beats building a dictionary for each of them.
+    let first: SourceLocation?
+    if frame.pairs.count < 16 {
+      first = frame.pairs.first { $0.key.scalar?.text == scalar.text }?.key.start
+    } else {
+      if frame.firstKeys.isEmpty {
+        for pair in frame.pairs.reversed() {
+          if let text = pair.key.scalar?.text { frame.firstKeys[text] = pair.key.start }
+        }
+      }
+      first = frame.firstKeys[scalar.text]
+      if first == nil { frame.firstKeys[scalar.text] = key.start }
+    }
+    if let first {
       diagnostics.append(
         Diagnostic(.yamlDuplicateKey(scalar.text), at: key.start, notes: [.init("first defined here", at: first)]))
-    } else {
-      frame.firstKeys[scalar.text] = key.start
     }
   }
 

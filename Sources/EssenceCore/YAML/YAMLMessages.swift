@@ -1,7 +1,7 @@
 /// The YAML layer's diagnostics, alphabetised by factory name.
 extension DiagnosticMessage {
   static func yamlAliasBomb(limit: Int) -> DiagnosticMessage {
-    .error("yaml.alias_bomb", "aliases expand this document to more than \(limit) nodes; refusing to expand further")
+    .error("yaml.alias_bomb", "aliases expand this document by more than \(limit) nodes; refusing to expand further")
   }
 
   static func yamlBadTaggedValue(_ text: String, tag: String) -> DiagnosticMessage {
@@ -18,6 +18,10 @@ extension DiagnosticMessage {
 
   static func yamlSyntax(_ text: String) -> DiagnosticMessage {
     .error("yaml.syntax", text)
+  }
+
+  static func yamlTooDeep(limit: Int) -> DiagnosticMessage {
+    .error("yaml.too_deep", "lists and mappings nest more than \(limit) levels deep; refusing to read further")
   }
 
   static func yamlUnknownAlias(_ name: String) -> DiagnosticMessage {

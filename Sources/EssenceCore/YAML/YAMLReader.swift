@@ -6,12 +6,18 @@ import Foundation
 public enum YAMLReader {
   /// Bounds that keep a hostile file from exhausting memory.
   public struct Limits: Sendable {
-    /// Most nodes a document may hold once aliases are expanded ("billion laughs").
+    /// Most nodes aliases may add to one document ("billion laughs"); nodes written out in
+    /// the file do not count, so a long log without aliases is never refused.
     public var maxNodesPerDocument: Int
 
+    /// Deepest nesting of sequences and mappings: deeper files are refused before nodes nested
+    /// that deep can exhaust the stack.
+    public var maxDepth: Int
+
     /// Creates limits.
-    public init(maxNodesPerDocument: Int = 10_000) {
+    public init(maxNodesPerDocument: Int = 10_000, maxDepth: Int = 512) {
       self.maxNodesPerDocument = maxNodesPerDocument
+      self.maxDepth = maxDepth
     }
   }
 

@@ -72,8 +72,16 @@ import _EssenceTestSupport
 
   @Test func theExpansionBoundIsConfigurable() {
     let text = "a: &a [1, 2, 3]\nb: [*a, *a]\n"
-    #expect(YAMLReader.parse(text, path: "t.yaml", limits: .init(maxNodesPerDocument: 10)).hasErrors)
-    #expect(!YAMLReader.parse(text, path: "t.yaml", limits: .init(maxNodesPerDocument: 20)).hasErrors)
+    // The two aliases copy 4 nodes each.
+    #expect(YAMLReader.parse(text, path: "t.yaml", limits: .init(maxNodesPerDocument: 7)).hasErrors)
+    #expect(!YAMLReader.parse(text, path: "t.yaml", limits: .init(maxNodesPerDocument: 8)).hasErrors)
+  }
+
+  @Test func documentsWithoutAliasesHaveNoBound() {
+    let text = (0..<3000).map { "- {id: \($0), type: note}" }.joined(separator: "\n")
+    let result = YAMLReader.parse(text, path: "log.yaml", limits: .init(maxNodesPerDocument: 10))
+    #expect(!result.hasErrors)
+    #expect(result.documents.first?.sequence?.count == 3000)
   }
 
   @Test func duplicateKeysPointAtBothDefinitions() {
@@ -151,5 +159,20 @@ import _EssenceTestSupport
   @Test func unreadableFileIsADiagnostic() {
     let result = YAMLReader.parseFile(atPath: "/nonexistent/standards.yaml")
     #expect(result.diagnostics.map(\.message) == ["cannot read file: no such file"])
+  }
+
+  @Test func deepNestingIsRefusedBeforeItExhaustsTheStack() {
+    let text = "x: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    let result = YAMLReader.parse(text, path: "deep.yaml")
+    #expect(result.diagnostics.map(\.id) == ["yaml.too_deep"])
+    #expect(result.diagnostics.first?.location.column == 4 + 511)
+  }
+
+  @Test func duplicateKeysAreFoundInLargeMappingsToo() {
+    let keys = (0..<40).map { "k\($0): \($0)" } + ["k3: again", "k39: again"]
+    let result = YAMLReader.parse(keys.joined(separator: "\n"), path: "big.yaml")
+    #expect(result.diagnostics.map(\.message) == ["duplicate key 'k3'", "duplicate key 'k39'"])
+    #expect(result.diagnostics.map { $0.notes.first?.location?.line } == [4, 40])
+    #expect(result.diagnostics.map(\.location.line) == [41, 42])
   }
 }
