@@ -209,6 +209,17 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
 
 extern "C" size_t CSimdJSON_padding(void) { return SIMDJSON_PADDING; }
 
+extern "C" size_t CSimdJSON_countLines(const char *buffer, size_t length) {
+  size_t lines = 0;
+  const char *end = buffer + length;
+  for (const char *p = buffer; p < end; lines++) {
+    p = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+    if (!p) break;
+    p++;
+  }
+  return lines;
+}
+
 extern "C" CSimdJSONReader *CSimdJSON_readerCreate(void) {
   return new (std::nothrow) CSimdJSONReader();
 }
@@ -221,8 +232,6 @@ extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffe
   reader->end = buffer + length;
   reader->line = firstLine;
 }
-
-extern "C" size_t CSimdJSON_readerNextLine(const CSimdJSONReader *reader) { return reader->line; }
 
 namespace {
 

@@ -98,8 +98,8 @@ void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t l
 /// Blank lines (only spaces, tabs, CR, VT, FF) are skipped but counted.
 int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
 
-/// The number of the line after the last one iterated (where the next buffer's lines start).
-size_t CSimdJSON_readerNextLine(const CSimdJSONReader *reader);
+/// The number of newlines in `length` bytes (to number the lines of a block before parsing it).
+size_t CSimdJSON_countLines(const char *buffer, size_t length);
 
 #ifdef __cplusplus
 }
