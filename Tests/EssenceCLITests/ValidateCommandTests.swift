@@ -29,6 +29,12 @@ import _EssenceTestSupport
         """)
   }
 
+  @Test func annotatedStyleQuotesTheLine() throws {
+    let path = Self.fixtures + "/broken/schema-bad-severity.yaml"
+    let result = try runEssence(["validate", "--diagnostics-style", "annotated", path], in: Self.root)
+    #expect(result.stderr.contains("\n  10 |     severity: high\n     |               ^\n"))
+  }
+
   @Test func warningsAloneExitZeroUnlessStrict() throws {
     let path = Self.fixtures + "/broken/rule-no-deviations.yaml"
     #expect(try runEssence(["validate", path], in: Self.root).status == 0)

@@ -3,6 +3,7 @@ import Foundation
 /// Renders diagnostics as GitHub Actions workflow commands, so they annotate the pull request:
 /// `::error file=path,line=3,col=7,title=id::message`.
 public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
+  /// The `--format` name.
   public static let identifier = "github"
 
   /// Creates a renderer.

@@ -1,5 +1,6 @@
 /// Renders diagnostics as one JSON document: `{"diagnostics": [...], "summary": {...}}`.
 public struct JSONDiagnosticRenderer: DiagnosticRenderer {
+  /// The `--format` name.
   public static let identifier = "json"
 
   /// Creates a renderer.

@@ -1,6 +1,7 @@
 /// Renders diagnostics as SARIF 2.1.0, the format GitHub code scanning uploads
 /// (`github/codeql-action/upload-sarif`).
 public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
+  /// The `--format` name.
   public static let identifier = "sarif"
 
   /// The tool's version, shown by code scanning.

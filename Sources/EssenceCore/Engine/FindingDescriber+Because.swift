@@ -8,10 +8,9 @@ extension FindingDescriber {
     let event = Int(record.event)
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
-      var text = ""
-      text.reserveCapacity(256)
+      var text = TextBuffer(capacity: 256)
       standardBecause(plan, record, event: event, into: &text)
-      return text
+      return text.text
     case .signal(let plan):
       return signalBecause(plan, verdict: record.verdict, event: event)
     case .pattern(let plan):
@@ -21,7 +20,7 @@ extension FindingDescriber {
 
   // MARK: - Standards
 
-  private func standardBecause(_ plan: StandardPlan, _ record: FindingRecord, event: Int, into text: inout String) {
+  private func standardBecause(_ plan: StandardPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
     let activation = run.activation(event)
     switch record.verdict {
     case .met:
@@ -32,20 +31,25 @@ extension FindingDescriber {
       text += ", but:"
       for (check, written) in zip(plan.checks, plan.standard.purposeChecks)
       where run.outcome(check, event: event, activation) == .failed {
-        text += " " + written.says
+        text += " "
+        text += written.says
       }
     case .error:
       if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation) {
         text += predicate.condition.source
         fields(predicate, event: event, into: &text)
-        text += " could not be evaluated: " + message
+        text += " could not be evaluated: "
+        text += message
         return
       }
       letter(plan.expect, held: true, event: event, into: &text)
       for (check, written) in zip(plan.checks, plan.standard.purposeChecks) {
         guard case .condition(let predicate) = check, case .error(let message) = predicate.condition.result(activation)
         else { continue }
-        text += ", but purpose check '\(written.id)' could not be evaluated: " + message
+        text += ", but purpose check '"
+        text += written.id
+        text += "' could not be evaluated: "
+        text += message
         return
       }
     case .missed:
@@ -61,40 +65,60 @@ extension FindingDescriber {
 
   /// `deviation 'x' applies (reason = 'y'); evidence a, b present; limit ... held; approved by sam`,
   /// stopping at the first part that failed.
-  private func deviationBecause(_ plan: DeviationPlan, event: Int, _ activation: Activation, into text: inout String) {
+  private func deviationBecause(
+    _ plan: DeviationPlan, event: Int, _ activation: Activation, into text: inout TextBuffer
+  ) {
     let deviation = plan.deviation
     let record = run.events[event].record
-    text += "deviation '" + deviation.id + "' applies"
+    text += "deviation '"
+    text += deviation.id
+    text += "' applies"
     fields(plan.when, event: event, into: &text)
     let missing = plan.evidence.filter { EngineRun.isMissing($0.read(record)) }.map(\.name)
     if !missing.isEmpty {
-      text += "; evidence " + missing.joined(separator: ", ") + " missing"
+      text += "; evidence "
+      text.append(missing, separator: ", ")
+      text += " missing"
       return
     }
-    if !deviation.evidence.isEmpty { text += "; evidence " + deviation.evidence.joined(separator: ", ") + " present" }
+    if !deviation.evidence.isEmpty {
+      text += "; evidence "
+      text.append(deviation.evidence, separator: ", ")
+      text += " present"
+    }
     if let limit = plan.limit {
       let result = limit.condition.result(activation)
-      text += "; limit " + limit.condition.source
-      text += result == .held ? " held" : result == .failed ? " failed" : ""
+      text += "; limit "
+      text += limit.condition.source
+      if result == .held { text += " held" } else if result == .failed { text += " failed" }
       fields(limit, event: event, into: &text)
-      if case .error(let message) = result { text += " could not be evaluated: " + message }
+      if case .error(let message) = result {
+        text += " could not be evaluated: "
+        text += message
+      }
       if result != .held { return }
     }
     guard deviation.approval == .supervisor else { return }
     let approval = approvalOutcome(for: event)
     switch approval.decision {
-    case .awaiting: text += "; awaiting supervisor approval"
-    case .approved: text += "; approved by " + (approval.approver ?? "a supervisor")
-    case .declined: text += "; declined by " + (approval.approver ?? "a supervisor")
+    case .awaiting:
+      text += "; awaiting supervisor approval"
+    case .approved:
+      text += "; approved by "
+      text += approval.approver ?? "a supervisor"
+    case .declined:
+      text += "; declined by "
+      text += approval.approver ?? "a supervisor"
     }
   }
 
   /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
   /// `no first_response with the same ticket_id within 1h after`.
-  private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout String) {
+  private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
-      text += predicate.condition.source + (held ? " held" : " failed")
+      text += predicate.condition.source
+      text += held ? " held" : " failed"
       fields(predicate, event: event, into: &text)
     case .relation(let plan):
       relationPhrase(plan, match: run.match(plan, event: event), into: &text)
@@ -102,28 +126,41 @@ extension FindingDescriber {
   }
 
   /// A relation in words, from the event it found (or did not).
-  func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout String) {
+  private func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout TextBuffer) {
     let relation = plan.relation
     let within = ValueText.durationText(nanos: relation.withinNanos)
     guard let match else {
-      text += "no " + relation.on.joined(separator: " or ")
-      if !relation.same.isEmpty { text += " with the same " + relation.same.joined(separator: ", ") }
-      text += " within " + within + (relation.kind.looksForward ? " after" : " before")
+      text += "no "
+      text.append(relation.on, separator: " or ")
+      if !relation.same.isEmpty {
+        text += " with the same "
+        text.append(relation.same, separator: ", ")
+      }
+      text += " within "
+      text += within
+      text += relation.kind.looksForward ? " after" : " before"
       return
     }
     let other = run.events[Int(match)]
-    text += other.type + " '" + other.id + "' " + (relation.kind.looksForward ? "followed" : "preceded")
-    text += " within " + within + " (at " + other.timeText + ")"
+    text += other.type
+    text += " '"
+    text += other.id
+    text += relation.kind.looksForward ? "' followed within " : "' preceded within "
+    text += within
+    text += " (at "
+    text += other.timeText
+    text += ")"
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
-  private func fields(_ predicate: Predicate, event: Int, into text: inout String) {
+  private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
     let record = run.events[event].record
     text += " ("
     for (i, field) in predicate.fields.enumerated() {
       if i > 0 { text += ", " }
-      text += field.name + " = "
+      text += field.name
+      text += " = "
       ValueText.write(field.read(record), into: &text)
     }
     text += ")"

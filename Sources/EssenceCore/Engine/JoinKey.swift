@@ -98,10 +98,16 @@ struct CodePoints: Hashable, Sendable {
 
   init(_ text: String) { self.text = text }
 
-  static func == (a: CodePoints, b: CodePoints) -> Bool {
-    var x = a.text
-    var y = b.text
-    return x.withUTF8 { xs in y.withUTF8 { ys in xs.count == ys.count && xs.elementsEqual(ys) } }
+  static func == (a: CodePoints, b: CodePoints) -> Bool { same(a.text, b.text) }
+
+  /// Code-point equality of two strings, comparing raw bytes when both are stored contiguously.
+  static func same(_ x: String, _ y: String) -> Bool {
+    let (a, b) = (x.utf8, y.utf8)
+    guard a.count == b.count else { return false }
+    let contiguous = a.withContiguousStorageIfAvailable { p in
+      b.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
+    }
+    return (contiguous ?? nil) ?? a.elementsEqual(b)
   }
 
   func hash(into hasher: inout Hasher) {

@@ -8,6 +8,8 @@ struct KeyTable: Sendable {
   private var buckets = [Int32](repeating: -1, count: 16)
   private var hashes: [UInt64] = []
   private var keys: [JoinKey] = []
+  /// The text of each text key (nil for other keys), compared without unpacking the enum.
+  private var texts: [String?] = []
 
   /// How many distinct keys the table holds.
   var count: Int { keys.count }
@@ -26,6 +28,7 @@ struct KeyTable: Sendable {
     let id = Int32(keys.count)
     keys.append(key)
     hashes.append(hash)
+    if case .string(let text) = key { texts.append(text.text) } else { texts.append(nil) }
     buckets[index] = id
     if keys.count * 2 > buckets.count { grow() }
     return id
@@ -33,12 +36,20 @@ struct KeyTable: Sendable {
 
   /// The bucket holding the key, or the empty bucket where it would go.
   private func bucket(of key: JoinKey, hash: UInt64) -> (index: Int, entry: Int32?) {
+    var text: String?
+    if case .string(let t) = key { text = t.text }
     let mask = buckets.count - 1
     var index = Int(truncatingIfNeeded: hash) & mask
     while true {
       let entry = buckets[index]
       if entry < 0 { return (index, nil) }
-      if hashes[Int(entry)] == hash && keys[Int(entry)] == key { return (index, entry) }
+      if hashes[Int(entry)] == hash {
+        if let text {
+          if let other = texts[Int(entry)], CodePoints.same(text, other) { return (index, entry) }
+        } else if keys[Int(entry)] == key {
+          return (index, entry)
+        }
+      }
       index = (index + 1) & mask
     }
   }

@@ -7,12 +7,14 @@ enum ValueText {
 
   /// Appends a field's value in CEL literal syntax (or "absent"), with a fast path for the
   /// plain strings and integers most fields hold.
-  static func write(_ value: Value?, into text: inout String) {
+  static func write(_ value: Value?, into text: inout TextBuffer) {
     switch value {
     case nil: text += "absent"
     case .int(let i)?: text += String(i)
     case .string(let s)? where s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x27 && $0 != 0x5C && $0 != 0x7F }):
-      text += "'" + s + "'"
+      text += "'"
+      text += s
+      text += "'"
     case let value?: text += value.description
     }
   }

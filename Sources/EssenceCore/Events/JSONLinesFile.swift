@@ -27,11 +27,22 @@ enum JSONLinesFile {
     }
     var blocks = (0..<threads).map { _ in PaddedBuffer(capacity: blockSize) }
     defer { for block in blocks { block.deallocate() } }
+    var lines = LineBlockReader(input)
+    if threads == 1 {
+      // One thread parses straight into the log: no partial logs to join.
+      let before = log.events.count
+      while let job = try lines.fill(&blocks[0]) {
+        readers[0].parse(blocks[0].bytes.baseAddress, job.length, job.firstLine, input.path, &log)
+        if job.firstLine == 1, let size = input.size {
+          reserve(&log, events: log.events.count - before, readSoFar: lines.bytesRead, of: size)
+        }
+      }
+      return
+    }
     // Blocks parse into `current` while the previous batch, in `previous`, joins the log.
     var current = [EventLog](repeating: EventLog(), count: threads)
     var previous = [EventLog](repeating: EventLog(), count: threads)
     var pending = 0
-    var lines = LineBlockReader(input)
     var first = true
 
     while true {

@@ -22,6 +22,8 @@ struct JSONLinesReader {
   private var builder: EventBuilder
   private var keys: FieldKeyCache
   private var strings = StringCache(bits: 12)
+  /// The keys of the object being read, in order (scratch, kept between lines).
+  private var fieldKeys: [FieldKey] = []
 
   init?(layout: RecordLayout) {
     guard let handle = Handle() else { return nil }
@@ -52,10 +54,9 @@ struct JSONLinesReader {
       switch document.status {
       case CSimdJSONStatusObject:
         guard let entries = document.entries else { continue }
-        builder.begin(capacity: cellCount(entries))
+        builder.begin(capacity: resolveKeys(entries))
         var i = 1
-        for _ in 0..<entries[0].count {
-          let key = fieldKey(entries[i])
+        for key in fieldKeys {
           let value = value(entries, &i)
           builder.add(key, value)
         }
@@ -73,14 +74,17 @@ struct JSONLinesReader {
     }
   }
 
-  /// Cells the record of the object at `entries[0]` takes: one per field, two per undeclared
-  /// field (see `Record`), so its storage is allocated at its final size.
-  private mutating func cellCount(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
-    let count = entries[0].count
-    var cells = count
+  /// Resolves the keys of the object at `entries[0]` into `fieldKeys`; returns the cells its
+  /// record takes (one per field, two per undeclared field, see `Record`), so the record's
+  /// storage is allocated at its final size.
+  private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
+    fieldKeys.removeAll(keepingCapacity: true)
+    var cells = 0
     var i = 1
-    for _ in 0..<count {
-      if fieldKey(entries[i]).slot == nil { cells += 1 }
+    for _ in 0..<entries[0].count {
+      let key = fieldKey(entries[i])
+      fieldKeys.append(key)
+      cells += key.slot == nil ? 2 : 1
       i += 1 + entries[i].descendants
     }
     return cells

@@ -150,20 +150,30 @@ struct JSONBytes {
   }
 
   /// Appends text that needs no escaping (keys, punctuation).
+  mutating func raw(_ text: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  /// Appends a name known to need no escaping (a verdict, kind or severity).
   mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
-  mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+  mutating func int(_ value: Int) { raw(String(value)) }
 
   /// Appends a quoted string, escaping quotes, backslashes and control characters.
   mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    var text = text
-    text.withUTF8 { utf8 in
-      if utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-        bytes.append(contentsOf: utf8)
-      } else {
-        for byte in utf8 { escape(byte) }
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+      var start = 0
+      for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == UInt8(ascii: "\"") || utf8[i] == UInt8(ascii: "\\") {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+        escape(utf8[i])
+        start = i + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+    }
+    if done == nil {
+      // Small strings live inline, not in contiguous storage: at most 15 bytes, one by one.
+      for byte in text.utf8 { escape(byte) }
     }
     bytes.append(UInt8(ascii: "\""))
   }

@@ -81,7 +81,7 @@ final class LibYAMLParser {
 
   // MARK: - Events
 
-  /// Handles one event; false stops the parse (an alias bomb).
+  /// Handles one event; false stops the parse (an alias bomb, nesting past the bound).
   private func handle(_ event: yaml_event_t) -> Bool {
     let start = location(event.start_mark)
     let end = location(event.end_mark)

@@ -27,6 +27,14 @@ extension EssenceCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    /// How text diagnostics look.
+    enum DiagnosticsStyle: String, ExpressibleByArgument, CaseIterable {
+      case plain, annotated
+    }
+
+    @Option(help: "Text diagnostics: plain, or annotated with the source line and a caret.")
+    var diagnosticsStyle: DiagnosticsStyle = .plain
+
     func run() throws {
       let result = StandardsLoader.loadSet(paths: paths)
       let diagnostics = strict ? result.diagnostics.promotingWarnings() : result.diagnostics
@@ -36,7 +44,14 @@ extension EssenceCommand {
         let summary = TextDiagnosticRenderer.summary(
           errors: errors, warnings: diagnostics.count - errors, files: result.files.count)
         let sha = result.set.map { " (sha256 \($0.sha256))" } ?? ""
-        FileHandle.standardError.write(Data((TextDiagnosticRenderer().render(diagnostics) + summary + sha + "\n").utf8))
+        var sources: [String: String] = [:]
+        if diagnosticsStyle == .annotated {
+          for path in result.files {
+            sources[path] = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+          }
+        }
+        let text = TextDiagnosticRenderer(sources: sources).render(diagnostics)
+        FileHandle.standardError.write(Data((text + summary + sha + "\n").utf8))
       case .json:
         var standards: [OrderedJSON.Member] = [.init("files", .array(result.files.map { .string($0) }))]
         if let set = result.set { standards.insert(.init("sha256", .string(set.sha256)), at: 0) }

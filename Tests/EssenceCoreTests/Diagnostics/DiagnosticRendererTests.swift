@@ -23,6 +23,20 @@ import Testing
         """)
   }
 
+  @Test func annotatedTextShowsTheLineAndACaret() {
+    let sources = ["Standards/a.yaml": "a: 1\nb: 2\nc: 3\nd: 4\ne: 5\nf: 6\n\tseverty: major\n"]
+    let text = TextDiagnosticRenderer(sources: sources).render([Self.unknownKey])
+    #expect(
+      text == """
+        Standards/a.yaml:7:5: warning: unknown key 'severty' in standard 'x' [schema.unknown_key]
+           7 | \tseverty: major
+             | \t   ^
+        note: did you mean 'severity'?
+
+        """)
+    #expect(TextDiagnosticRenderer(sources: sources).render([Self.duplicate]).split(separator: "\n").count == 2)
+  }
+
   @Test func summaryCountsErrorsAndWarnings() {
     #expect(TextDiagnosticRenderer.summary(errors: 0, warnings: 0, files: 1) == "1 file valid")
     #expect(TextDiagnosticRenderer.summary(errors: 2, warnings: 1, files: 3) == "3 files: 2 errors, 1 warning")
