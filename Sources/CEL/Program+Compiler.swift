@@ -31,6 +31,10 @@ struct Compiler {
     case .ident(let name): return compileIdent(expr, name)
     case .select(let operand, let field, let testOnly): return compileSelect(expr, operand, field, testOnly: testOnly)
     case .call(let function, let target, let args):
+      // `strings.quote(s)`: a namespaced function, when `strings` is not a variable.
+      if let target, let namespace = qualifiedName(target), Library.knows(namespace + "." + function) {
+        return compileCall(expr, namespace + "." + function, args)
+      }
       return compileCall(expr, function, (target.map { [$0] } ?? []) + args)
     case .list(let elements): return compileList(expr, elements)
     case .map(let entries): return compileMap(expr, entries)
@@ -157,6 +161,16 @@ struct Compiler {
       return result
     }
     return nil
+  }
+
+  /// The dotted name a target spells (`strings`, `a.b`) when it is not a variable or loop
+  /// variable, so it can only be a function's namespace.
+  private func qualifiedName(_ expr: Expr) -> String? {
+    guard let segments = Self.segments(expr), !scopes.contains(where: { $0.name == segments[0] }) else { return nil }
+    for length in 1...segments.count where variableIndex[segments[0..<length].joined(separator: ".")] != nil {
+      return nil
+    }
+    return segments.joined(separator: ".")
   }
 
   /// The names of a chain of selects on an identifier (`a.b.c` → a, b, c), or nil.

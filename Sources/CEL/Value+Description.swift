@@ -33,26 +33,29 @@ extension Value: CustomStringConvertible {
     return text.contains(where: { $0 == "." || $0 == "e" }) ? text : text + ".0"
   }
 
-  /// A string in single quotes with CEL escapes for quotes, backslashes and control characters.
-  static func quoted(_ s: String) -> String {
-    var out = "'"
+  /// A string in quotes (single by default) with CEL escapes for the quote, backslashes and
+  /// control characters; `strings.quote` uses it with double quotes.
+  static func quoted(_ s: String, delimiter: Unicode.Scalar = "'") -> String {
+    var out = String(delimiter)
     for scalar in s.unicodeScalars {
-      switch scalar {
-      case "'": out += "\\'"
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\x" + hex(UInt8(scalar.value))
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+      if scalar == delimiter {
+        out += "\\" + String(scalar)
+      } else if let letter = escapes[scalar] {
+        out += "\\" + letter
+      } else if scalar.value < 0x20 || scalar.value == 0x7F {
+        out += "\\x" + hex(UInt8(scalar.value))
+      } else {
+        out.unicodeScalars.append(scalar)
       }
     }
-    return out + "'"
+    out.unicodeScalars.append(delimiter)
+    return out
   }
+
+  /// The characters CEL writes as a backslash and a letter.
+  private static let escapes: [Unicode.Scalar: String] = [
+    "\u{07}": "a", "\u{08}": "b", "\u{0C}": "f", "\n": "n", "\r": "r", "\t": "t", "\u{0B}": "v", "\\": "\\",
+  ]
 
   /// Bytes in single quotes: printable ASCII as is, everything else as `\xHH`.
   private static func quoted(bytes: [UInt8]) -> String {

@@ -64,6 +64,13 @@ let functionCases: [EvalCase] = [
   EvalCase(source: "int(timestamp('1970-01-02T00:00:00Z'))", expected: "86400"),
   EvalCase(source: "type(duration('1s'))", expected: "google.protobuf.Duration"),
   EvalCase(source: "dyn(1) == 1", expected: "true"),
+  EvalCase(source: "'%s waited %d rings (%.1f%%)'.format(['ana', 3, 12.25])", expected: "'ana waited 3 rings (12.2%)'"),
+  EvalCase(
+    source: "'%x'.format([1.5])",
+    expected: "error: format: only integers, byte buffers, and strings can be formatted as hex, was given double"),
+  EvalCase(
+    source: "'%s %s'.format([1])", expected: "error: format: index 1 out of range: too few arguments for the pattern"),
+  EvalCase(source: #"strings.quote('say "hi"\n')"#, expected: #"'"say \\"hi\\"\\n"'"#),
 ]
 
 @Test(arguments: functionCases) func libraryFunctions(_ c: EvalCase) throws {

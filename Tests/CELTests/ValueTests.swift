@@ -87,8 +87,10 @@ let descriptionCases: [DescriptionCase] = [
 @Test func hashingAgreesWithEquality() {
   let equalPairs: [(Value, Value)] = [
     (.int(7), .double(7)), (.uint(7), .int(7)), (.uint(UInt64.max), .double(0x1p64)),
-    (.map(MapValue(entries: [(.string("a"), .int(1)), (.string("b"), .int(2))])),
-     .map(MapValue(entries: [(.string("b"), .uint(2)), (.string("a"), .double(1))]))),
+    (
+      .map(MapValue(entries: [(.string("a"), .int(1)), (.string("b"), .int(2))])),
+      .map(MapValue(entries: [(.string("b"), .uint(2)), (.string("a"), .double(1))]))
+    ),
     (.list([.int(1), .string("x")]), .list([.double(1), .string("x")])),
   ]
   for (a, b) in equalPairs {

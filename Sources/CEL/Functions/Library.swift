@@ -72,6 +72,8 @@ enum Library {
     "upperAscii": [1: .unary(StringFunctions.upperAscii)],
     "trim": [1: .unary(StringFunctions.trim)],
     "reverse": [1: .unary(StringFunctions.reverse)],
+    "strings.quote": [1: .unary(StringFunctions.quote)],
+    "format": [2: .binary(FormatFunction.format)],
     "split": [2: .binary { StringFunctions.split($0, $1, .int(-1)) }, 3: .ternary(StringFunctions.split)],
     "join": [1: .unary { StringFunctions.join($0, .string("")) }, 2: .binary(StringFunctions.join)],
     "charAt": [2: .binary(StringFunctions.charAt)],

@@ -113,6 +113,13 @@ enum StringFunctions {
     return .list(parts)
   }
 
+  /// `strings.quote(s)`: the string as a double-quoted CEL literal, with escapes for control
+  /// characters, backslashes and double quotes.
+  static func quote(_ s: Value) -> Value {
+    guard case .string(let text) = s else { return Value.noOverload("strings.quote", s) }
+    return .string(Value.quoted(text, delimiter: "\""))
+  }
+
   /// `list.join(sep)`: a list of strings joined.
   static func join(_ list: Value, _ separator: Value) -> Value {
     guard case .list(let items) = list, case .string(let sep) = separator else {

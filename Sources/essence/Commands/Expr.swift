@@ -17,12 +17,13 @@ extension EssenceCommand {
     @Argument(help: "The CEL expression, e.g. \"event.break_minutes <= 45\".")
     var expression: String
 
-    @Option(help: "The event as a JSON object, bound to 'event'.")
+    @Option(help: ArgumentHelp("The event as a JSON object, bound to 'event'.", valueName: "json"))
     var event: String?
 
     @Option(
       name: .customLong("declare"), parsing: .upToNextOption,
-      help: "Declared field types as name=type (string|number|bool|time|duration|list|map|any).")
+      help: ArgumentHelp(
+        "Declared field types as name=type (string|number|bool|time|duration|list|map|any).", valueName: "name=type"))
     var declarations: [String] = []
 
     @Flag(help: "Prints the value of every sub-expression.")
@@ -59,8 +60,17 @@ extension EssenceCommand {
         var steps = Trace()
         value = program.evaluate(activation, trace: &steps)
         let scalars = Array(expression.unicodeScalars)
+        // A macro expands into several nodes over the same source; the last one evaluated is
+        // the macro's result, so only it is shown for that text.
+        var lastForSpan: [Int: Int] = [:]
         for id in steps.order {
-          guard let node = ast.node(id: id), let stepValue = steps[id] else { continue }
+          guard let node = ast.node(id: id) else { continue }
+          lastForSpan[node.offset * (scalars.count + 1) + node.endOffset] = id
+        }
+        for id in steps.order {
+          guard let node = ast.node(id: id), let stepValue = steps[id],
+            lastForSpan[node.offset * (scalars.count + 1) + node.endOffset] == id
+          else { continue }
           // Literals and the whole event say nothing the expression does not already show.
           if case .literal = node.kind { continue }
           if case .record = stepValue { continue }
