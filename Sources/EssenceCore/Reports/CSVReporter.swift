@@ -20,15 +20,26 @@ public struct CSVReporter: Reporter {
   public init() {}
 
   public func generateReport(_ evaluation: Evaluation) -> String {
-    var out = Self.row(Self.columns)
-    for finding in evaluation.findings {
-      out += Self.row([
+    var out: [UInt8] = []
+    writeReport(evaluation) { out += $0 }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Writes the rows a thousand at a time, so a million-event log's report is never held whole.
+  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+    var chunk = Self.row(Self.columns)
+    for (i, finding) in evaluation.findings.enumerated() {
+      chunk += Self.row([
         finding.event, finding.employee, finding.time, finding.rule, finding.kind.rawValue,
         finding.verdict.rawValue, finding.severity.rawValue, finding.deviation ?? "", finding.because,
         finding.source.path, String(finding.source.line),
       ])
+      if i % 1000 == 999 {
+        write(Array(chunk.utf8))
+        chunk = ""
+      }
     }
-    return out
+    write(Array(chunk.utf8))
   }
 
   /// One record: fields joined by commas, ended by CRLF, each quoted and defused as needed.
