@@ -78,19 +78,27 @@ public struct MarkdownReporter: Reporter {
   private func findings(_ evaluation: Evaluation) -> String {
     guard !evaluation.findings.isEmpty else { return "## Findings\n\nNo findings to act on.\n" }
     var out = "## Findings\n\n"
-    for finding in evaluation.findings {
-      let rule = evaluation.rule(finding.rule)
-      out += "### \(finding.verdict.rawValue): \(Markdown.escape(rule?.title ?? finding.rule))\n\n"
-      out +=
-        "- **Event** \(Markdown.code(finding.event)) by \(Markdown.escape(finding.employee)) at "
-        + "\(Markdown.code(finding.time))\n"
-      out +=
-        "- **Rule** \(Markdown.code(finding.rule)) (\(finding.kind.rawValue), \(finding.severity.rawValue)), "
-        + "\(Markdown.code("\(finding.source.path):\(finding.source.line)"))\n"
-      if let deviation = finding.deviation { out += "- **Deviation** \(Markdown.code(deviation))\n" }
-      out += "- **Because** \(Markdown.escape(finding.because))\n\n"
-      out += Markdown.prose(FindingNarrative(finding: finding, rule: rule).paragraph) + "\n\n"
+    let all = Array(evaluation.findings)
+    for group in FindingGroup.allCases {
+      let members = all.filter { group.contains($0.verdict) }
+      guard !members.isEmpty else { continue }
+      out += "### \(group.title) (\(members.count))\n\n"
+      for finding in members { out += section(finding, rule: evaluation.rule(finding.rule)) }
     }
+    return out
+  }
+
+  private func section(_ finding: Finding, rule: RuleInfo?) -> String {
+    var out = "#### \(finding.verdict.rawValue): \(Markdown.escape(rule?.title ?? finding.rule))\n\n"
+    out +=
+      "- **Event** \(Markdown.code(finding.event)) by \(Markdown.escape(finding.employee)) at "
+      + "\(Markdown.code(finding.time))\n"
+    out +=
+      "- **Rule** \(Markdown.code(finding.rule)) (\(finding.kind.rawValue), \(finding.severity.rawValue)), "
+      + "\(Markdown.code("\(finding.source.path):\(finding.source.line)"))\n"
+    if let deviation = finding.deviation { out += "- **Deviation** \(Markdown.code(deviation))\n" }
+    out += "- **Because** \(Markdown.escape(finding.because))\n\n"
+    out += Markdown.prose(FindingNarrative(finding: finding, rule: rule).paragraph) + "\n\n"
     return out
   }
 }
