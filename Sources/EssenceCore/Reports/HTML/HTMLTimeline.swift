@@ -57,7 +57,9 @@ struct HTMLTimeline {
       var lanes: [Double] = [-.infinity, -.infinity, -.infinity]
       for mark in marks where mark.finding.employee == employee {
         let mx = x(mark.time.instant)
-        let lane = lanes.firstIndex { $0 < mx - 13 } ?? 0
+        // The first lane with room; when all are crowded, the one whose last mark is farthest back.
+        let lane =
+          lanes.firstIndex { $0 < mx - 13 } ?? lanes.indices.min { lanes[$0] < lanes[$1] } ?? 0
         lanes[lane] = mx
         let my = y + rowHeight / 2 + [0, -11, 11][lane]
         out += "<a href=\"#\(mark.anchor)\"><title>\(HTML.escape(Self.tooltip(mark.finding)))</title>"
