@@ -1,18 +1,28 @@
 /// Why `explain` could not answer.
 public enum ExplainError: Error, Sendable, CustomStringConvertible {
-  /// No event has the id; the closest ids in the logs, best first.
-  case noSuchEvent(String, closest: [String])
+  /// No event has the id; the closest ids in the logs, best first, and the records that were
+  /// rejected (one of them may be the event asked for).
+  case noSuchEvent(String, closest: [String], rejected: [RejectedRecord] = [])
   /// The set has no rule with the id; the closest rule ids.
   case noSuchRule(String, closest: [String])
 
   /// The message, lowercase, naming the closest ids.
   public var description: String {
     switch self {
-    case .noSuchEvent(let id, let closest):
-      "no event with id '\(id)' in the logs" + Self.suggest(closest)
+    case .noSuchEvent(let id, let closest, let rejected):
+      "no event with id '\(id)' in the logs" + Self.rejectedNote(rejected) + Self.suggest(closest)
     case .noSuchRule(let id, let closest):
       "no rule with id '\(id)' in the standards" + Self.suggest(closest)
     }
+  }
+
+  /// ` (2 records were rejected and cannot be explained: shift.jsonl:21, missing ...)`.
+  private static func rejectedNote(_ records: [RejectedRecord]) -> String {
+    guard !records.isEmpty else { return "" }
+    let shown = records.prefix(3).map { "\($0.path):\($0.line), \($0.reason)" }.joined(separator: "; ")
+    let more = records.count > 3 ? "; ..." : ""
+    let count = records.count == 1 ? "1 record was" : "\(records.count) records were"
+    return " (\(count) rejected and cannot be explained: \(shown)\(more))"
   }
 
   private static func suggest(_ ids: [String]) -> String {
@@ -55,7 +65,8 @@ public struct ExplainQuery: Sendable {
     let engine = Engine(set: set)
     let explanations = engine.explain(log, event: id, rule: rule)
     guard !explanations.isEmpty else {
-      return .failure(.noSuchEvent(id, closest: Self.closest(to: id, among: log.events.map(\.id))))
+      return .failure(
+        .noSuchEvent(id, closest: Self.closest(to: id, among: log.events.map(\.id)), rejected: log.rejected))
     }
     // Only an event a pattern counted without raising there needs the pattern's own finding,
     // which sits at another event: judge again only then.
