@@ -33,14 +33,21 @@ import _EssenceTestSupport
 
   static let exitCases: [ExitCase] = [
     ExitCase(name: "done", arguments: ["--standards", standards, log], status: 0),
-    ExitCase(name: "a minor missed finding reaches --fail-on minor", arguments: ["--standards", standards, log, "--fail-on", "minor"], status: 1),
-    ExitCase(name: "a major missed finding reaches --fail-on major", arguments: ["--standards", standards, log, "--fail-on", "major"], status: 1),
+    ExitCase(
+      name: "a minor missed finding reaches --fail-on minor",
+      arguments: ["--standards", standards, log, "--fail-on", "minor"], status: 1),
+    ExitCase(
+      name: "a major missed finding reaches --fail-on major",
+      arguments: ["--standards", standards, log, "--fail-on", "major"], status: 1),
     ExitCase(name: "nothing critical", arguments: ["--standards", standards, log, "--fail-on", "critical"], status: 0),
-    ExitCase(name: "justified does not fail", arguments: ["--standards", standards, log, "--fail-on", "info", "--employee", "nobody"], status: 0),
+    ExitCase(
+      name: "justified does not fail",
+      arguments: ["--standards", standards, log, "--fail-on", "info", "--employee", "nobody"], status: 0),
     ExitCase(name: "invalid standards", arguments: ["--standards", fixtures + "/desk-broken.yaml", log], status: 2),
     ExitCase(name: "missing standards file", arguments: ["--standards", fixtures + "/nope.yaml", log], status: 2),
     ExitCase(name: "unreadable log", arguments: ["--standards", standards, fixtures + "/nope.jsonl"], status: 3),
-    ExitCase(name: "rejected records under --strict", arguments: ["--standards", standards, log, "--strict"], status: 3),
+    ExitCase(
+      name: "rejected records under --strict", arguments: ["--standards", standards, log, "--strict"], status: 3),
     ExitCase(name: "no --standards", arguments: [log], status: 64),
     ExitCase(name: "no log", arguments: ["--standards", standards], status: 64),
     ExitCase(name: "unknown format", arguments: ["--standards", standards, log, "--format", "xml"], status: 64),
@@ -60,7 +67,8 @@ import _EssenceTestSupport
   }
 
   @Test func unreadableLogIsNamed() throws {
-    let result = try runEssence(["evaluate", "--standards", Self.standards, Self.fixtures + "/nope.jsonl"], in: Self.root)
+    let result = try runEssence(
+      ["evaluate", "--standards", Self.standards, Self.fixtures + "/nope.jsonl"], in: Self.root)
     #expect(result.stderr.contains("nope.jsonl"))
   }
 
@@ -76,7 +84,8 @@ import _EssenceTestSupport
     #expect(rejected.map { $0["line"] as? Int } == [7, 8])
     #expect(rejected.allSatisfy { $0["path"] as? String == Self.log })
     let findings = try #require(report["findings"] as? [[String: Any]])
-    #expect(findings.map { "\($0["event"] ?? "") \($0["verdict"] ?? "")" } == ["b-2 justified", "b-3 missed", "c-1 missed"])
+    #expect(
+      findings.map { "\($0["event"] ?? "") \($0["verdict"] ?? "")" } == ["b-2 justified", "b-3 missed", "c-1 missed"])
     let justified = findings[0]
     #expect(justified["deviation"] as? String == "helping-a-customer")
     #expect(justified["kind"] as? String == "standard")
@@ -89,8 +98,14 @@ import _EssenceTestSupport
     #expect(findings[1]["deviation"] == nil)
     let summary = try #require(report["summary"] as? [String: Any])
     #expect(summary["by_verdict"] as? [String: Int] == ["met": 1, "justified": 1, "missed": 2])
-    #expect(summary["by_employee"] as? [String: [String: Int]] == ["ana": ["met": 1, "missed": 1], "ben": ["justified": 1, "missed": 1]])
-    #expect(summary["by_rule"] as? [String: [String: Int]] == ["lunch-return": ["met": 1, "justified": 1, "missed": 1], "answer-speed": ["missed": 1]])
+    #expect(
+      summary["by_employee"] as? [String: [String: Int]] == [
+        "ana": ["met": 1, "missed": 1], "ben": ["justified": 1, "missed": 1],
+      ])
+    #expect(
+      summary["by_rule"] as? [String: [String: Int]] == [
+        "lunch-return": ["met": 1, "justified": 1, "missed": 1], "answer-speed": ["missed": 1],
+      ])
   }
 
   @Test func jsonKeysComeInTheSpecOrder() throws {
@@ -104,11 +119,16 @@ import _EssenceTestSupport
     #expect(ordered(["by_verdict", "by_employee", "by_rule"], whole))
     #expect(ordered(["read", "evaluated", "rejected", "unjudged"], whole))
     let finding = try #require(text.split(separator: "\n").first { $0.contains("\"b-2\"") })
-    #expect(ordered(["event", "employee", "time", "rule", "kind", "verdict", "severity", "deviation", "because", "source"], finding))
+    #expect(
+      ordered(
+        ["event", "employee", "time", "rule", "kind", "verdict", "severity", "deviation", "because", "source"], finding)
+    )
     let verdicts = try #require(text.split(separator: "\n").first { $0.contains("\"by_verdict\"") })
     #expect(ordered(["met", "justified", "missed"], verdicts))
     // by_rule in set order, every rule listed.
-    #expect(ordered(["lunch-return", "answer-speed"], Substring(try #require(text.components(separatedBy: "\"by_rule\"").last))))
+    #expect(
+      ordered(
+        ["lunch-return", "answer-speed"], Substring(try #require(text.components(separatedBy: "\"by_rule\"").last))))
   }
 
   @Test func includeMetListsMetFindings() throws {

@@ -23,8 +23,10 @@ extension Engine {
     describer.traced = true
     let list = evaluation.findings
     return log.events.indices.filter { log.events[$0].id == id }.map { index in
-      let findings = list.records.filter { Int($0.event) == index && (rule == nil || book.rules[Int($0.rule)].id == rule) }
-        .map { describer.finding(for: $0, explained: true) }
+      let findings = list.records.filter {
+        Int($0.event) == index && (rule == nil || book.rules[Int($0.rule)].id == rule)
+      }
+      .map { describer.finding(for: $0, explained: true) }
       let judged = Set(findings.map(\.rule))
       return EventExplanation(
         event: log.events[index], findings: findings,
@@ -53,7 +55,9 @@ extension Engine {
         if let when = rule.when?.condition, when.result(activation) != .held {
           notes.append("'when' of '\(rule.id)' (\(when.source)) does not hold")
         } else if case .pattern = rule.body, !judged.contains(rule.id) {
-          notes.append("'\(rule.id)' counts the event as a match; a finding is raised only at the event that reaches the threshold")
+          notes.append(
+            "'\(rule.id)' counts the event as a match; a finding is raised only at the event that reaches the threshold"
+          )
         }
       }
     }

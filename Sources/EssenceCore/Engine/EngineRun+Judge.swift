@@ -89,9 +89,10 @@ extension EngineRun {
     }
   }
 
-  /// The first event (time, input order) a relation finds in its window, whichever way it is
-  /// meant; nil when none. An event never relates to itself; a `where` that errors means the
-  /// pair does not relate.
+  /// The first event (time, input order) a relation finds in its window, or nil.
+  ///
+  /// Negated relations use it too (a match breaks them). An event never relates to itself; a
+  /// `where` that errors means the pair does not relate.
   func match(_ plan: RelationPlan, event: Int) -> Int32? {
     let relation = plan.relation
     let record = events[event].record

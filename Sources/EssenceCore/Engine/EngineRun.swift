@@ -29,9 +29,10 @@ final class EngineRun: Sendable {
   let events: [Event]
   /// Position in `steps` of each event's type, or -1 when the engine has no interest in it.
   let typeOf: [Int32]
-  /// For each type, what judging an event of it does, in set order: a file's scope
-  /// (`-(file + 1)`), then that file's rules naming the type (rule positions). Flat, so the
-  /// loop over a million events walks one small array per event.
+  /// For each type, what judging an event of it does, in set order.
+  ///
+  /// A file's scope (`-(file + 1)`), then that file's rules naming the type (rule positions).
+  /// Flat, so the loop over a million events walks one small array per event.
   let steps: [[Int32]]
   /// Employee names, numbered in order of first appearance.
   let employees: [String]

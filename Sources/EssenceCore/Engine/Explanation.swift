@@ -8,7 +8,7 @@ import CEL
 public struct Explanation: Sendable {
   /// The letter (`expect`) and how it came out; nil for signals and patterns.
   public var letter: CheckOutcome?
-  /// The purpose checks that ran (only when the letter held), failing ones first in set order.
+  /// The purpose checks that ran (only when the letter held), in set order.
   public var purposeChecks: [CheckOutcome]
   /// Deviations tried before the one that applied (or all of them, for `missed`) whose
   /// `when` did not hold.
@@ -169,7 +169,9 @@ public struct ApprovalOutcome: Sendable {
   public var time: String?
 
   /// Creates an outcome.
-  public init(decision: Decision, event: String? = nil, approver: String? = nil, note: String? = nil, time: String? = nil) {
+  public init(
+    decision: Decision, event: String? = nil, approver: String? = nil, note: String? = nil, time: String? = nil
+  ) {
     self.decision = decision
     self.event = event
     self.approver = approver

@@ -35,7 +35,8 @@ extension FindingDescriber {
         text += written.says
       }
     case .error:
-      if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation) {
+      if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation)
+      {
         text += predicate.condition.source
         fields(predicate, event: event, into: &text)
         text += " could not be evaluated: "

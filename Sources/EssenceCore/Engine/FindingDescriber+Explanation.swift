@@ -13,7 +13,8 @@ extension FindingDescriber {
       return Explanation(related: [related(decision.verdict == .answered ? .response : .busy, other)])
     case .pattern:
       let raise = raises[Int(record.raise)]
-      return Explanation(related: raise.counted.map { related(.counted, $0) } + raise.joined.map { related(.joined, $0) })
+      return Explanation(
+        related: raise.counted.map { related(.counted, $0) } + raise.joined.map { related(.joined, $0) })
     }
   }
 
@@ -34,7 +35,8 @@ extension FindingDescriber {
     case .failed:
       let tried = deviation >= 0 ? deviation : plan.deviations.count
       explanation.deviationsNotApplying = plan.deviations[..<tried].map {
-        DeviationAttempt(id: $0.deviation.id, when: $0.when.condition.source, result: $0.when.condition.result(activation))
+        DeviationAttempt(
+          id: $0.deviation.id, when: $0.when.condition.source, result: $0.when.condition.result(activation))
       }
       if deviation >= 0 { explanation.deviation = outcome(plan.deviations[deviation], event: event, activation) }
     }

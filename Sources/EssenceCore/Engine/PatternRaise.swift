@@ -27,6 +27,8 @@ struct PatternMatches {
     members.append(Int32(event))
   }
 
+  /// Raises the pattern's findings, group by group.
+  ///
   /// Walks each group in (time, input order): a match raises when at least `threshold`
   /// matches up to it lie in `[t - within, t]` and the group's previous raise was before
   /// `t - within`; a match at or before the open raise's time plus `within` joins it instead.

@@ -56,7 +56,9 @@ public struct JSONReporter: Reporter {
       write(evaluation.findings.brief(at: i), to: &out)
       out.flushIfFull()
     }
-    out.raw(evaluation.findings.isEmpty ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
+    out.raw(
+      evaluation.findings.isEmpty
+        ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
     write(evaluation.summary.byVerdict, to: &out)
     out.raw(",\n    \"by_employee\": {")
     for (i, entry) in evaluation.summary.byEmployee.enumerated() {
@@ -187,7 +189,9 @@ struct JSONBytes {
     case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
     case 0..<0x20:
       let hex: [UInt8] = Array("0123456789abcdef".utf8)
-      bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+      bytes.append(contentsOf: [
+        UInt8(ascii: "\\"), UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)],
+      ])
     default: bytes.append(byte)
     }
   }

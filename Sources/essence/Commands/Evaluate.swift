@@ -17,7 +17,9 @@ extension EssenceCommand {
     @OptionGroup var logs: LogOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "Exit 1 when a robotic, pending, unjustified, missed, error or unanswered finding has this severity or higher.")
+    @Option(
+      help:
+        "Exit 1 when a robotic, pending, unjustified, missed, error or unanswered finding has this severity or higher.")
     var failOn: SeverityThreshold?
 
     @Option(help: "Report only this employee's findings and tally.")
@@ -32,11 +34,13 @@ extension EssenceCommand {
     func run() throws {
       let set = try standards.load()
       let log = try logs.read(for: set)
-      let evaluation = Engine(set: set).evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
+      let evaluation = Engine(set: set).evaluate(
+        log, options: Engine.Options(includeMet: includeMet, employee: employee))
       try output.write(evaluation)
       var code: Int32 = 0
       if strict && !log.rejected.isEmpty {
-        Console.error("error: \(log.rejected.count) rejected \(log.rejected.count == 1 ? "record" : "records") (--strict)\n")
+        Console.error(
+          "error: \(log.rejected.count) rejected \(log.rejected.count == 1 ? "record" : "records") (--strict)\n")
         code = 3
       } else if let failOn, evaluation.needsAttention(atOrAbove: failOn.severity) {
         code = 1

@@ -3,7 +3,9 @@ import EssenceCore
 
 /// The shift logs a command reads (SPEC §2).
 struct LogOptions: ParsableArguments {
-  @Argument(help: ArgumentHelp("Shift logs: .jsonl, .ndjson, .csv, .yaml or .yml; '-' reads JSON Lines from stdin.", valueName: "log"))
+  @Argument(
+    help: ArgumentHelp(
+      "Shift logs: .jsonl, .ndjson, .csv, .yaml or .yml; '-' reads JSON Lines from stdin.", valueName: "log"))
   var logs: [String] = []
 
   func validate() throws {

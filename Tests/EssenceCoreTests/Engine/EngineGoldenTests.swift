@@ -29,8 +29,11 @@ import Testing
     let summary = try #require(golden["summary"] as? [String: Any])
     #expect(counts(evaluation.summary.byVerdict) == summary["by_verdict"] as? [String: Int])
     let byRule = try #require(summary["by_rule"] as? [String: [String: Int]])
-    #expect(evaluation.summary.byRule.map(\.rule) == ["lunch-return", "answer-speed", "warm-greeting", "call-wrap",
-      "first-response", "quick-close", "customer-in-distress", "passing-off-complaints"])
+    #expect(
+      evaluation.summary.byRule.map(\.rule) == [
+        "lunch-return", "answer-speed", "warm-greeting", "call-wrap",
+        "first-response", "quick-close", "customer-in-distress", "passing-off-complaints",
+      ])
     for entry in evaluation.summary.byRule {
       #expect(counts(entry.counts) == byRule[entry.rule], "\(entry.rule)")
     }
@@ -40,7 +43,9 @@ import Testing
     let want = findings.map { f in
       "\(f["event"] ?? "") \(f["rule"] ?? "") \(f["verdict"] ?? "") \(f["deviation"] ?? "-") \(f["time"] ?? "")"
     }
-    let got = evaluation.findings.map { "\($0.event) \($0.rule) \($0.verdict.rawValue) \($0.deviation ?? "-") \($0.time)" }
+    let got = evaluation.findings.map {
+      "\($0.event) \($0.rule) \($0.verdict.rawValue) \($0.deviation ?? "-") \($0.time)"
+    }
     #expect(got.count == want.count)
     for (g, w) in zip(got, want) where g != w {
       Issue.record("first difference: got '\(g)', want '\(w)'")

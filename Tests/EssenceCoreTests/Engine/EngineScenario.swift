@@ -30,7 +30,9 @@ struct E {
   var employee: String
   var fields: KeyValuePairs<String, F>
 
-  init(_ id: String, _ type: String, _ time: String, by employee: String = "ana", _ fields: KeyValuePairs<String, F> = [:]) {
+  init(
+    _ id: String, _ type: String, _ time: String, by employee: String = "ana", _ fields: KeyValuePairs<String, F> = [:]
+  ) {
     self.id = id
     self.type = type
     self.time = time.contains("T") ? time : "2026-11-21T\(time.count == 5 ? time + ":00" : time)Z"

@@ -28,8 +28,11 @@ import Testing
 
   @Test func says_why_an_event_is_unjudged() throws {
     let engine = Engine(set: scenario.set)
-    #expect(engine.explain(scenario.log, event: "not-lunch").first?.notes.first?.contains("'when' of 'lunch-return'") == true)
+    #expect(
+      engine.explain(scenario.log, event: "not-lunch").first?.notes.first?.contains("'when' of 'lunch-return'") == true)
     #expect(engine.explain(scenario.log, event: "out-of-scope").first?.notes.first?.contains("scope") == true)
-    #expect(engine.explain(scenario.log, event: "a-approved").first?.notes.first?.contains("no rule names type 'approval'") == true)
+    #expect(
+      engine.explain(scenario.log, event: "a-approved").first?.notes.first?.contains("no rule names type 'approval'")
+        == true)
   }
 }

@@ -42,29 +42,85 @@ import Testing
     """
 
   static let events: [E] = [
-    E("met", "break_end", "12:00", ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 0, "handover": true]),
-    E("met-float", "break_end", "12:01", ["team": "desk", "break_kind": "lunch", "break_minutes": 45.0, "abandoned_calls": 0.0, "handover": true]),
-    E("robotic", "break_end", "12:02", ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 2, "handover": true]),
-    E("robotic-both", "break_end", "12:03", ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 2, "handover": false]),
-    E("robotic-beats-error", "break_end", "12:04", ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 1]),
-    E("check-error", "break_end", "12:05", ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "handover": true]),
+    E(
+      "met", "break_end", "12:00",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 0, "handover": true]),
+    E(
+      "met-float", "break_end", "12:01",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 45.0, "abandoned_calls": 0.0, "handover": true]),
+    E(
+      "robotic", "break_end", "12:02",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 2, "handover": true]),
+    E(
+      "robotic-both", "break_end", "12:03",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 2, "handover": false]),
+    E(
+      "robotic-beats-error", "break_end", "12:04",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "abandoned_calls": 1]),
+    E(
+      "check-error", "break_end", "12:05",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 30, "handover": true]),
     E("letter-error", "break_end", "12:06", ["team": "desk", "break_kind": "lunch"]),
     E("letter-string", "break_end", "12:07", ["team": "desk", "break_kind": "lunch", "break_minutes": "30"]),
     E("letter-bool", "break_end", "12:08", ["team": "desk", "break_kind": "lunch", "break_minutes": true]),
     E("missed", "break_end", "12:09", ["team": "desk", "break_kind": "lunch", "break_minutes": 65]),
-    E("missed-reason-num", "break_end", "12:10", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": 7]),
-    E("justified", "break_end", "12:11", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": "C-1", "note": "jump-started a car"]),
-    E("evidence-empty", "break_end", "12:12", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": "C-1", "note": ""]),
-    E("evidence-null", "break_end", "12:13", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": nil, "note": "x"]),
-    E("evidence-absent", "break_end", "12:14", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "note": "x"]),
-    E("evidence-empty-list", "break_end", "12:15", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": [], "note": "x"]),
-    E("evidence-blank-present", "break_end", "12:16", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": 0, "note": " "]),
-    E("limit-failed", "break_end", "12:17", ["team": "desk", "break_kind": "lunch", "break_minutes": 130, "reason": "helping_customer", "customer_ref": "C-1", "note": "x"]),
-    E("pending", "break_end", "12:18", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
-    E("approved", "break_end", "12:19", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
-    E("declined", "break_end", "12:20", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
-    E("flipped", "break_end", "12:21", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
-    E("approved-no-note", "break_end", "12:22", ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical"]),
+    E(
+      "missed-reason-num", "break_end", "12:10",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": 7]),
+    E(
+      "justified", "break_end", "12:11",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": "C-1",
+        "note": "jump-started a car",
+      ]),
+    E(
+      "evidence-empty", "break_end", "12:12",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": "C-1",
+        "note": "",
+      ]),
+    E(
+      "evidence-null", "break_end", "12:13",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": nil,
+        "note": "x",
+      ]),
+    E(
+      "evidence-absent", "break_end", "12:14",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "note": "x"]),
+    E(
+      "evidence-empty-list", "break_end", "12:15",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": [],
+        "note": "x",
+      ]),
+    E(
+      "evidence-blank-present", "break_end", "12:16",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "helping_customer", "customer_ref": 0,
+        "note": " ",
+      ]),
+    E(
+      "limit-failed", "break_end", "12:17",
+      [
+        "team": "desk", "break_kind": "lunch", "break_minutes": 130, "reason": "helping_customer",
+        "customer_ref": "C-1", "note": "x",
+      ]),
+    E(
+      "pending", "break_end", "12:18",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
+    E(
+      "approved", "break_end", "12:19",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
+    E(
+      "declined", "break_end", "12:20",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
+    E(
+      "flipped", "break_end", "12:21",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical", "note": "dentist"]),
+    E(
+      "approved-no-note", "break_end", "12:22",
+      ["team": "desk", "break_kind": "lunch", "break_minutes": 65, "reason": "medical"]),
     E("not-lunch", "break_end", "12:23", ["team": "desk", "break_kind": "short", "break_minutes": 65]),
     E("when-error", "break_end", "12:24", ["team": "desk", "break_minutes": 65]),
     E("out-of-scope", "break_end", "12:25", ["team": "billing", "break_kind": "lunch", "break_minutes": 65]),
