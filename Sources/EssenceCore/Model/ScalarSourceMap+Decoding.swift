@@ -18,7 +18,7 @@ struct ScalarSourceMap {
   init(sources: [(path: String, bytes: [UInt8])]) {
     var lines: [String: [[Unicode.Scalar]]] = [:]
     for (path, bytes) in sources {
-      lines[path] = String(decoding: YAMLReader.withoutByteOrderMark(bytes), as: UTF8.self).sourceLines
+      lines[path] = String(decoding: bytes, as: UTF8.self).sourceLines
     }
     self.lines = lines
   }
