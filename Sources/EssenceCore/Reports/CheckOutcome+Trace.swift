@@ -57,8 +57,25 @@ extension CheckOutcome {
     var out = text
     for part in known.sorted(by: { $0.text.count > $1.text.count }) where part.text != text {
       out = replaceWhole(part.text, with: part.value, in: out)
+      out = unwrap(part.value, in: out)
     }
     return out
+  }
+
+  /// A parenthesised part is now one value: `35 <= 15`, not `35 <= (15)`; a call's
+  /// parentheses (`startsWith('a')`) stay.
+  private static func unwrap(_ value: String, in text: String) -> String {
+    let wrapped = "(\(value))"
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: wrapped) {
+      let before = rest[..<range.lowerBound]
+      let isCall = (before.last ?? out.last).map(isNamePart) ?? false
+      out += before
+      out += isCall ? wrapped : value
+      rest = rest[range.upperBound...]
+    }
+    return out + rest
   }
 
   /// Replaces `needle` where it is not part of a longer name (`event.a` inside `event.ab`).

@@ -27,6 +27,20 @@ import Testing
     #expect(check.traceChain == "event.a = 1; event.ab = 2; 1 + 2 → 3; 3 > 3 → false")
   }
 
+  @Test func drops_the_parentheses_around_a_part_now_one_value() {
+    let check = CheckOutcome(
+      expression: "event.n <= (event.k == 'lunch' ? 45 : 15)", result: .failed,
+      trace: [
+        TraceStep(expression: "event.n", value: .int(35)), TraceStep(expression: "event.k", value: .string("rest")),
+        TraceStep(expression: "event.k == 'lunch'", value: .bool(false)),
+        TraceStep(expression: "event.k == 'lunch' ? 45 : 15", value: .int(15)),
+        TraceStep(expression: "event.n <= (event.k == 'lunch' ? 45 : 15)", value: .bool(false)),
+      ], location: here)
+    #expect(
+      check.traceChain
+        == "event.n = 35; event.k = 'rest'; 'rest' == 'lunch' → false; false ? 45 : 15 → 15; 35 <= 15 → false")
+  }
+
   @Test func without_a_trace_shows_the_fields_read_in_place() {
     let check = CheckOutcome(
       expression: "event.amount <= 50", result: .failed, fields: [FieldValue(name: "amount", value: .int(180))],
