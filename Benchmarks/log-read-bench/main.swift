@@ -1,7 +1,7 @@
 // Measures reading shift logs alone (the volume path): events/s for the whole read.
 //
 //   swift build -c release --product log-read-bench
-//   /usr/bin/time -v .build/release/log-read-bench /tmp/shift-1m.jsonl
+//   /usr/bin/time -v .build/release/log-read-bench [--threads N] /tmp/shift-1m.jsonl
 //
 // The layout is bench/standards/bench.yaml's `fields:` (after the required fields), written
 // out by hand so the measurement needs nothing but the reader.
@@ -31,14 +31,19 @@ let layout = RecordLayout(
     + declared.map { ($0.0, celType($0.1)) })
 let kinds = Dictionary(declared, uniquingKeysWith: { a, _ in a })
 
-let paths = Array(CommandLine.arguments.dropFirst())
+var paths = Array(CommandLine.arguments.dropFirst())
+var reader = LogReader(layout: layout, fieldKinds: kinds)
+if paths.first == "--threads", paths.count > 1, let threads = Int(paths[1]) {
+  reader.threads = threads
+  paths.removeFirst(2)
+}
 guard !paths.isEmpty else {
-  FileHandle.standardError.write(Data("usage: log-read-bench LOG...\n".utf8))
+  FileHandle.standardError.write(Data("usage: log-read-bench [--threads N] LOG...\n".utf8))
   exit(64)
 }
 let start = Date()
 do {
-  let log = try LogReader.read(paths: paths, layout: layout, fieldKinds: kinds)
+  let log = try reader.read(paths: paths)
   let seconds = Date().timeIntervalSince(start)
   print("read \(log.read), events \(log.events.count), rejected \(log.rejected.count)")
   print(String(format: "%.3f s, %.0f events/s", seconds, Double(log.read) / seconds))

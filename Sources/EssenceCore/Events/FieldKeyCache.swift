@@ -1,13 +1,5 @@
 import CEL
 
-#if canImport(Darwin)
-  import Darwin
-#elseif canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#endif
-
 /// Resolves the keys of a JSON log to `FieldKey`s, once per distinct key.
 ///
 /// Every field of every event passes through here, so a hit costs a few integer compares:
@@ -35,20 +27,12 @@ struct FieldKeyCache {
   mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, words: (UInt64, UInt64)) -> FieldKey {
     let at = Int(truncatingIfNeeded: hash) & mask
     if let entry = entries[at], entry.hash == hash, entry.length == bytes.count, entry.words == words,
-      bytes.count <= 16 || Self.equal(entry.key.name, bytes)
+      bytes.count <= 16 || utf8Equal(entry.key.name, bytes)
     {
       return entry.key
     }
     let key = FieldKey(name: String(decoding: bytes, as: UTF8.self), layout: layout)
     entries[at] = Entry(hash: hash, words: words, length: bytes.count, key: key)
     return key
-  }
-
-  private static func equal(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    name.utf8.withContiguousStorageIfAvailable { stored in
-      guard stored.count == bytes.count else { return false }
-      guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
-      return memcmp(a, b, bytes.count) == 0
-    } ?? name.utf8.elementsEqual(bytes)
   }
 }

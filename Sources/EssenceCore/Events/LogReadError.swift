@@ -13,6 +13,7 @@ public enum LogReadError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// The message the CLI prints before exiting 3.
   public var description: String {
     switch self {
     case .unreadable(let path, let reason): return "cannot read log '\(path)': \(reason)"

@@ -1,4 +1,5 @@
 import CEL
+import Foundation
 
 /// Reads shift logs into events and rejected records (SPEC §2, §7).
 ///
@@ -10,11 +11,17 @@ public struct LogReader: Sendable {
   public var layout: RecordLayout
   /// Declared field kinds (`fields:`), which type CSV cells; JSON and YAML carry their types.
   public var fieldKinds: [String: FieldDeclaration.Kind]
+  /// Threads that parse a JSON Lines log at once (the result does not depend on it).
+  public var threads: Int
 
-  /// Creates a reader for one layout.
-  public init(layout: RecordLayout, fieldKinds: [String: FieldDeclaration.Kind] = [:]) {
+  /// Creates a reader for one layout; by default JSON Lines are parsed on every core.
+  public init(
+    layout: RecordLayout, fieldKinds: [String: FieldDeclaration.Kind] = [:],
+    threads: Int = min(8, ProcessInfo.processInfo.activeProcessorCount)
+  ) {
     self.layout = layout
     self.fieldKinds = fieldKinds
+    self.threads = threads
   }
 
   /// Reads the logs at `paths` (`-` is standard input, as JSON Lines), in order.
@@ -33,10 +40,7 @@ public struct LogReader: Sendable {
       let format = path == "-" ? .jsonLines : LogFormat(path: path)
       switch format {
       case .jsonLines:
-        guard var reader = JSONLinesReader(layout: layout) else {
-          throw .unreadable(path: path, reason: "out of memory")
-        }
-        try reader.read(input, into: &log)
+        try JSONLinesFile.read(input, layout: layout, threads: threads, into: &log)
       case .csv, .yaml:
         try read(bytes: input.readAll(), path: path, format: format, into: &log)
       }
@@ -69,11 +73,12 @@ public struct LogReader: Sendable {
 }
 
 extension LogReader {
-  /// A reader for the events a standards set judges: its layout and its declared field kinds.
+  /// A reader for the events a standards set judges: its layout and its declared field kinds
+  /// (the first declaration of a field wins, as in the layout).
   public init(standards: StandardsSet) {
     var kinds: [String: FieldDeclaration.Kind] = [:]
     for file in standards.files {
-      for field in file.fields { kinds[field.name] = field.kind }
+      for field in file.fields where kinds[field.name] == nil { kinds[field.name] = field.kind }
     }
     self.init(layout: standards.layout, fieldKinds: kinds)
   }

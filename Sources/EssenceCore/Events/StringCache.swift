@@ -28,18 +28,19 @@ struct StringCache {
   /// The String of `bytes` (whose hash is `hash`).
   mutating func string(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> String {
     let at = Int(truncatingIfNeeded: hash) & mask
-    if hashes[at] == hash, Self.equal(strings[at], bytes) { return strings[at] }
+    if hashes[at] == hash, utf8Equal(strings[at], bytes) { return strings[at] }
     let string = String(decoding: bytes, as: UTF8.self)
     hashes[at] = hash
     strings[at] = string
     return string
   }
+}
 
-  private static func equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    string.utf8.withContiguousStorageIfAvailable { stored in
-      guard stored.count == bytes.count else { return false }
-      guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
-      return memcmp(a, b, bytes.count) == 0
-    } ?? string.utf8.elementsEqual(bytes)
-  }
+/// Whether `string` holds exactly the UTF-8 `bytes`.
+func utf8Equal(_ string: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  string.utf8.withContiguousStorageIfAvailable { stored in
+    guard stored.count == bytes.count else { return false }
+    guard let a = stored.baseAddress, let b = bytes.baseAddress else { return true }
+    return memcmp(a, b, bytes.count) == 0
+  } ?? string.utf8.elementsEqual(bytes)
 }

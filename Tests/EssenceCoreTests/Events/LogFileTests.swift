@@ -83,6 +83,19 @@ import Testing
     #expect(log.rejected == [RejectedRecord(path: "-", line: 3, reason: "record is not an object")])
   }
 
+  @Test func byteOrderMarkStartingAFileIsDropped() throws {
+    let dir = try temporaryDirectory()
+    let path = dir.appendingPathComponent("bom.jsonl").path
+    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((eventLine() + "\n" + eventLine()).utf8)
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    let log = try LogReader.read(paths: [path], layout: testLayout)
+    #expect(log.rejected.isEmpty)
+    #expect(log.events.map(\.line) == [1, 2])
+    let memory = try LogReader(layout: testLayout).read(bytes: bytes, path: "m.jsonl", format: .jsonLines)
+    #expect(memory.rejected.isEmpty)
+    #expect(memory.events.count == 2)
+  }
+
   @Test func formatFollowsTheExtension() {
     #expect(LogFormat(path: "a.jsonl") == .jsonLines)
     #expect(LogFormat(path: "a.ndjson") == .jsonLines)

@@ -1,0 +1,55 @@
+import CEL
+import EssenceCore
+import Testing
+
+/// The compact record storage keeps what `Record`'s contract promises.
+@Suite struct RecordStorageTests {
+  let layout = RecordLayout(fields: [("a", .int), ("b", .string), ("c", .dyn)])
+
+  @Test func declaredAndUndeclaredFieldsInInputOrder() throws {
+    var builder = Record.Builder(layout: layout)
+    builder.append(slot: nil, name: "x", value: .int(1))
+    builder.append(slot: 1, name: "b", value: .string("a string longer than fifteen bytes"))
+    builder.append(slot: nil, name: "y", value: .list([.null, .bool(true)]))
+    builder.append(slot: 0, name: "a", value: .uint(7))
+    #expect(builder.count == 4)
+    let record = builder.build()
+    #expect(builder.count == 0)
+    #expect(record.fields.map(\.name) == ["x", "b", "y", "a"])
+    #expect(record.value(atSlot: 0)?.testDescription == "uint(7)")
+    #expect(record.value(atSlot: 1)?.testDescription == "string(a string longer than fifteen bytes)")
+    #expect(record.value(atSlot: 2) == nil)
+    #expect(record.field("x")?.testDescription == "int(1)")
+    #expect(record.field("y")?.testDescription == "[null,bool(true)]")
+    #expect(record.field("c") == nil)
+    #expect(record.field("z") == nil)
+  }
+
+  @Test func everyKindOfValueRoundTrips() {
+    let values: [Value] = [
+      .null, .bool(false), .int(-3), .uint(3), .double(2.5), .string(""), .bytes([1, 2]),
+      .list([]), .map(MapValue(entries: [(.string("k"), .int(1))])),
+      .timestamp(Timestamp(seconds: -62_135_596_800, nanos: 1)), .duration(CELDuration(seconds: -90, nanos: -5)),
+      .error(EvalError("boom")),
+    ]
+    let fields = values.enumerated().map { (name: "f\($0.offset)", value: $0.element) }
+    let record = Record(layout: layout, fields: fields)
+    #expect(record.fields.map(\.value.testDescription) == values.map(\.testDescription))
+  }
+
+  @Test func laterDuplicateWinsInTheFieldsInitializer() {
+    let record = Record(layout: layout, fields: [("a", .int(1)), ("q", .int(2)), ("a", .int(3)), ("q", .int(4))])
+    #expect(record.fields.map { "\($0.name)=\($0.value.testDescription)" } == ["a=int(3)", "q=int(4)"])
+  }
+
+  @Test func rejectedFieldsAreDropped() {
+    var builder = Record.Builder(layout: layout)
+    builder.append(slot: 0, name: "a", value: .int(1))
+    builder.append(slot: nil, name: "x", value: .int(2))
+    builder.removeAll()
+    builder.append(slot: 1, name: "b", value: .string("kept"))
+    let record = builder.build()
+    #expect(record.fields.map(\.name) == ["b"])
+    #expect(record.field("x") == nil)
+  }
+}
