@@ -25,7 +25,7 @@ public struct MarkedText: Sendable {
         continue
       }
       text.append(character)
-      if character == "\n" {
+      if character == "\n" || character == "\r\n" {
         line += 1
         column = 1
       } else {

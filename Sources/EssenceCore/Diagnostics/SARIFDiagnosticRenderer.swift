@@ -57,7 +57,12 @@ public struct SARIFDiagnosticRenderer: DiagnosticRenderer {
     return .object([
       "$schema": .string("https://json.schemastore.org/sarif-2.1.0.json"),
       "version": .string("2.1.0"),
-      "runs": .array([.object(["tool": .object(["driver": driver]), "results": .array(results)])]),
+      "runs": .array([
+        .object([
+          // Our columns count Unicode scalars, as libyaml does; SARIF's default is UTF-16 units.
+          "tool": .object(["driver": driver]), "columnKind": .string("unicodeCodePoints"), "results": .array(results),
+        ])
+      ]),
     ])
   }
 

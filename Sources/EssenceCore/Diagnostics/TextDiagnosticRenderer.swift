@@ -7,11 +7,11 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
   public static let identifier = "text"
 
   /// Each file's lines by path, for annotated output; empty for plain output.
-  public var sources: [String: [Substring]]
+  public var sources: [String: [[Unicode.Scalar]]]
 
   /// Creates a renderer; give `sources` (file text by path) for annotated output.
   public init(sources: [String: String] = [:]) {
-    self.sources = sources.mapValues { $0.split(separator: "\n", omittingEmptySubsequences: false) }
+    self.sources = sources.mapValues(\.sourceLines)
   }
 
   /// One line per diagnostic and per note, each ending in a newline.
@@ -31,7 +31,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
   /// The source line of a location and a caret under its column, or "" without the source.
   func snippet(at location: SourceLocation) -> String {
     guard let lines = sources[location.path], location.line >= 1, location.line <= lines.count else { return "" }
-    let line = lines[location.line - 1].unicodeScalars.filter { $0 != "\r" }
+    let line = lines[location.line - 1]
     let number = String(location.line)
     let gutter = String(repeating: " ", count: max(0, 4 - number.count)) + number + " | "
     // Keep tabs under tabs so the caret lines up however the terminal draws them.

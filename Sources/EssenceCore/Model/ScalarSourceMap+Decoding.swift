@@ -18,8 +18,7 @@ struct ScalarSourceMap {
   init(sources: [(path: String, bytes: [UInt8])]) {
     var lines: [String: [[Unicode.Scalar]]] = [:]
     for (path, bytes) in sources {
-      lines[path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        .map { line in Array((line.last == "\r" ? line.dropLast() : line).unicodeScalars) }
+      lines[path] = String(decoding: bytes, as: UTF8.self).sourceLines
     }
     self.lines = lines
   }

@@ -78,8 +78,8 @@ extension DiagnosticMessage {
   static func redundantLimit(deviation: String) -> DiagnosticMessage {
     .warning(
       "rule.redundant_limit",
-      "the 'limit' of deviation '\(deviation)' can never hold when 'expect' is broken; it is at least as strict as the letter"
-    )
+      "the 'limit' of deviation '\(deviation)' can never hold when 'expect' is broken; "
+        + "it is at least as strict as the letter")
   }
 
   static func rootType(found: String) -> DiagnosticMessage {

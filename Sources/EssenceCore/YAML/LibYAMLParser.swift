@@ -249,8 +249,7 @@ final class LibYAMLParser {
     let error = YAMLSyntaxError(
       problem: problem, problemAt: location(p.problem_mark), context: p.context.map { String(cString: $0) },
       contextAt: location(p.context_mark),
-      lines: String(decoding: bytes, as: UTF8.self).split(
-        separator: "\n", omittingEmptySubsequences: false))
+      lines: String(decoding: bytes, as: UTF8.self).sourceLines)
     diagnostics.append(error.diagnostic)
   }
 

@@ -39,7 +39,7 @@ public enum YAMLReader {
   ///   - limits: expansion bounds.
   /// - Returns: the documents and every problem found.
   public static func parse(_ bytes: [UInt8], path: String, limits: Limits = Limits()) -> Result {
-    let parser = LibYAMLParser(bytes: bytes, path: path, limits: limits)
+    let parser = LibYAMLParser(bytes: withoutByteOrderMark(bytes), path: path, limits: limits)
     return parser.run()
   }
 
@@ -57,5 +57,11 @@ public enum YAMLReader {
         diagnostics: [Diagnostic(.yamlUnreadable(reason), at: SourceLocation(path: path, line: 1, column: 1))])
     }
     return parse([UInt8](data), path: path, limits: limits)
+  }
+
+  /// The bytes without a leading UTF-8 byte order mark, which some editors write and which
+  /// is not part of the first line's text.
+  static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+    bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
   }
 }

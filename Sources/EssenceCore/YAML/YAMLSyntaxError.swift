@@ -13,11 +13,11 @@ struct YAMLSyntaxError {
   /// Where that construct started.
   var contextAt: SourceLocation
   /// The file's lines, to look at the text around the problem.
-  var lines: [Substring]
+  var lines: [[Unicode.Scalar]]
 
   /// The diagnostic, at the place the author should look.
   var diagnostic: Diagnostic {
-    let line = problemAt.line - 1 < lines.count ? Array(lines[problemAt.line - 1].unicodeScalars) : []
+    let line = problemAt.line - 1 < lines.count ? lines[problemAt.line - 1] : []
     if problemAt.column - 1 < line.count, line[problemAt.column - 1] == "\t" {
       return Diagnostic(.yamlSyntax("found a tab character; YAML indents with spaces only"), at: problemAt)
     }
@@ -60,7 +60,7 @@ struct YAMLSyntaxError {
     let key = line[start..<colon]
     guard !key.contains(" "), !key.contains("\t") else { return nil }
     let above = lines[..<(problemAt.line - 1)].last { !$0.allSatisfy { $0 == " " || $0 == "\t" } }
-    guard let above, start > indentation(Array(above.unicodeScalars)) else { return nil }
+    guard let above, start > indentation(above) else { return nil }
     return String(String.UnicodeScalarView(key))
   }
 

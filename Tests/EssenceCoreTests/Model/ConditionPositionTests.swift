@@ -1,4 +1,5 @@
 import EssenceCore
+import Foundation
 import Testing
 import _EssenceTestSupport
 
@@ -58,5 +59,19 @@ import _EssenceTestSupport
     assertDiagnostics(
       Self.standard(expect: "event.rings <=1️⃣"),
       [DiagnosticSpec("1️⃣", id: "cel.syntax", message: "expected an expression, found end of expression")])
+  }
+
+  @Test func windowsLineEndingsKeepPositionsExact() {
+    let marked = Self.standard(expect: "|\n      event.greeting != '' &&\n        (1️⃣event.rings <= 'three')")
+    assertDiagnostics(
+      marked.replacingOccurrences(of: "\n", with: "\r\n"),
+      [DiagnosticSpec("1️⃣", id: "cel.type_mismatch", message: Self.mismatch)])
+  }
+
+  @Test func aByteOrderMarkIsNotAColumn() {
+    let text = "\u{FEFF}scope: event.rings <= 'three'\nessence: 1\nteam: desk\npurpose: p\nfields: {rings: number}\n"
+    let diagnostics = StandardsLoader.load(sources: [("bom.yaml", Array(text.utf8))]).diagnostics
+    #expect(diagnostics.map(\.id) == ["cel.type_mismatch"])
+    #expect(diagnostics.first?.location.column == 8)
   }
 }
