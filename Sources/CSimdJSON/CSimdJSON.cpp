@@ -107,7 +107,7 @@ struct CSimdJSONReader {
     CSimdJSONEntry entry{};
     if (hasKey) {
       entry.key = key.data();
-      entry.keyLength = key.size();
+      entry.keyLength = uint32_t(key.size());
       entry.keyHash = hashBytes(key.data(), key.size());
       std::memcpy(entry.keyWords, key.data(), std::min<size_t>(key.size(), sizeof entry.keyWords));
     }
@@ -158,8 +158,8 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
         walk(field.value, field.key, true);
         count++;
       }
-      entries[self].count = count;
-      entries[self].descendants = entries.size() - self - 1;
+      entries[self].count = uint32_t(count);
+      entries[self].descendants = uint32_t(entries.size() - self - 1);
       checkDuplicates(firstKey);
       keys.resize(firstKey);
       return;
@@ -171,31 +171,32 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
         walk(child, {}, false);
         count++;
       }
-      entries[self].count = count;
-      entries[self].descendants = entries.size() - self - 1;
+      entries[self].count = uint32_t(count);
+      entries[self].descendants = uint32_t(entries.size() - self - 1);
       return;
     }
     case dom::element_type::STRING: {
       std::string_view text = element.get_string().value_unsafe();
       size_t at = push(key, hasKey, CSimdJSONKindString);
       entries[at].string = text.data();
-      entries[at].stringLength = text.size();
+      entries[at].stringLength = uint32_t(text.size());
       entries[at].stringHash = text.size() > 15 ? hashBytes(text.data(), text.size()) : 0;
       return;
     }
     case dom::element_type::INT64: {
       size_t at = push(key, hasKey, CSimdJSONKindInt);
-      entries[at].integer = element.get_int64().value_unsafe();
+      entries[at].bits = uint64_t(element.get_int64().value_unsafe());
       return;
     }
     case dom::element_type::UINT64: {
       size_t at = push(key, hasKey, CSimdJSONKindUInt);
-      entries[at].unsignedInteger = element.get_uint64().value_unsafe();
+      entries[at].bits = element.get_uint64().value_unsafe();
       return;
     }
     case dom::element_type::DOUBLE: {
       size_t at = push(key, hasKey, CSimdJSONKindDouble);
-      entries[at].real = element.get_double().value_unsafe();
+      double real = element.get_double().value_unsafe();
+      std::memcpy(&entries[at].bits, &real, sizeof real);
       return;
     }
     case dom::element_type::BOOL:

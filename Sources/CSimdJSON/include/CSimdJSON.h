@@ -19,11 +19,11 @@ typedef enum CSimdJSONKind {
   CSimdJSONKindNull = 0,
   CSimdJSONKindFalse,
   CSimdJSONKindTrue,
-  /// An integer that fits in int64_t (`integer`).
+  /// An integer that fits in int64_t.
   CSimdJSONKindInt,
-  /// A non-negative integer above INT64_MAX that fits in uint64_t (`unsignedInteger`).
+  /// A non-negative integer above INT64_MAX that fits in uint64_t.
   CSimdJSONKindUInt,
-  /// A number with a fraction or exponent, or an integer too large for 64 bits (`real`).
+  /// A number with a fraction or exponent, or an integer too large for 64 bits.
   CSimdJSONKindDouble,
   CSimdJSONKindString,
   /// `count` entries follow, the elements.
@@ -32,25 +32,26 @@ typedef enum CSimdJSONKind {
   CSimdJSONKindObject,
 } CSimdJSONKind;
 
-/// One value of a document; `key` is set for the members of an object.
+/// One value of a document; `key` is set for the members of an object. Kept small (80 bytes):
+/// a log line has a dozen of them and every one crosses into Swift.
 typedef struct CSimdJSONEntry {
   const char *key;
-  size_t keyLength;
+  /// The string value (unescaped UTF-8).
+  const char *string;
   /// A hash of the key's bytes, so a reader can map keys to slots without building strings.
   uint64_t keyHash;
   /// The key's first 16 bytes, zero-filled: enough to compare most keys without a memcmp.
   uint64_t keyWords[2];
-  const char *string;
-  size_t stringLength;
   /// A hash of the string's bytes (0 for strings of 15 bytes or fewer, which Swift stores inline).
   uint64_t stringHash;
-  int64_t integer;
-  uint64_t unsignedInteger;
-  double real;
+  /// The number: an int64_t, uint64_t or double, by `kind`, as its bits.
+  uint64_t bits;
+  uint32_t keyLength;
+  uint32_t stringLength;
   /// Children of an array or object.
-  size_t count;
+  uint32_t count;
   /// Entries below an array or object at any depth: the next sibling is this many entries on.
-  size_t descendants;
+  uint32_t descendants;
   CSimdJSONKind kind;
 } CSimdJSONEntry;
 

@@ -10,7 +10,10 @@ import Dispatch
 /// is the one a single thread would build, `index` and line numbers included.
 enum JSONLinesFile {
   /// Bytes per block at first; a longer line grows its block.
-  static let blockSize = 1 << 22
+  static let blockSize = 1 << 20
+  /// Blocks per batch and thread: the threads take blocks as they come free, so a thread the
+  /// system holds back does not hold the batch back as much.
+  static let blocksPerThread = 4
 
   /// Reads every line of `input` with `threads` threads, appending to `log`.
   static func read(
@@ -18,14 +21,15 @@ enum JSONLinesFile {
     into log: inout EventLog
   ) throws(LogReadError) {
     let threads = max(1, threads)
+    let slots = threads == 1 ? 1 : threads * blocksPerThread
     var readers: [JSONLinesReader] = []
-    for _ in 0..<threads {
+    for _ in 0..<slots {
       guard let reader = JSONLinesReader(layout: layout) else {
         throw .unreadable(path: input.path, reason: "out of memory")
       }
       readers.append(reader)
     }
-    var blocks = (0..<threads).map { _ in PaddedBuffer(capacity: blockSize) }
+    var blocks = (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) }
     defer { for block in blocks { block.deallocate() } }
     var lines = LineBlockReader(input)
     if threads == 1 {
@@ -40,14 +44,14 @@ enum JSONLinesFile {
       return
     }
     // Blocks parse into `current` while the previous batch, in `previous`, joins the log.
-    var current = [EventLog](repeating: EventLog(), count: threads)
-    var previous = [EventLog](repeating: EventLog(), count: threads)
+    var current = [EventLog](repeating: EventLog(), count: slots)
+    var previous = [EventLog](repeating: EventLog(), count: slots)
     var pending = 0
     var first = true
 
     while true {
       var jobs: [(length: Int, firstLine: Int)] = []
-      for i in 0..<threads {
+      for i in 0..<slots {
         guard let job = try lines.fill(&blocks[i]) else { break }
         jobs.append(job)
       }

@@ -85,7 +85,7 @@ struct JSONLinesReader {
       let key = fieldKey(entries[i])
       fieldKeys.append(key)
       cells += key.slot == nil ? 2 : 1
-      i += 1 + entries[i].descendants
+      i += 1 + Int(entries[i].descendants)
     }
     return cells
   }
@@ -97,18 +97,18 @@ struct JSONLinesReader {
     switch entry.kind {
     case CSimdJSONKindFalse: return .bool(false)
     case CSimdJSONKindTrue: return .bool(true)
-    case CSimdJSONKindInt: return .int(entry.integer)
-    case CSimdJSONKindUInt: return .uint(entry.unsignedInteger)
-    case CSimdJSONKindDouble: return .double(entry.real)
+    case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
+    case CSimdJSONKindUInt: return .uint(entry.bits)
+    case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
     case CSimdJSONKindString: return .string(string(entry))
     case CSimdJSONKindArray:
       var list: [Value] = []
-      list.reserveCapacity(entry.count)
+      list.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count { list.append(value(entries, &i)) }
       return .list(list)
     case CSimdJSONKindObject:
       var members: [(key: Value, value: Value)] = []
-      members.reserveCapacity(entry.count)
+      members.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count {
         let key = fieldKey(entries[i]).name
         members.append((.string(key), value(entries, &i)))
@@ -119,11 +119,11 @@ struct JSONLinesReader {
   }
 
   private mutating func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
-    keys.key(bytes(entry.key, entry.keyLength), hash: entry.keyHash, words: entry.keyWords)
+    keys.key(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
   }
 
   private mutating func string(_ entry: CSimdJSONEntry) -> String {
-    let utf8 = bytes(entry.string, entry.stringLength)
+    let utf8 = bytes(entry.string, Int(entry.stringLength))
     if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
     return strings.string(utf8, hash: entry.stringHash)
   }
