@@ -30,29 +30,59 @@ public struct Engine: Sendable {
   /// hold for it.
   public func evaluate(_ log: EventLog, options: Options = Options()) -> Evaluation {
     let run = EngineRun(book: book, events: log.events)
-    var tally = Tally(rules: book.rules.count, employees: run.employees.count)
     let only: Int32? = options.employee.map { name in run.employees.firstIndex(of: name).map(Int32.init) ?? -1 }
-    var records: [FindingRecord] = []
-    func emit(_ event: Int, _ rule: Int, _ verdict: Verdict, deviation: Int = -1, raise: Int = -1) {
-      let employee = run.employeeOf[event]
-      tally.add(rule: rule, employee: Int(employee), verdict)
-      if (options.includeMet || verdict != .met) && (only == nil || only == employee) {
-        records.append(
-          FindingRecord(
-            event: Int32(event), rule: Int32(rule), verdict: verdict, deviation: Int16(deviation), raise: Int32(raise)))
-      }
+    var verdicts = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
+
+    // Events are judged in slices across the cores; slices are joined in input order, so the
+    // result does not depend on how many there were.
+    let count = log.events.count
+    let pieces = count < 4096 ? 1 : Parallel.width * 4
+    let slices = (0..<pieces).map { p in count * p / pieces..<count * (p + 1) / pieces }
+    let judged = Parallel.map(slices) { slice in
+      var part = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
+      judge(slice, run: run, into: &part)
+      return part
+    }
+    var matches: [Int: PatternMatches] = [:]
+    for part in judged {
+      verdicts.add(part)
+      for match in part.matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
     }
 
-    var unjudged = 0
+    let judgedRecords = verdicts.records
+    verdicts.records = []
+    var raises: [PatternRaise] = []
+    for (r, rule) in book.rules.enumerated() {
+      guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
+      for raise in found.raises(of: plan.pattern, rule: r, events: log.events) {
+        verdicts.emit(Int(raise.event), r, .robotic, employee: run.employeeOf[Int(raise.event)], raise: raises.count)
+        raises.append(raise)
+      }
+    }
+    let ordered = FindingOrder(events: log.events).merge(judgedRecords, verdicts.records)
+    let describer = FindingDescriber(run: run, raises: raises)
+    return Evaluation(
+      standards: Evaluation.Standards(sha256: book.set.sha256, files: book.set.files.map(\.path)),
+      events: Evaluation.EventCounts(
+        read: log.read, evaluated: log.events.count, rejected: log.rejected.count, unjudged: verdicts.unjudged),
+      rejected: log.rejected,
+      findings: FindingList(records: ordered, describer: describer),
+      summary: verdicts.tally.summary(rules: book.rules.map(\.id), employees: run.employees, only: only),
+      rules: book.infos,
+      employee: options.employee)
+  }
+
+  /// Judges the events of one slice against every rule that applies to each.
+  private func judge(_ slice: Range<Int>, run: EngineRun, into verdicts: inout Verdicts) {
     var activation = Activation(values: [.null])
-    var matches: [Int: PatternMatches] = [:]
-    for i in log.events.indices {
+    for i in slice {
       let type = run.typeOf[i]
       guard type >= 0, !run.steps[Int(type)].isEmpty else {
-        unjudged += 1
+        verdicts.unjudged += 1
         continue
       }
-      activation.values[0] = .record(log.events[i].record)
+      activation.values[0] = .record(run.events[i].record)
+      let employee = run.employeeOf[i]
       var judged = false
       var inScope = true
       for step in run.steps[Int(type)] {
@@ -68,36 +98,50 @@ public struct Engine: Sendable {
         switch rule.body {
         case .standard(let plan):
           let decision = run.decide(plan, event: i, activation)
-          emit(i, r, decision.verdict, deviation: decision.deviation)
+          verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
         case .signal(let plan):
-          emit(i, r, run.decide(plan, event: i).verdict)
+          verdicts.emit(i, r, run.decide(plan, event: i).verdict, employee: employee)
         case .pattern(let plan):
-          matches[r, default: PatternMatches()].add(i, key: JoinKey(fields: plan.per, of: log.events[i].record))
+          verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: run.events[i].record)))
         }
       }
-      if !judged { unjudged += 1 }
+      if !judged { verdicts.unjudged += 1 }
     }
+  }
+}
 
-    let judgedRecords = records
-    records = []
-    var raises: [PatternRaise] = []
-    for (r, rule) in book.rules.enumerated() {
-      guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
-      for raise in found.raises(of: plan.pattern, rule: r, events: log.events) {
-        emit(Int(raise.event), r, .robotic, raise: raises.count)
-        raises.append(raise)
-      }
+/// What judging some events said: counts, the findings to list, and pattern matches to raise.
+private struct Verdicts: Sendable {
+  var tally: Tally
+  var records: [FindingRecord] = []
+  var unjudged = 0
+  /// Pattern matches in input order: the pattern's position, the event, its `per` key.
+  var matches: [(rule: Int, event: Int, key: JoinKey?)] = []
+  let only: Int32?
+  let includeMet: Bool
+
+  init(rules: Int, employees: Int, only: Int32?, options: Engine.Options) {
+    tally = Tally(rules: rules, employees: employees)
+    self.only = only
+    includeMet = options.includeMet
+  }
+
+  /// Counts a finding, and keeps it for the report when it is listed.
+  mutating func emit(
+    _ event: Int, _ rule: Int, _ verdict: Verdict, employee: Int32, deviation: Int = -1, raise: Int = -1
+  ) {
+    tally.add(rule: rule, employee: Int(employee), verdict)
+    if (includeMet || verdict != .met) && (only == nil || only == employee) {
+      records.append(
+        FindingRecord(
+          event: Int32(event), rule: Int32(rule), verdict: verdict, deviation: Int16(deviation), raise: Int32(raise)))
     }
-    let ordered = FindingOrder(events: log.events).merge(judgedRecords, records)
-    let describer = FindingDescriber(run: run, raises: raises)
-    return Evaluation(
-      standards: Evaluation.Standards(sha256: book.set.sha256, files: book.set.files.map(\.path)),
-      events: Evaluation.EventCounts(
-        read: log.read, evaluated: log.events.count, rejected: log.rejected.count, unjudged: unjudged),
-      rejected: log.rejected,
-      findings: FindingList(records: ordered, describer: describer),
-      summary: tally.summary(rules: book.rules.map(\.id), employees: run.employees, only: only),
-      rules: book.infos,
-      employee: options.employee)
+  }
+
+  /// Adds a later slice's counts and findings after this one's.
+  mutating func add(_ other: Verdicts) {
+    tally.add(other.tally)
+    records += other.records
+    unjudged += other.unjudged
   }
 }

@@ -85,7 +85,7 @@ extension EngineRun {
       return predicate.outcome(activation)
     case .relation(let plan):
       let found = match(plan, event: event) != nil
-      return found != plan.relation.kind.isNegated ? .held : .failed
+      return found != plan.negated ? .held : .failed
     }
   }
 
@@ -94,21 +94,18 @@ extension EngineRun {
   /// Negated relations use it too (a match breaks them). An event never relates to itself; a
   /// `where` that errors means the pair does not relate.
   func match(_ plan: RelationPlan, event: Int) -> Int32? {
-    let relation = plan.relation
     let record = events[event].record
     guard let key = JoinKey(fields: plan.same, of: record), let group = lookupKeys[plan.lookup].find(key) else {
       return nil
     }
     let t = events[event].time
     let (lower, upper) =
-      relation.kind.looksForward
-      ? (t, t.shifted(byNanos: relation.withinNanos)) : (t.shifted(byNanos: -relation.withinNanos), t)
-    let index = lookupIndexes[plan.lookup]
+      plan.forward ? (t, t.shifted(byNanos: plan.withinNanos)) : (t.shifted(byNanos: -plan.withinNanos), t)
     guard let condition = plan.where else {
-      return index.first(in: group, from: lower, through: upper, excluding: Int32(event))
+      return lookupIndexes[plan.lookup].first(in: group, from: lower, through: upper, excluding: Int32(event))
     }
     var pair = Activation(values: [.record(record), .null])
-    return index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
+    return lookupIndexes[plan.lookup].first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
       pair.values[1] = .record(self.events[Int(other)].record)
       return condition.outcome(pair) == .held
     }

@@ -61,58 +61,109 @@ final class EngineRun: Sendable {
     for type in book.busyTypes { types[info(type)].busy = true }
     types[info("approval")].approval = true
 
-    var typeOf = [Int32](repeating: -1, count: events.count)
-    var employeeIDs = KeyTable()
-    var employees: [String] = []
-    var employeeOf = [Int32](repeating: 0, count: events.count)
-    var lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
-    var lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
-    var lookupMembers = [[Int32]](repeating: [], count: book.lookups.count)
-    var busyGroups: [Int32] = []
-    var busyMembers: [Int32] = []
-    var approvals: [String: ApprovalEntry] = [:]
-
+    let typeTable = typeIDs
     let lookupsOf = types.map(\.lookups)
     let busyType = types.map(\.busy)
     let approvalType = types.map(\.approval)
-    for i in events.indices {
-      let e = Int32(i)
-      let employee = employeeIDs.id(for: .string(CodePoints(events[i].employee)))
-      if employee == employees.count { employees.append(events[i].employee) }
-      employeeOf[i] = employee
-      guard let t = typeIDs.find(.string(CodePoints(events[i].type))) else { continue }
-      typeOf[i] = t
-      for l in lookupsOf[Int(t)] {
-        guard let key = JoinKey(fields: book.lookupFields[l], of: events[i].record) else { continue }
-        lookupGroups[l].append(lookupKeys[l].id(for: key))
-        lookupMembers[l].append(e)
-      }
-      if busyType[Int(t)] {
-        busyGroups.append(employee)
-        busyMembers.append(e)
-      }
-      if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record, book) {
-        if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
-          continue
-        }
-        approvals[ref] = ApprovalEntry(event: e, approved: approved)
+
+    // Two independent passes over the log, one per core: who logged each event, and what each
+    // event is to the rules (its type, the lookups it is found by, the approval it gives).
+    let passes = Parallel.map([false, true]) { byType in
+      byType
+        ? PassOne.types(
+          TypePass(
+            events: events, typeIDs: typeTable, lookupsOf: lookupsOf, approvalType: approvalType, book: book))
+        : PassOne.employees(EmployeePass(events: events))
+    }
+    var employees = EmployeePass(events: [])
+    var byType = TypePass(events: [], typeIDs: typeTable, lookupsOf: lookupsOf, approvalType: approvalType, book: book)
+    for pass in passes {
+      switch pass {
+      case .employees(let p): employees = p
+      case .types(let p): byType = p
       }
     }
-    let time: (Int32) -> Timestamp = { events[Int($0)].time }
+
+    var busyGroups: [Int32] = []
+    var busyMembers: [Int32] = []
+    for i in events.indices where byType.typeOf[i] >= 0 && busyType[Int(byType.typeOf[i])] {
+      busyGroups.append(employees.of[i])
+      busyMembers.append(Int32(i))
+    }
+
+    // The indexes sort independently, so they too are built across the cores.
+    var indexed = (0..<book.lookups.count).map {
+      (groupCount: byType.lookupKeys[$0].count, groups: byType.lookupGroups[$0], members: byType.lookupMembers[$0])
+    }
+    indexed.append((employees.names.count, busyGroups, busyMembers))
+    var indexes = Parallel.map(indexed) { part in
+      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members) { events[Int($0)].time }
+    }
     self.book = book
     self.events = events
-    self.typeOf = typeOf
+    self.typeOf = byType.typeOf
     self.steps = types.map { type in
       type.rules.flatMap { group in [-Int32(group.file) - 1] + group.rules.map(Int32.init) }
     }
-    self.employees = employees
-    self.employeeOf = employeeOf
-    self.lookupKeys = lookupKeys
-    self.lookupIndexes = (0..<book.lookups.count).map {
-      TimeIndex(groupCount: lookupKeys[$0].count, groups: lookupGroups[$0], members: lookupMembers[$0], time: time)
+    self.employees = employees.names
+    self.employeeOf = employees.of
+    self.lookupKeys = byType.lookupKeys
+    self.busy = indexes.removeLast()
+    self.lookupIndexes = indexes
+    self.approvals = byType.approvals
+  }
+
+  /// The result of one of the two first passes.
+  private enum PassOne: Sendable {
+    case employees(EmployeePass)
+    case types(TypePass)
+  }
+
+  /// Employees numbered in order of first appearance (by code points), and each event's.
+  private struct EmployeePass: Sendable {
+    var names: [String] = []
+    var of: [Int32]
+
+    init(events: [Event]) {
+      var ids = KeyTable()
+      of = [Int32](repeating: 0, count: events.count)
+      for i in events.indices {
+        let id = ids.id(for: .string(CodePoints(events[i].employee)))
+        if id == names.count { names.append(events[i].employee) }
+        of[i] = id
+      }
     }
-    self.busy = TimeIndex(groupCount: employees.count, groups: busyGroups, members: busyMembers, time: time)
-    self.approvals = approvals
+  }
+
+  /// Each event's type, the lookups that find it, and the latest approval of each event id.
+  private struct TypePass: Sendable {
+    var typeOf: [Int32]
+    var lookupKeys: [KeyTable]
+    var lookupGroups: [[Int32]]
+    var lookupMembers: [[Int32]]
+    var approvals: [String: ApprovalEntry] = [:]
+
+    init(events: [Event], typeIDs: KeyTable, lookupsOf: [[Int]], approvalType: [Bool], book: RuleBook) {
+      typeOf = [Int32](repeating: -1, count: events.count)
+      lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
+      lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
+      lookupMembers = [[Int32]](repeating: [], count: book.lookups.count)
+      for i in events.indices {
+        guard let t = typeIDs.find(.string(CodePoints(events[i].type))) else { continue }
+        typeOf[i] = t
+        for l in lookupsOf[Int(t)] {
+          guard let key = JoinKey(fields: book.lookupFields[l], of: events[i].record) else { continue }
+          lookupGroups[l].append(lookupKeys[l].id(for: key))
+          lookupMembers[l].append(Int32(i))
+        }
+        if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record, book) {
+          if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
+            continue
+          }
+          approvals[ref] = ApprovalEntry(event: Int32(i), approved: approved)
+        }
+      }
+    }
   }
 
   /// The referenced id and decision of an approval event; nil when it decides nothing

@@ -21,7 +21,8 @@ extension FindingDescriber {
   // MARK: - Standards
 
   private func standardBecause(_ plan: StandardPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
-    let activation = run.activation(event)
+    // Most listed findings (missed, met) need no condition evaluated again.
+    lazy var activation = run.activation(event)
     switch record.verdict {
     case .met:
       letter(plan.expect, held: true, event: event, into: &text)

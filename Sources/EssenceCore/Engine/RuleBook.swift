@@ -16,18 +16,12 @@ final class RuleBook: Sendable {
     let file: Int
     let id: String
     let when: Predicate?
-    let kind: RuleKind
 
     init(body: Body, file: Int, id: String, when: Condition?, layout: RecordLayout) {
       self.body = body
       self.file = file
       self.id = id
       self.when = when.map { Predicate($0, layout: layout) }
-      switch body {
-      case .standard: kind = .standard
-      case .signal: kind = .signal
-      case .pattern: kind = .pattern
-      }
     }
   }
 

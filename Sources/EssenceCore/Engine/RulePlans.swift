@@ -32,10 +32,18 @@ final class RelationPlan: Sendable {
   let lookup: Int
   let same: [FieldRef]
   let `where`: Predicate?
+  /// The window's length and direction, and whether a match breaks the relation, copied out
+  /// of `relation` so judging reads no struct.
+  let withinNanos: Int64
+  let forward: Bool
+  let negated: Bool
 
   init(_ relation: Relation, lookup: Int, layout: RecordLayout) {
     self.relation = relation
     self.lookup = lookup
+    self.withinNanos = relation.withinNanos
+    self.forward = relation.kind.looksForward
+    self.negated = relation.kind.isNegated
     self.same = relation.same.map { FieldRef($0, layout: layout) }
     self.where = relation.where.map { Predicate($0, layout: layout) }
   }

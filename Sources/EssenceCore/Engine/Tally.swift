@@ -1,5 +1,5 @@
 /// Verdict counts per rule and per employee, in flat tables indexed by number.
-struct Tally {
+struct Tally: Sendable {
   private static let width = Verdict.allCases.count
   private var byRule: [Int]
   private var byEmployee: [Int]
@@ -7,6 +7,12 @@ struct Tally {
   init(rules: Int, employees: Int) {
     byRule = [Int](repeating: 0, count: rules * Tally.width)
     byEmployee = [Int](repeating: 0, count: employees * Tally.width)
+  }
+
+  /// Adds another tally of the same shape.
+  mutating func add(_ other: Tally) {
+    for i in byRule.indices { byRule[i] += other.byRule[i] }
+    for i in byEmployee.indices { byEmployee[i] += other.byEmployee[i] }
   }
 
   mutating func add(rule: Int, employee: Int, _ verdict: Verdict) {

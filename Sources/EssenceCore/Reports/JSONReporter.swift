@@ -51,11 +51,7 @@ public struct JSONReporter: Reporter {
       out.raw("}")
     }
     out.raw(evaluation.rejected.isEmpty ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [")
-    for i in evaluation.findings.indices {
-      out.raw(i > 0 ? ",\n    " : "\n    ")
-      write(evaluation.findings.brief(at: i), to: &out)
-      out.flushIfFull()
-    }
+    writeFindings(evaluation.findings, to: &out)
     out.raw(
       evaluation.findings.isEmpty
         ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
@@ -75,6 +71,33 @@ public struct JSONReporter: Reporter {
       write(entry.counts, to: &out)
     }
     out.raw(evaluation.summary.byRule.isEmpty ? "}\n  }\n}\n" : "\n    }\n  }\n}\n")
+  }
+
+  /// Findings are described and written a batch at a time, each batch cut across the cores
+  /// and joined in order, so memory stays bounded and the output is the same on any machine.
+  private func writeFindings(_ findings: FindingList, to out: inout JSONBytes) {
+    let batch = 4096
+    var position = 0
+    while position < findings.count {
+      var ranges: [Range<Int>] = []
+      for _ in 0..<Parallel.width where position < findings.count {
+        let end = min(position + batch, findings.count)
+        ranges.append(position..<end)
+        position = end
+      }
+      let parts = Parallel.map(ranges) { range in
+        var part = JSONBytes()
+        for i in range {
+          part.raw(i > 0 ? ",\n    " : "\n    ")
+          self.write(findings.brief(at: i), to: &part)
+        }
+        return part.bytes
+      }
+      for part in parts {
+        out.append(part)
+        out.flushIfFull()
+      }
+    }
   }
 
   private func write(_ finding: Finding, to out: inout JSONBytes) {
@@ -120,7 +143,7 @@ public struct JSONReporter: Reporter {
 
 /// A growing UTF-8 buffer with JSON's string escaping, optionally handed to a sink in pieces.
 struct JSONBytes {
-  private var bytes: [UInt8] = []
+  private(set) var bytes: [UInt8] = []
   private let sink: (([UInt8]) -> Void)?
   private static let chunk = 1 << 20
 
@@ -138,6 +161,9 @@ struct JSONBytes {
 
   /// The buffer as text.
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Appends bytes written elsewhere.
+  mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
   /// Hands the buffer to the sink when it holds a megabyte or more.
   mutating func flushIfFull() {

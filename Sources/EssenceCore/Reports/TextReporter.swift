@@ -20,48 +20,62 @@ public struct TextReporter: Reporter {
 
   public func generateReport(_ evaluation: Evaluation) -> String {
     var out = ""
+    write(evaluation) { out += $0 }
+    return out
+  }
+
+  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+    var pending = ""
+    self.write(evaluation) { text in
+      pending += text
+      if pending.utf8.count >= 1 << 20 {
+        write(Array(pending.utf8))
+        pending = ""
+      }
+    }
+    if !pending.isEmpty { write(Array(pending.utf8)) }
+  }
+
+  /// Writes the report piece by piece; sections of findings are read one finding at a time.
+  private func write(_ evaluation: Evaluation, to out: (String) -> Void) {
     let files = evaluation.standards.files.joined(separator: ", ")
-    out += "standards  \(evaluation.standards.sha256)\n           \(files)\n"
+    out("standards  \(evaluation.standards.sha256)\n           \(files)\n")
     let e = evaluation.events
-    out += "events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n"
-    out += "verdicts   \(counts(evaluation.summary.byVerdict))\n"
+    out("events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n")
+    out("verdicts   \(counts(evaluation.summary.byVerdict))\n")
 
     let people = evaluation.summary.byEmployee
     if !people.isEmpty {
-      out += evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n"
+      out(evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n")
       let width = people.map(\.employee.count).max() ?? 0
-      for entry in people { out += "  \(padded(entry.employee, width))  \(counts(entry.counts))\n" }
+      for entry in people { out("  \(padded(entry.employee, width))  \(counts(entry.counts))\n") }
     }
-    out += "\nby rule\n"
+    out("\nby rule\n")
     let width = evaluation.summary.byRule.map(\.rule.count).max() ?? 0
     for entry in evaluation.summary.byRule {
       let tally = entry.counts.total == 0 ? "no findings" : counts(entry.counts)
-      out += "  \(padded(entry.rule, width))  \(tally)\n"
+      out("  \(padded(entry.rule, width))  \(tally)\n")
     }
 
-    var byVerdict: [Verdict: [Finding]] = [:]
-    for position in evaluation.findings.indices where evaluation.findings.verdict(at: position) != .met {
-      let finding = evaluation.findings[position]
-      byVerdict[finding.verdict, default: []].append(finding)
-    }
-    if let justified = byVerdict[.justified] {
-      out += "\njustified: deviations that served the purpose (recognise) (\(justified.count))\n"
-      for finding in justified { out += recognition(finding) }
-    }
-    if let answered = byVerdict[.answered] {
-      out += "\nanswered: needs noticed and met (recognise) (\(answered.count))\n"
-      for finding in answered { out += line(finding) }
-    }
-    for section in TextReporter.attention {
-      guard let findings = byVerdict[section.verdict] else { continue }
-      out += "\n\(section.heading) (\(findings.count))\n"
-      for finding in findings { out += line(finding) }
+    let findings = evaluation.findings
+    var listed = VerdictCounts()
+    for position in findings.indices { listed[findings.verdict(at: position)] += 1 }
+    let sections: [(verdict: Verdict, heading: String)] =
+      [
+        (.justified, "justified: deviations that served the purpose (recognise)"),
+        (.answered, "answered: needs noticed and met (recognise)"),
+      ] + TextReporter.attention
+    for section in sections where listed[section.verdict] > 0 {
+      out("\n\(section.heading) (\(listed[section.verdict]))\n")
+      for position in findings.indices where findings.verdict(at: position) == section.verdict {
+        // Only recognition needs the explanation (what the deviation served).
+        out(section.verdict == .justified ? recognition(findings[position]) : line(findings.brief(at: position)))
+      }
     }
     if !evaluation.rejected.isEmpty {
-      out += "\nrejected records (\(evaluation.rejected.count))\n"
-      for record in evaluation.rejected { out += "  \(record.path):\(record.line): \(record.reason)\n" }
+      out("\nrejected records (\(evaluation.rejected.count))\n")
+      for record in evaluation.rejected { out("  \(record.path):\(record.line): \(record.reason)\n") }
     }
-    return out
   }
 
   /// `met 800  justified 12`, or `none`.

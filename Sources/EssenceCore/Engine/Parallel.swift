@@ -1,0 +1,31 @@
+import Dispatch
+import Foundation
+
+/// Work split over the machine's cores, results kept in order.
+enum Parallel {
+  /// How many pieces to cut work into: one per core.
+  static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+  /// `body` applied to every element, the calls spread over the cores; results in input order.
+  static func map<Element: Sendable, Result: Sendable>(
+    _ elements: [Element], _ body: @Sendable (Element) -> Result
+  ) -> [Result] {
+    if elements.count <= 1 { return elements.map(body) }
+    let slots = Slots<Result>(count: elements.count)
+    DispatchQueue.concurrentPerform(iterations: elements.count) { i in slots.store(body(elements[i]), at: i) }
+    return slots.values
+  }
+}
+
+/// One slot per task; each task writes only its own, and all are read after every task ended.
+private final class Slots<Value>: @unchecked Sendable {
+  private var storage: [Value?]
+
+  init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+  func store(_ value: Value, at index: Int) {
+    storage.withUnsafeMutableBufferPointer { $0[index] = value }
+  }
+
+  var values: [Value] { storage.compactMap { $0 } }
+}
