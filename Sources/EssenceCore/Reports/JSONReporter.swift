@@ -85,7 +85,7 @@ public struct JSONReporter: Reporter {
         ranges.append(position..<end)
         position = end
       }
-      let parts = Parallel.map(ranges) { range in
+      let parts = Parallel.map(ranges, worthIt: findings.count >= batch) { range in
         var part = JSONBytes()
         for i in range {
           part.raw(i > 0 ? ",\n    " : "\n    ")
