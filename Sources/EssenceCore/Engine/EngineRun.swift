@@ -68,7 +68,8 @@ final class EngineRun: Sendable {
 
     // Two independent passes over the log, one per core: who logged each event, and what each
     // event is to the rules (its type, the lookups it is found by, the approval it gives).
-    let passes = Parallel.map([false, true]) { byType in
+    let large = events.count >= 4096
+    let passes = Parallel.map([false, true], worthIt: large) { byType in
       byType
         ? PassOne.types(
           TypePass(
@@ -96,7 +97,7 @@ final class EngineRun: Sendable {
       (groupCount: byType.lookupKeys[$0].count, groups: byType.lookupGroups[$0], members: byType.lookupMembers[$0])
     }
     indexed.append((employees.names.count, busyGroups, busyMembers))
-    var indexes = Parallel.map(indexed) { part in
+    var indexes = Parallel.map(indexed, worthIt: large) { part in
       TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members) { events[Int($0)].time }
     }
     self.book = book

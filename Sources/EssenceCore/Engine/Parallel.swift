@@ -6,11 +6,12 @@ enum Parallel {
   /// How many pieces to cut work into: one per core.
   static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-  /// `body` applied to every element, the calls spread over the cores; results in input order.
+  /// `body` applied to every element, the calls spread over the cores (unless `worthIt` is
+  /// false: small inputs are faster done in place); results in input order.
   static func map<Element: Sendable, Result: Sendable>(
-    _ elements: [Element], _ body: @Sendable (Element) -> Result
+    _ elements: [Element], worthIt: Bool = true, _ body: @Sendable (Element) -> Result
   ) -> [Result] {
-    if elements.count <= 1 { return elements.map(body) }
+    if elements.count <= 1 || !worthIt { return elements.map(body) }
     let slots = Slots<Result>(count: elements.count)
     DispatchQueue.concurrentPerform(iterations: elements.count) { i in slots.store(body(elements[i]), at: i) }
     return slots.values

@@ -12,7 +12,11 @@ struct TextBuffer {
 
   static func += (buffer: inout TextBuffer, text: String) {
     let done: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.bytes.append(contentsOf: $0) }
-    if done == nil { buffer.bytes.append(contentsOf: text.utf8) }
+    if done == nil {
+      // Small strings live inline, not in shared storage: `withUTF8` copies them to the stack.
+      var small = text
+      small.withUTF8 { buffer.bytes.append(contentsOf: $0) }
+    }
   }
 
   static func += (buffer: inout TextBuffer, text: StaticString) {

@@ -85,7 +85,7 @@ public struct JSONReporter: Reporter {
         ranges.append(position..<end)
         position = end
       }
-      let parts = Parallel.map(ranges) { range in
+      let parts = Parallel.map(ranges, worthIt: findings.count >= batch) { range in
         var part = JSONBytes()
         for i in range {
           part.raw(i > 0 ? ",\n    " : "\n    ")
@@ -190,20 +190,24 @@ struct JSONBytes {
   /// Appends a quoted string, escaping quotes, backslashes and control characters.
   mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
-    let done: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-      var start = 0
-      for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == UInt8(ascii: "\"") || utf8[i] == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
-        escape(utf8[i])
-        start = i + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-    }
+    let done: Void? = text.utf8.withContiguousStorageIfAvailable { escaping($0) }
     if done == nil {
-      // Small strings live inline, not in contiguous storage: at most 15 bytes, one by one.
-      for byte in text.utf8 { escape(byte) }
+      // Small strings live inline, not in shared storage: `withUTF8` copies them to the stack.
+      var small = text
+      small.withUTF8 { escaping($0) }
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends UTF-8 bytes, escaping what JSON strings may not hold as is.
+  private mutating func escaping(_ utf8: UnsafeBufferPointer<UInt8>) {
+    var start = 0
+    for i in utf8.indices where utf8[i] < 0x20 || utf8[i] == UInt8(ascii: "\"") || utf8[i] == UInt8(ascii: "\\") {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+      escape(utf8[i])
+      start = i + 1
+    }
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
   }
 
   private mutating func escape(_ byte: UInt8) {
