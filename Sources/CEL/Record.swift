@@ -66,7 +66,7 @@ public final class Record: Sendable {
     case duration(CELDuration)
     case boxed(Box)
 
-    init(_ value: Value) {
+    init(_ value: consuming Value) {
       switch value {
       case .null: self = .null
       case .bool(let b): self = .bool(b)
@@ -197,7 +197,7 @@ extension Record {
 
     /// Appends a field: `slot` is its slot in the layout, nil for an undeclared field. Names
     /// must be distinct within a record.
-    public mutating func append(slot: Int?, name: String, value: Value) {
+    public mutating func append(slot: Int?, name: String, value: consuming Value) {
       if let slot {
         cells.append(Cell(stored: Stored(value), key: Int32(truncatingIfNeeded: slot)))
       } else {

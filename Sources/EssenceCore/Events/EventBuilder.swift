@@ -30,27 +30,26 @@ struct EventBuilder {
   }
 
   /// Adds a field; names within a record are distinct (readers reject duplicates first).
-  mutating func add(_ key: FieldKey, _ value: Value) {
-    var stored = value
+  mutating func add(_ key: FieldKey, _ value: consuming Value) {
     switch key.role {
+    case .other: break
     case .id:
       id = value
       switch value {
-      case .int(let number): stored = .string(String(number))
-      case .uint(let number): stored = .string(String(number))
+      case .int(let number): value = .string(String(number))
+      case .uint(let number): value = .string(String(number))
       default: break
       }
     case .time:
       time = value
       if case .string(let text) = value, let parsed = RFC3339.parse(text) {
         instant = parsed
-        stored = .timestamp(parsed)
+        value = .timestamp(parsed)
       }
     case .type: type = value
     case .employee: employee = value
-    case .other: break
     }
-    record.append(slot: key.slot, name: key.name, value: stored)
+    record.append(slot: key.slot, name: key.name, value: value)
   }
 
   /// Appends the record to `log`: as the next event, or as a rejection with its reason.

@@ -4,35 +4,44 @@ import CEL
 ///
 /// Every field of every event passes through here, so a hit costs a few integer compares:
 /// the shim hands over each key's hash and first 16 bytes, which decide keys up to 16 bytes
-/// long without touching a String; longer keys are confirmed with one `memcmp`.
+/// long without touching a String; longer keys are confirmed with one `memcmp`. The table is
+/// kept as parallel arrays of plain integers, so a probe copies no key (an optional struct
+/// holding a String would be copied through the runtime's generic witnesses).
 struct FieldKeyCache {
-  private struct Entry {
-    var hash: UInt64
-    var words: (UInt64, UInt64)
-    var length: Int
-    var key: FieldKey
-  }
-
   private let layout: RecordLayout
-  private var entries: [Entry?]
+  private var hashes: [UInt64]
+  private var firstWords: [UInt64]
+  private var secondWords: [UInt64]
+  /// Key lengths in bytes; -1 marks an empty entry.
+  private var lengths: [Int]
+  private var keys: [FieldKey]
   private let mask: Int
 
   init(layout: RecordLayout, bits: Int = 8) {
     self.layout = layout
-    entries = [Entry?](repeating: nil, count: 1 << bits)
-    mask = (1 << bits) - 1
+    let size = 1 << bits
+    hashes = [UInt64](repeating: 0, count: size)
+    firstWords = [UInt64](repeating: 0, count: size)
+    secondWords = [UInt64](repeating: 0, count: size)
+    lengths = [Int](repeating: -1, count: size)
+    keys = [FieldKey](repeating: FieldKey(name: "", layout: layout), count: size)
+    mask = size - 1
   }
 
   /// The key whose UTF-8 bytes are `bytes`, with the shim's `hash` and first 16 bytes.
   mutating func key(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, words: (UInt64, UInt64)) -> FieldKey {
     let at = Int(truncatingIfNeeded: hash) & mask
-    if let entry = entries[at], entry.hash == hash, entry.length == bytes.count, entry.words == words,
-      bytes.count <= 16 || utf8Equal(entry.key.name, bytes)
+    if hashes[at] == hash, lengths[at] == bytes.count, firstWords[at] == words.0, secondWords[at] == words.1,
+      bytes.count <= 16 || utf8Equal(keys[at].name, bytes)
     {
-      return entry.key
+      return keys[at]
     }
     let key = FieldKey(name: String(decoding: bytes, as: UTF8.self), layout: layout)
-    entries[at] = Entry(hash: hash, words: words, length: bytes.count, key: key)
+    hashes[at] = hash
+    firstWords[at] = words.0
+    secondWords[at] = words.1
+    lengths[at] = bytes.count
+    keys[at] = key
     return key
   }
 }

@@ -22,8 +22,13 @@ struct JSONLinesReader {
   private var builder: EventBuilder
   private var keys: FieldKeyCache
   private var strings = StringCache(bits: 12)
-  /// The keys of the object being read, in order (scratch, kept between lines).
+  /// Strings of 15 bytes or fewer: Swift stores them inline, but making one validates its
+  /// UTF-8 again, which costs more than finding the repeated value (types, employees).
+  private var shortStrings = StringCache(bits: 10)
+  /// The keys of the object being read, in order: the first `fieldCount` entries (scratch,
+  /// overwritten in place from line to line, never emptied).
   private var fieldKeys: [FieldKey] = []
+  private var fieldCount = 0
 
   init?(layout: RecordLayout) {
     guard let handle = Handle() else { return nil }
@@ -56,8 +61,9 @@ struct JSONLinesReader {
         guard let entries = document.entries else { continue }
         builder.begin(capacity: resolveKeys(entries))
         var i = 1
-        for key in fieldKeys {
-          let value = value(entries, &i)
+        for k in 0..<fieldCount {
+          let key = fieldKeys[k]
+          let value = value(entries, &i, shared: key.role != .id)
           builder.add(key, value)
         }
         builder.finish(path: path, line: line, into: &log)
@@ -78,20 +84,23 @@ struct JSONLinesReader {
   /// record takes (one per field, two per undeclared field, see `Record`), so the record's
   /// storage is allocated at its final size.
   private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
-    fieldKeys.removeAll(keepingCapacity: true)
     var cells = 0
     var i = 1
-    for _ in 0..<entries[0].count {
+    fieldCount = Int(entries[0].count)
+    for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
-      fieldKeys.append(key)
+      if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
       cells += key.slot == nil ? 2 : 1
       i += 1 + Int(entries[i].descendants)
     }
     return cells
   }
 
-  /// The value at `entries[i]`, with its children; leaves `i` after them.
-  private mutating func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
+  /// The value at `entries[i]`, with its children; leaves `i` after them. A short string is
+  /// looked up among earlier ones only when `shared` (ids are unique: they would only evict).
+  private mutating func value(
+    _ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int, shared: Bool = true
+  ) -> Value {
     let entry = entries[i]
     i += 1
     switch entry.kind {
@@ -100,7 +109,7 @@ struct JSONLinesReader {
     case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
     case CSimdJSONKindUInt: return .uint(entry.bits)
     case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
-    case CSimdJSONKindString: return .string(string(entry))
+    case CSimdJSONKindString: return .string(string(entry, shared: shared))
     case CSimdJSONKindArray:
       var list: [Value] = []
       list.reserveCapacity(Int(entry.count))
@@ -122,10 +131,11 @@ struct JSONLinesReader {
     keys.key(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
   }
 
-  private mutating func string(_ entry: CSimdJSONEntry) -> String {
+  private mutating func string(_ entry: CSimdJSONEntry, shared: Bool) -> String {
     let utf8 = bytes(entry.string, Int(entry.stringLength))
-    if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
-    return strings.string(utf8, hash: entry.stringHash)
+    if utf8.count > 15 { return strings.string(utf8, hash: entry.stringHash) }
+    if shared { return shortStrings.string(utf8, hash: entry.stringHash) }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {
