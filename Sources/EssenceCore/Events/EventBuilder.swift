@@ -52,16 +52,16 @@ struct EventBuilder {
     record.append(slot: key.slot, name: key.name, value: value)
   }
 
-  /// Appends the record to `log`: as the next event, or as a rejection with its reason.
-  mutating func finish(path: String, line: Int, into log: inout EventLog) {
+  /// Hands the record to `log`: as the next event, or as a rejection with its reason.
+  mutating func finish<Sink: EventSink>(path: String, line: Int, into log: inout Sink) {
     switch check(path: path, line: line) {
     case .accepted(let id, let type, let employee, let time, let timeText):
-      log.events.append(
+      log.accept(
         Event(
           id: id, type: type, employee: employee, time: time, timeText: timeText,
-          record: record.build(), path: path, line: line, index: log.events.count))
+          record: record.build(), path: path, line: line, index: log.acceptedCount))
     case .rejected(let reason):
-      log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+      log.reject(RejectedRecord(path: path, line: line, reason: reason))
     }
   }
 

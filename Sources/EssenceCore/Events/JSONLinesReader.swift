@@ -47,9 +47,9 @@ struct JSONLinesReader {
   }
 
   /// Parses whole lines, the first numbered `firstLine`, from a block followed by padding.
-  mutating func parse(
+  mutating func parse<Sink: EventSink>(
     _ start: UnsafeMutableRawPointer?, _ length: Int, _ firstLine: Int, _ path: String,
-    _ log: inout EventLog
+    _ log: inout Sink
   ) {
     guard let start else { return }
     CSimdJSON_readerReset(handle.reader, start.assumingMemoryBound(to: CChar.self), length, firstLine)
@@ -68,14 +68,14 @@ struct JSONLinesReader {
         }
         builder.finish(path: path, line: line, into: &log)
       case CSimdJSONStatusNotObject:
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: "record is not an object"))
+        log.reject(RejectedRecord(path: path, line: line, reason: "record is not an object"))
       case CSimdJSONStatusDuplicateKey:
         let key = text(document.message, document.messageLength)
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: "duplicate key '\(key)'"))
+        log.reject(RejectedRecord(path: path, line: line, reason: "duplicate key '\(key)'"))
       default:
         let message = text(document.message, document.messageLength)
         let reason = "invalid JSON: " + message.prefix(1).lowercased() + message.dropFirst()
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+        log.reject(RejectedRecord(path: path, line: line, reason: reason))
       }
     }
   }
