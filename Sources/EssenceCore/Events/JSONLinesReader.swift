@@ -25,9 +25,9 @@ struct JSONLinesReader {
   /// Strings of 15 bytes or fewer: Swift stores them inline, but making one validates its
   /// UTF-8 again, which costs more than finding the repeated value (types, employees).
   private var shortStrings = StringCache(bits: 10)
-  /// The keys of the object being read, in order: the first `fieldCount` entries (scratch,
-  /// overwritten in place from line to line, never emptied).
-  private var fieldKeys: [FieldKey] = []
+  /// The numbers in `keys` of the keys of the object being read, in order: the first
+  /// `fieldCount` entries (scratch, overwritten in place from line to line, never emptied).
+  private var fieldKeys: [Int32] = []
   private var fieldCount = 0
 
   init?(layout: RecordLayout) {
@@ -62,9 +62,9 @@ struct JSONLinesReader {
         builder.begin(capacity: resolveKeys(entries))
         var i = 1
         for k in 0..<fieldCount {
-          let key = fieldKeys[k]
-          let value = value(entries, &i, shared: key.role != .id)
-          builder.add(key, value)
+          let key = Int(fieldKeys[k])
+          let value = value(entries, &i, shared: keys.keys[key].role != .id)
+          builder.add(keys.keys[key], value)
         }
         builder.finish(path: path, line: line, into: &log)
       case CSimdJSONStatusNotObject:
@@ -90,7 +90,7 @@ struct JSONLinesReader {
     for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
       if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
-      cells += key.slot == nil ? 2 : 1
+      cells += keys.keys[Int(key)].slot == nil ? 2 : 1
       i += 1 + Int(entries[i].descendants)
     }
     return cells
@@ -119,7 +119,8 @@ struct JSONLinesReader {
       var members: [(key: Value, value: Value)] = []
       members.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count {
-        let key = fieldKey(entries[i]).name
+        let number = Int(fieldKey(entries[i]))
+        let key = keys.keys[number].name
         members.append((.string(key), value(entries, &i)))
       }
       return .map(MapValue(entries: members))
@@ -127,8 +128,9 @@ struct JSONLinesReader {
     }
   }
 
-  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
-    keys.key(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
+  /// The number in `keys` of an entry's key.
+  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int32 {
+    keys.number(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
   }
 
   private mutating func string(_ entry: CSimdJSONEntry, shared: Bool) -> String {
