@@ -70,7 +70,9 @@ struct EventBuilder {
     case rejected(String)
   }
 
-  private func check(path: String, line: Int) -> Outcome {
+  /// Checks the required fields, taking them out of the builder (no copies to release).
+  private mutating func check(path: String, line: Int) -> Outcome {
+    let (id, time, type, employee) = (self.id.take(), self.time.take(), self.type.take(), self.employee.take())
     if isMissing(time) { return .rejected("missing required field 'time'") }
     if isMissing(type) { return .rejected("missing required field 'type'") }
     if isMissing(employee) { return .rejected("missing required field 'employee'") }
