@@ -180,7 +180,7 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
       size_t at = push(key, hasKey, CSimdJSONKindString);
       entries[at].string = text.data();
       entries[at].stringLength = uint32_t(text.size());
-      entries[at].stringHash = text.size() > 15 ? hashBytes(text.data(), text.size()) : 0;
+      entries[at].stringHash = hashBytes(text.data(), text.size());
       return;
     }
     case dom::element_type::INT64: {

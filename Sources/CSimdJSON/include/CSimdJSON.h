@@ -42,7 +42,7 @@ typedef struct CSimdJSONEntry {
   uint64_t keyHash;
   /// The key's first 16 bytes, zero-filled: enough to compare most keys without a memcmp.
   uint64_t keyWords[2];
-  /// A hash of the string's bytes (0 for strings of 15 bytes or fewer, which Swift stores inline).
+  /// A hash of the string's bytes.
   uint64_t stringHash;
   /// The number: an int64_t, uint64_t or double, by `kind`, as its bits.
   uint64_t bits;

@@ -104,10 +104,7 @@ struct CodePoints: Hashable, Sendable {
   static func same(_ x: String, _ y: String) -> Bool {
     let (a, b) = (x.utf8, y.utf8)
     guard a.count == b.count else { return false }
-    let contiguous = a.withContiguousStorageIfAvailable { p in
-      b.withContiguousStorageIfAvailable { q in p.elementsEqual(q) }
-    }
-    return (contiguous ?? nil) ?? a.elementsEqual(b)
+    return b.withContiguousStorageIfAvailable { utf8Equal(x, $0) } ?? a.elementsEqual(b)
   }
 
   func hash(into hasher: inout Hasher) {

@@ -1,6 +1,10 @@
 import CEL
 
 /// One accepted record of a shift log.
+///
+/// A run holds a million of these, so the stored properties are laid out to pack: the line
+/// and index are kept in 32 bits each (in the padding after `time`), read and written as `Int`
+/// (a log of 2^31 lines would not fit in memory as events anyway).
 public struct Event: Sendable {
   /// The event's id, or `<path>:<line>` when the log gave none.
   public var id: String
@@ -8,16 +12,26 @@ public struct Event: Sendable {
   public var employee: String
   /// The instant of `time`.
   public var time: Timestamp
+  private var storedLine: Int32
+  private var storedIndex: Int32
   /// `time` exactly as written in the log (findings copy it).
   public var timeText: String
   /// Every field, `time` as a CEL timestamp, as CEL's `event` sees it.
   public var record: Record
   /// Where the record was read.
   public var path: String
+
   /// The 1-based physical line (for YAML, the line the record starts on).
-  public var line: Int
+  public var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = Int32(truncatingIfNeeded: newValue) }
+  }
+
   /// Position in input order over all logs of the run; breaks ties in time.
-  public var index: Int
+  public var index: Int {
+    get { Int(storedIndex) }
+    set { storedIndex = Int32(truncatingIfNeeded: newValue) }
+  }
 
   /// Creates an event.
   public init(
@@ -28,11 +42,11 @@ public struct Event: Sendable {
     self.type = type
     self.employee = employee
     self.time = time
+    self.storedLine = Int32(truncatingIfNeeded: line)
+    self.storedIndex = Int32(truncatingIfNeeded: index)
     self.timeText = timeText
     self.record = record
     self.path = path
-    self.line = line
-    self.index = index
   }
 }
 

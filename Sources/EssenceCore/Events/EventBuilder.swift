@@ -30,39 +30,38 @@ struct EventBuilder {
   }
 
   /// Adds a field; names within a record are distinct (readers reject duplicates first).
-  mutating func add(_ key: FieldKey, _ value: Value) {
-    var stored = value
+  mutating func add(_ key: FieldKey, _ value: consuming Value) {
     switch key.role {
+    case .other: break
     case .id:
       id = value
       switch value {
-      case .int(let number): stored = .string(String(number))
-      case .uint(let number): stored = .string(String(number))
+      case .int(let number): value = .string(String(number))
+      case .uint(let number): value = .string(String(number))
       default: break
       }
     case .time:
       time = value
       if case .string(let text) = value, let parsed = RFC3339.parse(text) {
         instant = parsed
-        stored = .timestamp(parsed)
+        value = .timestamp(parsed)
       }
     case .type: type = value
     case .employee: employee = value
-    case .other: break
     }
-    record.append(slot: key.slot, name: key.name, value: stored)
+    record.append(slot: key.slot, name: key.name, value: value)
   }
 
-  /// Appends the record to `log`: as the next event, or as a rejection with its reason.
-  mutating func finish(path: String, line: Int, into log: inout EventLog) {
+  /// Hands the record to `log`: as the next event, or as a rejection with its reason.
+  mutating func finish<Sink: EventSink>(path: String, line: Int, into log: inout Sink) {
     switch check(path: path, line: line) {
     case .accepted(let id, let type, let employee, let time, let timeText):
-      log.events.append(
+      log.accept(
         Event(
           id: id, type: type, employee: employee, time: time, timeText: timeText,
-          record: record.build(), path: path, line: line, index: log.events.count))
+          record: record.build(), path: path, line: line, index: log.acceptedCount))
     case .rejected(let reason):
-      log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+      log.reject(RejectedRecord(path: path, line: line, reason: reason))
     }
   }
 
@@ -71,7 +70,9 @@ struct EventBuilder {
     case rejected(String)
   }
 
-  private func check(path: String, line: Int) -> Outcome {
+  /// Checks the required fields, taking them out of the builder (no copies to release).
+  private mutating func check(path: String, line: Int) -> Outcome {
+    let (id, time, type, employee) = (self.id.take(), self.time.take(), self.type.take(), self.employee.take())
     if isMissing(time) { return .rejected("missing required field 'time'") }
     if isMissing(type) { return .rejected("missing required field 'type'") }
     if isMissing(employee) { return .rejected("missing required field 'employee'") }

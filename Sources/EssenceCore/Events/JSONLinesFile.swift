@@ -44,8 +44,12 @@ enum JSONLinesFile {
       return
     }
     // Blocks parse into `current` while the previous batch, in `previous`, joins the log.
-    var current = [EventLog](repeating: EventLog(), count: slots)
-    var previous = [EventLog](repeating: EventLog(), count: slots)
+    var current = (0..<slots).map { _ in PartialLog() }
+    var previous = (0..<slots).map { _ in PartialLog() }
+    defer { for partial in current + previous { partial.deallocate() } }
+    // Each block's events get a path of their own storage: one String shared by every event
+    // would have its reference count contended for by all threads.
+    let paths = (0..<slots).map { _ in String(decoding: Array(input.path.utf8), as: UTF8.self) }
     var pending = 0
     var first = true
 
@@ -55,10 +59,10 @@ enum JSONLinesFile {
         guard let job = try lines.fill(&blocks[i]) else { break }
         jobs.append(job)
       }
-      run(jobs, &readers, blocks, path: input.path, into: &current, joining: &previous, pending, into: &log)
+      run(jobs, &readers, blocks, paths: paths, into: &current, joining: &previous, pending, into: &log)
       if jobs.isEmpty { return }
       if first, let size = input.size {
-        reserve(&log, events: current.reduce(0) { $0 + $1.events.count }, readSoFar: lines.bytesRead, of: size)
+        reserve(&log, events: current.reduce(0) { $0 + $1.acceptedCount }, readSoFar: lines.bytesRead, of: size)
       }
       first = false
       swap(&current, &previous)
@@ -70,7 +74,7 @@ enum JSONLinesFile {
   /// `pending` logs of `previous` to `log`, all concurrently.
   private static func run(
     _ jobs: [(length: Int, firstLine: Int)], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
-    path: String, into partials: inout [EventLog], joining previous: inout [EventLog], _ pending: Int,
+    paths: [String], into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
     into log: inout EventLog
   ) {
     readers.withUnsafeMutableBufferPointer { readers in
@@ -78,7 +82,7 @@ enum JSONLinesFile {
         previous.withUnsafeMutableBufferPointer { previous in
           withUnsafeMutablePointer(to: &log) { log in
             let batch = Batch(
-              readers: readers, partials: partials, blocks: blocks, jobs: jobs, path: path,
+              readers: readers, partials: partials, blocks: blocks, jobs: jobs, paths: paths,
               previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log)
             let tasks = jobs.count + (pending > 0 ? 1 : 0)
             if tasks == 1 {
@@ -97,30 +101,20 @@ enum JSONLinesFile {
   /// the batch ends before the buffers do.
   private struct Batch: @unchecked Sendable {
     let readers: UnsafeMutableBufferPointer<JSONLinesReader>
-    let partials: UnsafeMutableBufferPointer<EventLog>
+    let partials: UnsafeMutableBufferPointer<PartialLog>
     let blocks: [PaddedBuffer]
     let jobs: [(length: Int, firstLine: Int)]
-    let path: String
-    let previous: UnsafeMutableBufferPointer<EventLog>
+    let paths: [String]
+    let previous: UnsafeMutableBufferPointer<PartialLog>
     let log: UnsafeMutablePointer<EventLog>
 
     func run(_ i: Int) {
       if i < jobs.count {
-        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, path, &partials[i])
+        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, paths[i], &partials[i])
       } else {
-        for j in previous.indices { join(&previous[j], into: &log.pointee) }
+        for j in previous.indices { previous[j].move(into: &log.pointee) }
       }
     }
-  }
-
-  /// Appends a block's events and rejections, numbering the events on from the log's.
-  private static func join(_ partial: inout EventLog, into log: inout EventLog) {
-    let base = log.events.count
-    log.events.append(contentsOf: partial.events)
-    for i in base..<log.events.count { log.events[i].index = i }
-    log.rejected.append(contentsOf: partial.rejected)
-    partial.events.removeAll(keepingCapacity: true)
-    partial.rejected.removeAll(keepingCapacity: true)
   }
 
   /// Makes room for the events the file will likely hold, judging by the `events` of the first

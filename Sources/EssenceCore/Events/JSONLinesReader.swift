@@ -22,8 +22,13 @@ struct JSONLinesReader {
   private var builder: EventBuilder
   private var keys: FieldKeyCache
   private var strings = StringCache(bits: 12)
-  /// The keys of the object being read, in order (scratch, kept between lines).
-  private var fieldKeys: [FieldKey] = []
+  /// Strings of 15 bytes or fewer: Swift stores them inline, but making one validates its
+  /// UTF-8 again, which costs more than finding the repeated value (types, employees).
+  private var shortStrings = StringCache(bits: 10)
+  /// The numbers in `keys` of the keys of the object being read, in order: the first
+  /// `fieldCount` entries (scratch, overwritten in place from line to line, never emptied).
+  private var fieldKeys: [Int32] = []
+  private var fieldCount = 0
 
   init?(layout: RecordLayout) {
     guard let handle = Handle() else { return nil }
@@ -42,9 +47,9 @@ struct JSONLinesReader {
   }
 
   /// Parses whole lines, the first numbered `firstLine`, from a block followed by padding.
-  mutating func parse(
+  mutating func parse<Sink: EventSink>(
     _ start: UnsafeMutableRawPointer?, _ length: Int, _ firstLine: Int, _ path: String,
-    _ log: inout EventLog
+    _ log: inout Sink
   ) {
     guard let start else { return }
     CSimdJSON_readerReset(handle.reader, start.assumingMemoryBound(to: CChar.self), length, firstLine)
@@ -56,20 +61,21 @@ struct JSONLinesReader {
         guard let entries = document.entries else { continue }
         builder.begin(capacity: resolveKeys(entries))
         var i = 1
-        for key in fieldKeys {
-          let value = value(entries, &i)
-          builder.add(key, value)
+        for k in 0..<fieldCount {
+          let key = Int(fieldKeys[k])
+          let value = value(entries, &i, shared: keys.keys[key].role != .id)
+          builder.add(keys.keys[key], value)
         }
         builder.finish(path: path, line: line, into: &log)
       case CSimdJSONStatusNotObject:
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: "record is not an object"))
+        log.reject(RejectedRecord(path: path, line: line, reason: "record is not an object"))
       case CSimdJSONStatusDuplicateKey:
         let key = text(document.message, document.messageLength)
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: "duplicate key '\(key)'"))
+        log.reject(RejectedRecord(path: path, line: line, reason: "duplicate key '\(key)'"))
       default:
         let message = text(document.message, document.messageLength)
         let reason = "invalid JSON: " + message.prefix(1).lowercased() + message.dropFirst()
-        log.rejected.append(RejectedRecord(path: path, line: line, reason: reason))
+        log.reject(RejectedRecord(path: path, line: line, reason: reason))
       }
     }
   }
@@ -78,20 +84,23 @@ struct JSONLinesReader {
   /// record takes (one per field, two per undeclared field, see `Record`), so the record's
   /// storage is allocated at its final size.
   private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
-    fieldKeys.removeAll(keepingCapacity: true)
     var cells = 0
     var i = 1
-    for _ in 0..<entries[0].count {
+    fieldCount = Int(entries[0].count)
+    for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
-      fieldKeys.append(key)
-      cells += key.slot == nil ? 2 : 1
+      if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
+      cells += keys.keys[Int(key)].slot == nil ? 2 : 1
       i += 1 + Int(entries[i].descendants)
     }
     return cells
   }
 
-  /// The value at `entries[i]`, with its children; leaves `i` after them.
-  private mutating func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
+  /// The value at `entries[i]`, with its children; leaves `i` after them. A short string is
+  /// looked up among earlier ones only when `shared` (ids are unique: they would only evict).
+  private mutating func value(
+    _ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int, shared: Bool = true
+  ) -> Value {
     let entry = entries[i]
     i += 1
     switch entry.kind {
@@ -100,7 +109,7 @@ struct JSONLinesReader {
     case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
     case CSimdJSONKindUInt: return .uint(entry.bits)
     case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
-    case CSimdJSONKindString: return .string(string(entry))
+    case CSimdJSONKindString: return .string(string(entry, shared: shared))
     case CSimdJSONKindArray:
       var list: [Value] = []
       list.reserveCapacity(Int(entry.count))
@@ -110,7 +119,8 @@ struct JSONLinesReader {
       var members: [(key: Value, value: Value)] = []
       members.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count {
-        let key = fieldKey(entries[i]).name
+        let number = Int(fieldKey(entries[i]))
+        let key = keys.keys[number].name
         members.append((.string(key), value(entries, &i)))
       }
       return .map(MapValue(entries: members))
@@ -118,14 +128,16 @@ struct JSONLinesReader {
     }
   }
 
-  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> FieldKey {
-    keys.key(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
+  /// The number in `keys` of an entry's key.
+  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int32 {
+    keys.number(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
   }
 
-  private mutating func string(_ entry: CSimdJSONEntry) -> String {
+  private mutating func string(_ entry: CSimdJSONEntry, shared: Bool) -> String {
     let utf8 = bytes(entry.string, Int(entry.stringLength))
-    if utf8.count <= 15 { return String(decoding: utf8, as: UTF8.self) }
-    return strings.string(utf8, hash: entry.stringHash)
+    if utf8.count > 15 { return strings.string(utf8, hash: entry.stringHash) }
+    if shared { return shortStrings.string(utf8, hash: entry.stringHash) }
+    return String(decoding: utf8, as: UTF8.self)
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {

@@ -9,9 +9,9 @@
 /// Makes Strings from UTF-8 bytes, reusing an earlier String with the same bytes.
 ///
 /// Logs repeat their long values (times within a second, greetings, notes, outcomes);
-/// sharing one String saves an allocation per field and the memory of each copy. Strings of
-/// 15 bytes or fewer are stored inline by Swift and need no cache. A direct-mapped table of
-/// fixed size keeps the cost bounded whatever the log holds.
+/// sharing one String saves an allocation per field and the memory of each copy (and for a
+/// short String, stored inline, the check of its UTF-8). A direct-mapped table of fixed size
+/// keeps the cost bounded whatever the log holds.
 struct StringCache {
   private var hashes: [UInt64]
   private var strings: [String]

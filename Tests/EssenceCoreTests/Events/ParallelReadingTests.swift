@@ -32,7 +32,8 @@ import Testing
     return log
   }
 
-  @Test(arguments: [(1, 1 << 22), (1, 1000), (2, 1000), (3, 4096), (8, 257)])
+  // (2, 1 << 18): blocks of thousands of events, more than a partial log holds at first.
+  @Test(arguments: [(1, 1 << 22), (1, 1000), (2, 1000), (2, 1 << 18), (3, 4096), (8, 257)])
   func sameLogWhateverTheThreadsAndBlocks(threads: Int, blockSize: Int) throws {
     let path = try writeLog()
     let expected = try LogReader(layout: testLayout, threads: 1).read(paths: [path])
