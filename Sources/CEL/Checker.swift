@@ -60,6 +60,17 @@ struct Checker {
     diagnostics.append(source.diagnostic(severity, id, message, at: expr.offset, notes: notes))
   }
 
+  /// Where a selected field's name is written (`event.rigns` points at `rigns`, the part to fix):
+  /// the name ends the select node, perhaps inside backticks; else the node's start.
+  private func fieldNameOffset(_ field: String, in expr: Expr) -> Int {
+    let name = Array(field.unicodeScalars)
+    for end in [expr.endOffset, expr.endOffset - 1] {
+      let start = end - name.count
+      if start > expr.offset, end <= source.scalars.count, Array(source.scalars[start..<end]) == name { return start }
+    }
+    return expr.offset
+  }
+
   mutating func mismatch(_ message: String, at expr: Expr) {
     report(.error, "cel.type_mismatch", message, at: expr)
   }
@@ -126,9 +137,10 @@ struct Checker {
     switch operandType {
     case .record(let layout):
       if let slot = layout.slot(of: field) { return layout.types[slot] }
-      report(
-        .warning, "cel.undeclared_field", "'\(Checker.quote(operand))' has no declared field '\(field)'",
-        at: expr, notes: Suggestion.note(for: field, among: layout.names))
+      diagnostics.append(
+        source.diagnostic(
+          .warning, "cel.undeclared_field", "'\(Checker.quote(operand))' has no declared field '\(field)'",
+          at: fieldNameOffset(field, in: expr), notes: Suggestion.note(for: field, among: layout.names)))
       return .dyn
     case .map(_, let value):
       return value

@@ -75,7 +75,7 @@ let rejectedCases: [CheckCase] = [
     source: "event.rings > 1 && 1️⃣zzz", id: "cel.undeclared_reference",
     message: "undeclared reference to 'zzz'"),
   CheckCase(
-    source: "1️⃣event.rigns > 1", id: "cel.undeclared_field", message: "'event' has no declared field 'rigns'",
+    source: "event.1️⃣rigns > 1", id: "cel.undeclared_field", message: "'event' has no declared field 'rigns'",
     severity: .warning, notes: ["did you mean 'rings'?"]),
   CheckCase(
     source: "event.tags.all(t, 1️⃣t.size())", id: "cel.type_mismatch",
