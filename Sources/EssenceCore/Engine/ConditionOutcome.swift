@@ -45,51 +45,15 @@ extension Expr {
   /// Every node of the tree by id.
   fileprivate func collectNodes(into nodes: inout [Int: Expr]) {
     nodes[id] = self
-    switch kind {
-    case .literal, .ident:
-      break
-    case .select(let operand, _, _):
-      operand.collectNodes(into: &nodes)
-    case .call(_, let target, let args):
-      target?.collectNodes(into: &nodes)
-      for arg in args { arg.collectNodes(into: &nodes) }
-    case .list(let items):
-      for item in items { item.collectNodes(into: &nodes) }
-    case .map(let entries):
-      for entry in entries {
-        entry.key.collectNodes(into: &nodes)
-        entry.value.collectNodes(into: &nodes)
-      }
-    case .comprehension(let c):
-      for e in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] { e.collectNodes(into: &nodes) }
-    }
+    for child in children { child.collectNodes(into: &nodes) }
   }
 
   /// Appends every `variable.field` this expression selects (outside `has()`), once each.
   fileprivate func collectFields(of variable: String, into names: inout [String]) {
-    switch kind {
-    case .literal, .ident:
-      break
-    case .select(let operand, let field, _):
-      if case .ident(variable) = operand.kind {
-        if !names.contains(field) { names.append(field) }
-      } else {
-        operand.collectFields(of: variable, into: &names)
-      }
-    case .call(_, let target, let args):
-      target?.collectFields(of: variable, into: &names)
-      for arg in args { arg.collectFields(of: variable, into: &names) }
-    case .list(let items):
-      for item in items { item.collectFields(of: variable, into: &names) }
-    case .map(let entries):
-      for entry in entries {
-        entry.key.collectFields(of: variable, into: &names)
-        entry.value.collectFields(of: variable, into: &names)
-      }
-    case .comprehension(let c):
-      for e in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] {
-        e.collectFields(of: variable, into: &names)
-      }
+    if case .select(let operand, let field, _) = kind, case .ident(variable) = operand.kind {
+      if !names.contains(field) { names.append(field) }
+      return
     }
+    for child in children { child.collectFields(of: variable, into: &names) }
   }
 }
