@@ -56,21 +56,23 @@ public struct JSONReporter: Reporter {
       evaluation.findings.isEmpty
         ? "],\n  \"summary\": {\n    \"by_verdict\": " : "\n  ],\n  \"summary\": {\n    \"by_verdict\": ")
     write(evaluation.summary.byVerdict, to: &out)
-    out.raw(",\n    \"by_employee\": {")
-    for (i, entry) in evaluation.summary.byEmployee.enumerated() {
+    out.raw(",\n    \"by_employee\": ")
+    write(evaluation.summary.byEmployee.map { ($0.employee, $0.counts) }, to: &out)
+    out.raw(",\n    \"by_rule\": ")
+    write(evaluation.summary.byRule.map { ($0.rule, $0.counts) }, to: &out)
+    out.raw("\n  }\n}\n")
+  }
+
+  /// `{"name": {counts}, ...}`, one entry a line; `{}` when empty.
+  private func write(_ table: [(name: String, counts: VerdictCounts)], to out: inout JSONBytes) {
+    out.raw("{")
+    for (i, entry) in table.enumerated() {
       out.raw(i > 0 ? ",\n      " : "\n      ")
-      out.string(entry.employee)
+      out.string(entry.name)
       out.raw(": ")
       write(entry.counts, to: &out)
     }
-    out.raw(evaluation.summary.byEmployee.isEmpty ? "},\n    \"by_rule\": {" : "\n    },\n    \"by_rule\": {")
-    for (i, entry) in evaluation.summary.byRule.enumerated() {
-      out.raw(i > 0 ? ",\n      " : "\n      ")
-      out.string(entry.rule)
-      out.raw(": ")
-      write(entry.counts, to: &out)
-    }
-    out.raw(evaluation.summary.byRule.isEmpty ? "}\n  }\n}\n" : "\n    }\n  }\n}\n")
+    out.raw(table.isEmpty ? "}" : "\n    }")
   }
 
   /// Findings are described and written a batch at a time, each batch cut across the cores
