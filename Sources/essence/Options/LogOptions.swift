@@ -14,12 +14,8 @@ struct LogOptions: ParsableArguments {
 
   /// Reads every log with the set's event layout; an unreadable log prints why and exits 3.
   func read(for set: StandardsSet) throws -> EventLog {
-    var kinds: [String: FieldDeclaration.Kind] = [:]
-    for file in set.files {
-      for field in file.fields where kinds[field.name] == nil { kinds[field.name] = field.kind }
-    }
     do {
-      return try LogReader.read(paths: logs, layout: set.layout, fieldKinds: kinds)
+      return try LogReader(standards: set).read(paths: logs)
     } catch {
       Console.error("error: \(error)\n")
       throw ExitCode(3)
