@@ -20,7 +20,7 @@ extension EssenceCommand {
     @Option(
       help:
         "Exit 1 when a robotic, pending, unjustified, missed, error or unanswered finding has this severity or higher.")
-    var failOn: SeverityThreshold?
+    var failOn: Severity?
 
     @Option(help: "Report only this employee's findings and tally.")
     var employee: String?
@@ -42,7 +42,7 @@ extension EssenceCommand {
         Console.error(
           "error: \(log.rejected.count) rejected \(log.rejected.count == 1 ? "record" : "records") (--strict)\n")
         code = 3
-      } else if let failOn, evaluation.needsAttention(atOrAbove: failOn.severity) {
+      } else if let failOn, evaluation.needsAttention(atOrAbove: failOn) {
         code = 1
       }
       // Leave without tearing down a million events: the report is written, and freeing them

@@ -51,16 +51,5 @@ struct OutputOptions: ParsableArguments {
   }
 }
 
-/// The `--fail-on` threshold.
-enum SeverityThreshold: String, ExpressibleByArgument, CaseIterable {
-  case info, minor, major, critical
-
-  var severity: Severity {
-    switch self {
-    case .info: .info
-    case .minor: .minor
-    case .major: .major
-    case .critical: .critical
-    }
-  }
-}
+/// The `--fail-on` threshold: a severity, named as standards files name it.
+extension Severity: ExpressibleByArgument {}
