@@ -45,15 +45,16 @@ extension Engine {
     for group in groups {
       let rules = group.rules.filter { only == nil || book.rules[$0].id == only }
       if rules.isEmpty { continue }
-      if let scope = book.scopes[group.file]?.condition, scope.result(activation) != .held {
+      if let scope = book.scopes[group.file], scope.outcome(activation) != .held {
         let path = book.set.files[group.file].path
-        notes.append("the scope of '\(path)' (\(scope.source)) does not hold, so its rules do not judge the event")
+        notes.append(
+          "the scope of '\(path)' (\(scope.condition.source)) does not hold, so its rules do not judge the event")
         continue
       }
       for r in rules {
         let rule = book.rules[r]
-        if let when = rule.when?.condition, when.result(activation) != .held {
-          notes.append("'when' of '\(rule.id)' (\(when.source)) does not hold")
+        if let when = rule.when, when.outcome(activation) != .held {
+          notes.append("'when' of '\(rule.id)' (\(when.condition.source)) does not hold")
         } else if case .pattern = rule.body, !judged.contains(rule.id) {
           notes.append(
             "'\(rule.id)' counts the event as a match; a finding is raised only at the event that reaches the threshold"
