@@ -5,8 +5,11 @@ public struct TextReporter: Reporter {
   public static let identifier = "text"
   public static let description = "a summary and the findings that need attention, for a terminal"
 
-  /// The sections of findings, in the order a lead acts on them.
-  private static let attention: [(verdict: Verdict, heading: String)] = [
+  /// The sections of findings: recognition first, then what needs attention, in the order a
+  /// lead acts on it.
+  private static let sections: [(verdict: Verdict, heading: String)] = [
+    (.justified, "justified: deviations that served the purpose (recognise)"),
+    (.answered, "answered: needs noticed and met (recognise)"),
     (.robotic, "robotic: the letter held but its purpose did not (coach)"),
     (.missed, "missed: the letter broken with no deviation (talk)"),
     (.unanswered, "unanswered: a customer's need went by (talk)"),
@@ -60,12 +63,7 @@ public struct TextReporter: Reporter {
     let findings = evaluation.findings
     var listed = VerdictCounts()
     for position in findings.indices { listed[findings.verdict(at: position)] += 1 }
-    let sections: [(verdict: Verdict, heading: String)] =
-      [
-        (.justified, "justified: deviations that served the purpose (recognise)"),
-        (.answered, "answered: needs noticed and met (recognise)"),
-      ] + TextReporter.attention
-    for section in sections where listed[section.verdict] > 0 {
+    for section in TextReporter.sections where listed[section.verdict] > 0 {
       out("\n\(section.heading) (\(listed[section.verdict]))\n")
       for position in findings.indices where findings.verdict(at: position) == section.verdict {
         // Only recognition needs the explanation (what the deviation served).
