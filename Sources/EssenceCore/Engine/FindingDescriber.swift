@@ -17,14 +17,13 @@ struct FindingDescriber: FindingDescribing {
     if case .standard(let plan) = run.book.rules[r].body, record.deviation >= 0 {
       deviation = plan.standard.deviations[Int(record.deviation)].id
     }
-    var note: String?
-    if case .string(let text)? = run.book.note.read(run.events[event].record) { note = text }
     // Fields are read one by one: copying a whole `Event` or `RuleInfo` costs a dozen retains.
     return Finding(
       event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
       rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
       severity: run.book.infos[r].severity, deviation: deviation, because: because(record),
-      source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(), note: note,
+      source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(),
+      note: note(of: event),
       eventIndex: event)
   }
 
@@ -38,10 +37,14 @@ struct FindingDescriber: FindingDescribing {
   func approvalOutcome(for event: Int) -> ApprovalOutcome {
     guard let entry = run.approvals[run.events[event].id] else { return ApprovalOutcome(decision: .awaiting) }
     let approval = run.events[Int(entry.event)]
-    var note: String?
-    if case .string(let text)? = run.book.note.read(approval.record) { note = text }
     return ApprovalOutcome(
-      decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee, note: note,
-      time: approval.timeText)
+      decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee,
+      note: note(of: Int(entry.event)), time: approval.timeText)
+  }
+
+  /// The event's `note` field when it is a string.
+  private func note(of event: Int) -> String? {
+    if case .string(let text)? = run.book.note.read(run.events[event].record) { return text }
+    return nil
   }
 }
