@@ -130,7 +130,7 @@ public struct ExampleRunner: Sendable {
     // joined one; otherwise nothing was raised for it.
     let raised = findings.first { finding in
       finding.eventIndex == 0
-        || finding.explanation.related.contains { $0.id == eventID && ($0.role == .counted || $0.role == .joined) }
+        || finding.explanation.countedOrJoined(eventID)
     }
     result.finding = raised
     result.actualVerdict =

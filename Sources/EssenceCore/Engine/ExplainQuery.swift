@@ -78,7 +78,7 @@ public struct ExplainQuery: Sendable {
       counted
       ? engine.evaluate(log).findings.filter { f in
         patternRules.contains(f.rule) && (rule == nil || f.rule == rule)
-          && f.explanation.related.contains { $0.id == id && ($0.role == .counted || $0.role == .joined) }
+          && f.explanation.countedOrJoined(id)
       } : []
     var ruleTypes: [String: [String]] = [:]
     for file in set.files {
@@ -86,8 +86,7 @@ public struct ExplainQuery: Sendable {
       for signal in file.signals { ruleTypes[signal.id] = signal.on }
       for pattern in file.patterns { ruleTypes[pattern.id] = pattern.on }
     }
-    var byID: [String: Event] = [:]
-    for event in log.events where byID[event.id] == nil { byID[event.id] = event }
+    let byID = log.firstEventByID
     return .success(
       explanations.map { explanation in
         let patterns = elsewhere.filter { $0.eventIndex != explanation.event.index }
@@ -123,5 +122,21 @@ public struct ExplainQuery: Sendable {
       return (distance, id.hasPrefix(candidate) || candidate.hasPrefix(id) ? 0 : 1, entry.offset)
     }
     return scored.enumerated().sorted { key($0) < key($1) }.prefix(5).map(\.element.0)
+  }
+}
+
+extension Explanation {
+  /// True when a pattern's finding counted the event with this id in its window or joined it.
+  func countedOrJoined(_ id: String) -> Bool {
+    related.contains { $0.id == id && ($0.role == .counted || $0.role == .joined) }
+  }
+}
+
+extension EventLog {
+  /// Each id's first event (ids may repeat across logs).
+  public var firstEventByID: [String: Event] {
+    var byID: [String: Event] = [:]
+    for event in events where byID[event.id] == nil { byID[event.id] = event }
+    return byID
   }
 }

@@ -3,9 +3,7 @@ public enum StandardsFormat {
   /// The kinds `fields:` may declare.
   public static let fieldKinds = FieldDeclaration.Kind.allCases.map(\.rawValue)
   /// The verdicts an example may expect.
-  public static let verdicts = [
-    "met", "robotic", "justified", "pending", "unjustified", "missed", "error", "answered", "unanswered",
-  ]
+  public static let verdicts = Verdict.allCases.map(\.rawValue)
 
   private static let severity = SchemaType.choice(Severity.allCases.map(\.rawValue), id: "schema.bad_severity")
   private static let types = SchemaType.oneOrList(.eventType)

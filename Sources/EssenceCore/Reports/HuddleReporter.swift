@@ -46,7 +46,7 @@ public struct HuddleReporter: Reporter {
 
   private func recognition(_ findings: [Finding], evaluation: Evaluation) -> String {
     var out = "## Recognition\n\n"
-    let stories = findings.filter { $0.verdict == .justified || $0.verdict == .answered }
+    let stories = findings.filter { FindingGroup.celebrate.contains($0.verdict) }
     if stories.isEmpty { return out + "No deviations or answered needs to celebrate this time.\n\n" }
     var teams: [String] = []
     for finding in stories {

@@ -41,10 +41,10 @@ extension EssenceCommand {
         throw ExitCode.failure
       case .success(let explained):
         let identity = Evaluation.Standards(sha256: set.sha256, files: set.files.map(\.path))
+        let reporter = ExplainReporter(standards: identity, rules: set.ruleInfos)
         switch format {
-        case .text: Console.output(ExplainReporter(standards: identity, rules: set.ruleInfos).generateReport(explained))
-        case .json:
-          Console.output(ExplainReporter(standards: identity, rules: set.ruleInfos).generateJSON(explained))
+        case .text: Console.output(reporter.generateReport(explained))
+        case .json: Console.output(reporter.generateJSON(explained))
         }
       }
     }

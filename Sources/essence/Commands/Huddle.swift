@@ -27,9 +27,7 @@ extension EssenceCommand {
       let set = try standards.load()
       let log = try logs.read(for: set)
       let evaluation = Engine(set: set).evaluate(log)
-      var byID: [String: Event] = [:]
-      for event in log.events where byID[event.id] == nil { byID[event.id] = event }
-      let events = byID
+      let events = log.firstEventByID
       let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
       try OutputOptions.write(to: output) { $0(Array(report.utf8)) }
     }

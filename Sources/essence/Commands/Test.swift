@@ -27,13 +27,13 @@ extension EssenceCommand {
         Console.error(TextDiagnosticRenderer().render(errors))
         throw ExitCode.failure
       }
-      if let rule, !set.ruleInfos.contains(where: { $0.id == rule }) {
+      let infos = set.ruleInfos
+      if let rule, !infos.contains(where: { $0.id == rule }) {
         Console.error("error: no rule with id '\(rule)' in the standards\n")
         throw ExitCode.failure
       }
       let runner = ExampleRunner(set: set)
       let results = rule.map { runner.run(rule: $0) } ?? runner.run()
-      let infos = set.ruleInfos
       var out = ""
       for result in results where !result.passed {
         out += Self.failure(result, rule: infos.first { $0.id == result.rule })
