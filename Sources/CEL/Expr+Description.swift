@@ -166,46 +166,14 @@ private enum ExprPrinter {
     return plain && !field.isEmpty ? field : "`\(field)`"
   }
 
+  /// Literals as CEL source; strings and bytes in double quotes.
   static func writeLiteral(_ value: Value, into out: inout String) {
     switch value {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .uint(let u): out += "\(u)u"
-    case .double(let d):
-      if d.isNaN || d.isInfinite {
-        out += "double(\"\(d.isNaN ? "NaN" : d < 0 ? "-Infinity" : "Infinity")\")"
-      } else {
-        let text = String(d)
-        out += text.contains(".") || text.contains("e") ? text : text + ".0"
-      }
-    case .string(let s): out += "\"" + s.unicodeScalars.map(escapeScalar).joined() + "\""
-    case .bytes(let bytes):
-      out += "b\"" + bytes.map { escapeByte($0) }.joined() + "\""
+    case .null, .bool, .int, .uint, .double: out += value.description
+    case .string(let s): out += Value.quoted(s, delimiter: "\"")
+    case .bytes(let bytes): out += "b" + Value.quoted(bytes: bytes, delimiter: "\"")
     default: out += "<\(value)>"
     }
   }
 
-  static func escapeScalar(_ s: Unicode.Scalar) -> String {
-    switch s {
-    case "\"": return "\\\""
-    case "\\": return "\\\\"
-    case "\n": return "\\n"
-    case "\r": return "\\r"
-    case "\t": return "\\t"
-    default:
-      if s.value < 0x20 || s.value == 0x7F { return "\\x" + hex(s.value, width: 2) }
-      return String(s)
-    }
-  }
-
-  static func escapeByte(_ b: UInt8) -> String {
-    if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C { return String(UnicodeScalar(b)) }
-    return "\\x" + hex(UInt32(b), width: 2)
-  }
-
-  static func hex(_ value: UInt32, width: Int) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
 }

@@ -8,7 +8,7 @@ extension Compiler {
       return literalRegex(expr, args[0], pattern)
     }
     if function == "@in", case .list(let items)? = args[1].constant, args[0].constant == nil {
-      return inLiteralList(expr, args[0], items, list: .list(items))
+      return inLiteralList(expr, args[0], items)
     }
     guard let relation = Relation(function), !args.contains(where: { $0.constant?.isError == true }) else { return nil }
     if let literal = args[1].constant, args[0].constant == nil {
@@ -39,7 +39,7 @@ extension Compiler {
     }
   }
 
-  private func inLiteralList(_ expr: Expr, _ element: Compiled, _ items: [Value], list: Value) -> Compiled {
+  private func inLiteralList(_ expr: Expr, _ element: Compiled, _ items: [Value]) -> Compiled {
     let e = element.eval
     let id = expr.id
     let strings = items.compactMap { item -> String? in
@@ -47,6 +47,7 @@ extension Compiler {
       return nil
     }
     guard strings.count == items.count else {
+      let list = Value.list(items)
       return node(expr) { frame in
         let value = e(&frame)
         if case .error = value { return value }

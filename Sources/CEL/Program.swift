@@ -1,23 +1,20 @@
 /// A compiled expression: the AST turned once into a tree of closures, so evaluating does no
 /// parsing, reads declared record fields by slot, and allocates nothing for scalar results.
 ///
-/// Tracing (`evaluate(_:trace:)`) compiles a second tree that records every node's value;
-/// the plain tree carries no tracing code at all.
+/// Tracing (`evaluate(_:trace:)`) runs a second tree, compiled alongside, that records every
+/// node's value; the plain tree carries no tracing code at all.
 public struct Program: Sendable {
   private let root: Compiled
+  private let traced: Compiled
   private let localCount: Int
-  private let ast: Expr
-  private let types: [Int: CELType]
-  private let environment: Environment
 
   /// Compiles a checked AST; `types` are the checker's types by node id (may be empty).
   public init(ast: Expr, types: [Int: CELType], environment: Environment) {
     var compiler = Compiler(environment: environment, types: types, tracing: false)
     self.root = compiler.compile(ast)
-    self.localCount = compiler.localCount
-    self.ast = ast
-    self.types = types
-    self.environment = environment
+    var tracing = Compiler(environment: environment, types: types, tracing: true)
+    self.traced = tracing.compile(ast)
+    self.localCount = max(compiler.localCount, tracing.localCount)
   }
 
   /// Evaluates the expression with variable values in the environment's order.
@@ -33,10 +30,8 @@ public struct Program: Sendable {
 
   /// Evaluates the expression and records the value of every sub-expression it computed.
   public func evaluate(_ activation: Activation, trace: inout Trace) -> Value {
-    var compiler = Compiler(environment: environment, types: types, tracing: true)
-    let traced = compiler.compile(ast)
-    return activation.values.withUnsafeBufferPointer { globals in
-      var frame = Frame(globals: globals, localCount: compiler.localCount)
+    activation.values.withUnsafeBufferPointer { globals in
+      var frame = Frame(globals: globals, localCount: localCount)
       frame.trace = trace
       let value = traced.eval(&frame)
       trace = frame.trace ?? trace

@@ -57,18 +57,18 @@ extension Value: CustomStringConvertible {
     "\u{07}": "a", "\u{08}": "b", "\u{0C}": "f", "\n": "n", "\r": "r", "\t": "t", "\u{0B}": "v", "\\": "\\",
   ]
 
-  /// Bytes in single quotes: printable ASCII as is, everything else as `\xHH`.
-  private static func quoted(bytes: [UInt8]) -> String {
-    var out = "'"
+  /// Bytes in quotes (single by default): printable ASCII as is, everything else as `\xHH`.
+  static func quoted(bytes: [UInt8], delimiter: Unicode.Scalar = "'") -> String {
+    var out = String(delimiter)
     for byte in bytes {
       switch byte {
-      case UInt8(ascii: "'"): out += "\\'"
-      case UInt8(ascii: "\\"): out += "\\\\"
+      case UInt8(delimiter.value), UInt8(ascii: "\\"): out += "\\" + String(Unicode.Scalar(byte))
       case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(byte))
       default: out += "\\x" + hex(byte)
       }
     }
-    return out + "'"
+    out.unicodeScalars.append(delimiter)
+    return out
   }
 
   private static func hex(_ byte: UInt8) -> String {

@@ -40,7 +40,7 @@ extension EssenceCommand {
         ("time", .time), ("type", .string), ("employee", .string), ("id", .any),
       ]
       let fields = declared + required.filter { field in !declared.contains { $0.name == field.name } }
-      let layout = RecordLayout(fields: fields.map { ($0.name, Self.celType($0.kind)) })
+      let layout = RecordLayout(fields: fields.map { ($0.name, StandardsLoader.celType($0.kind)) })
       let record = try Self.record(fromJSON: event ?? "{}", layout: layout, fields: fields)
       // Without declarations every field is as good as any other: no "undeclared" warnings.
       let environment = Environment(variables: [("event", declared.isEmpty ? .dyn : .record(layout))])
@@ -113,20 +113,6 @@ extension EssenceCommand {
           throw ValidationError("expected --declare name=type with type one of \(kinds), got '\(text)'")
         }
         return (parts[0], kind)
-      }
-    }
-
-    /// The checker's type for a declared field kind.
-    private static func celType(_ kind: FieldDeclaration.Kind) -> CELType {
-      switch kind {
-      case .string: return .string
-      case .number: return .number
-      case .bool: return .bool
-      case .time: return .timestamp
-      case .duration: return .duration
-      case .list: return .list(.dyn)
-      case .map: return .map(key: .string, value: .dyn)
-      case .any: return .dyn
       }
     }
 
