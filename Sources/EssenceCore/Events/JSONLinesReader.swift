@@ -90,7 +90,7 @@ struct JSONLinesReader {
     for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
       if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
-      cells += keys.keys[Int(key)].slot == nil ? 2 : 1
+      cells += keys.keys[Int(key)].cells
       i += 1 + Int(entries[i].descendants)
     }
     return cells
