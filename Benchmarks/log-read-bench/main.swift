@@ -17,18 +17,9 @@ let declared: [(String, FieldDeclaration.Kind)] = [
   ("customer_confirmed", .bool), ("resolution", .string), ("attempt_note", .string), ("kind", .string),
 ]
 
-func celType(_ kind: FieldDeclaration.Kind) -> CELType {
-  switch kind {
-  case .string: return .string
-  case .number: return .number
-  case .bool: return .bool
-  default: return .dyn
-  }
-}
-
 let layout = RecordLayout(
   fields: [("id", .string), ("time", .timestamp), ("type", .string), ("employee", .string)]
-    + declared.map { ($0.0, celType($0.1)) })
+    + declared.map { ($0.0, StandardsLoader.celType($0.1)) })
 let kinds = Dictionary(declared, uniquingKeysWith: { a, _ in a })
 
 var paths = Array(CommandLine.arguments.dropFirst())

@@ -23,7 +23,7 @@ struct CSVLogReader {
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
       let present = zip(columns, row.cells).filter { !$0.1.isEmpty }
-      builder.begin(capacity: present.count + present.count { $0.0.key.slot == nil })
+      builder.begin(capacity: present.reduce(0) { $0 + $1.0.key.cells })
       for (column, text) in present {
         let value = column.key.role == .other ? CSVCell.value(text, kind: column.kind) : .string(text)
         builder.add(column.key, value)

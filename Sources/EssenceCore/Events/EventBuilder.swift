@@ -4,8 +4,9 @@ import CEL
 /// same rules for every format (SPEC §2, §7).
 ///
 /// One builder serves a whole log. Fields go straight into the record's storage as they are
-/// read (`time` as a timestamp, an integer `id` as its text); the checks run at `finish`,
-/// in the order the SPEC lists them, and a rejected record's fields are dropped.
+/// read (`time` as a timestamp, an integer `id` as its text, converted once for the record
+/// and the checks alike); the checks run at `finish`, in the order the SPEC lists them, and a
+/// rejected record's fields are dropped.
 struct EventBuilder {
   private var record: Record.Builder
   private var id: Value?
@@ -34,12 +35,12 @@ struct EventBuilder {
     switch key.role {
     case .other: break
     case .id:
-      id = value
       switch value {
       case .int(let number): value = .string(String(number))
       case .uint(let number): value = .string(String(number))
       default: break
       }
+      id = value
     case .time:
       time = value
       if case .string(let text) = value, let parsed = RFC3339.parse(text) {
@@ -92,8 +93,6 @@ struct EventBuilder {
     switch id {
     case nil, .null?: idText = "\(path):\(line)"
     case .string(let text)? where !text.isEmpty: idText = text
-    case .int(let number)?: idText = String(number)
-    case .uint(let number)?: idText = String(number)
     default: return .rejected("field 'id' must be a non-empty string or an integer")
     }
     return .accepted(id: idText, type: typeText, employee: employeeText, time: instant, timeText: timeText)

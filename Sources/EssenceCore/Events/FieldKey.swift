@@ -12,6 +12,10 @@ struct FieldKey: Sendable {
   var slot: Int?
   var role: Role
 
+  /// The cells the field takes in a record's storage: an undeclared field also stores its
+  /// name (see `Record`).
+  var cells: Int { slot == nil ? 2 : 1 }
+
   init(name: String, layout: RecordLayout) {
     self.name = name
     self.slot = layout.slot(of: name)

@@ -90,14 +90,14 @@ struct JSONLinesReader {
     for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
       if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
-      cells += keys.keys[Int(key)].slot == nil ? 2 : 1
+      cells += keys.keys[Int(key)].cells
       i += 1 + Int(entries[i].descendants)
     }
     return cells
   }
 
-  /// The value at `entries[i]`, with its children; leaves `i` after them. A short string is
-  /// looked up among earlier ones only when `shared` (ids are unique: they would only evict).
+  /// The value at `entries[i]`, with its children; leaves `i` after them. A string is looked
+  /// up among earlier ones only when `shared` (ids are unique: they would only evict).
   private mutating func value(
     _ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int, shared: Bool = true
   ) -> Value {
@@ -135,9 +135,9 @@ struct JSONLinesReader {
 
   private mutating func string(_ entry: CSimdJSONEntry, shared: Bool) -> String {
     let utf8 = bytes(entry.string, Int(entry.stringLength))
+    guard shared else { return String(decoding: utf8, as: UTF8.self) }
     if utf8.count > 15 { return strings.string(utf8, hash: entry.stringHash) }
-    if shared { return shortStrings.string(utf8, hash: entry.stringHash) }
-    return String(decoding: utf8, as: UTF8.self)
+    return shortStrings.string(utf8, hash: entry.stringHash)
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {

@@ -44,7 +44,7 @@ struct YAMLLogReader {
           keys[field.name] = key
           return (key: key, node: field.node)
         }
-        builder.begin(capacity: resolved.count + resolved.count { $0.key.slot == nil })
+        builder.begin(capacity: resolved.reduce(0) { $0 + $1.key.cells })
         for (key, node) in resolved { builder.add(key, node.celValue) }
         builder.finish(path: path, line: line, into: &log)
       }
