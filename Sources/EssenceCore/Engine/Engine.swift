@@ -38,15 +38,17 @@ public struct Engine: Sendable {
     let count = log.events.count
     let pieces = count < 4096 ? 1 : Parallel.width * 4
     let slices = (0..<pieces).map { p in count * p / pieces..<count * (p + 1) / pieces }
-    let judged = Parallel.map(slices) { slice in
+    var judged = Parallel.map(slices) { slice in
       var part = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
       judge(slice, run: run, into: &part)
       return part
     }
     var matches: [Int: PatternMatches] = [:]
-    for part in judged {
-      verdicts.add(part)
-      for match in part.matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
+    verdicts.records.reserveCapacity(judged.reduce(0) { $0 + $1.records.count })
+    for i in judged.indices {
+      verdicts.add(judged[i])
+      for match in judged[i].matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
+      judged[i] = Verdicts(rules: 0, employees: 0, only: only, options: options)  // its findings are copied
     }
 
     let judgedRecords = verdicts.records

@@ -98,7 +98,7 @@ final class EngineRun: Sendable {
     }
     indexed.append((employees.names.count, busyGroups, busyMembers))
     var indexes = Parallel.map(indexed, worthIt: large) { part in
-      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members) { events[Int($0)].time }
+      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members, log: events)
     }
     self.book = book
     self.events = events

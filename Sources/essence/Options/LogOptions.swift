@@ -12,10 +12,13 @@ struct LogOptions: ParsableArguments {
     if logs.isEmpty { throw ValidationError("missing shift log: give at least one log file, or '-' for stdin") }
   }
 
-  /// Reads every log with the set's event layout; an unreadable log prints why and exits 3.
-  func read(for set: StandardsSet) throws -> EventLog {
+  /// Reads every log with the set's event layout, keeping the fields in `keeping` (nil: every
+  /// field); an unreadable log prints why and exits 3.
+  func read(for set: StandardsSet, keeping: Set<String>? = nil) throws -> EventLog {
+    var reader = LogReader(standards: set)
+    reader.keeping = keeping
     do {
-      return try LogReader(standards: set).read(paths: logs)
+      return try reader.read(paths: logs)
     } catch {
       Console.error("error: \(error)\n")
       throw ExitCode(3)
