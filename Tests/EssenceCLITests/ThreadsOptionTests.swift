@@ -6,18 +6,19 @@ import _EssenceTestSupport
 @Suite struct ThreadsOptionTests {
   static let root = EvaluateCommandTests.root
   static let log = "Tests/EssenceCoreTests/Fixtures/engine/shift-5000-seed13.jsonl"
-  static let bench = URL(fileURLWithPath: root + "/../shared/bench/standards/bench.yaml").standardized.path
+  static let bench = sharedPath("bench/standards/bench.yaml", from: root)
 
   /// The JSON report of the golden log with `threads` threads.
-  static func report(threads: Int) throws -> CLIResult {
+  static func report(threads: Int, standards: String) throws -> CLIResult {
     try runEssence(
-      ["evaluate", "--standards", bench, log, "--format", "json", "--threads", String(threads)], in: root)
+      ["evaluate", "--standards", standards, log, "--format", "json", "--threads", String(threads)], in: root)
   }
 
-  @Test(.enabled(if: FileManager.default.fileExists(atPath: bench), "needs ../shared/bench/standards/bench.yaml"))
+  @Test(.enabled(if: bench != nil, "needs ../shared/bench/standards/bench.yaml"))
   func oneAndTwoThreadsGiveTheSameBytes() throws {
-    let one = try Self.report(threads: 1)
-    let two = try Self.report(threads: 2)
+    let standards = try #require(Self.bench)
+    let one = try Self.report(threads: 1, standards: standards)
+    let two = try Self.report(threads: 2, standards: standards)
     #expect(one.status == 0, "\(one.stderr)")
     #expect(two.status == 0, "\(two.stderr)")
     // 5,000 events: enough for the engine to cut the log into pieces (4,096 or more).
