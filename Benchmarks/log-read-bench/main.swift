@@ -67,7 +67,7 @@ let megabytes = paths.reduce(0.0) { total, path in
   }
   let seconds = Date().timeIntervalSince(start)
   print("simdjson \(name): documents \(documents), invalid \(invalid)")
-  print(String(format: "%.3f s, %.0f MB/s", seconds, megabytes / seconds))
+  print(String(format: "%.4f s, %.0f MB/s", seconds, megabytes / seconds))
 }
 
 if floor {
