@@ -76,7 +76,7 @@ median() {
   sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# evaluate LOG THREADS OUT -> "seconds rss_kb" of one run, its report in OUT; exits on failure.
+# evaluate LOG THREADS OUT -> "seconds cpu_seconds rss_kb" of one run, its report in OUT; exits on failure.
 evaluate() {
   local start end rc=0
   start=$EPOCHREALTIME
@@ -88,7 +88,8 @@ evaluate() {
     tail -n 15 "$WORK/stderr" >&2
     exit 1
   fi
-  awk -v s="$start" -v e="$end" '/Maximum resident set size/ { print e - s, $NF }' "$WORK/time"
+  awk -v s="$start" -v e="$end" '/(User|System) time/ { cpu += $NF } /Maximum resident set size/ { kb = $NF }
+    END { print e - s, cpu, kb }' "$WORK/time"
 }
 
 # AWK: awk with `commas`, which writes an integer with thousands separators.
@@ -109,23 +110,24 @@ for n in "${SIZES[@]}"; do
   floor_lines=$(printf '%s\n' "${lines[@]}" | median)
   floor_stream=$(printf '%s\n' "${stream[@]}" | median)
   for t in "${THREADS[@]}"; do
-    walls=() peaks=() reads=()
+    walls=() cpus=() peaks=() reads=()
     for ((r = 0; r < RUNS; r++)); do
       result="$(evaluate "$path" "$t" /dev/null)"
-      read -r wall kb <<< "$result"
-      walls+=("$wall") peaks+=("$kb")
+      read -r wall cpu kb <<< "$result"
+      walls+=("$wall") cpus+=("$cpu") peaks+=("$kb")
       out="$("$BIN/log-read-bench" --threads "$t" "$path")"
       reads+=("$(awk '/MB\/s/ { print $5; exit }' <<< "$out")")
     done
     seconds[$n,$t]=$(printf '%s\n' "${walls[@]}" | median)
+    cpu=$(printf '%s\n' "${cpus[@]}" | median)
     rss[$n,$t]=$(printf '%s\n' "${peaks[@]}" | median)
     read_mbs=$(printf '%s\n' "${reads[@]}" | median)
-    rows+=("$(awk -v n="$n" -v t="$t" -v mb="$mb" -v s="${seconds[$n,$t]}" -v kb="${rss[$n,$t]}" \
+    rows+=("$(awk -v n="$n" -v t="$t" -v mb="$mb" -v s="${seconds[$n,$t]}" -v cpu="$cpu" -v kb="${rss[$n,$t]}" \
       -v read="$read_mbs" -v fl="$floor_lines" -v fs="$floor_stream" "$AWK_COMMAS"'
       BEGIN {
         rssmb = kb / 1024
-        printf "| %s | %d | %.1f | %.3f | %s | %.0f | %.2f | %.0f | %.4f / %.4f | %.1f× |\n",
-          commas(n), t, mb, s, commas(n / s), rssmb, rssmb / mb, read, fl, fs, s / fs }')")
+        printf "| %s | %d | %.1f | %.3f | %.3f | %s | %.0f | %.2f | %.0f | %.4f / %.4f | %.1f× |\n",
+          commas(n), t, mb, s, cpu, commas(n / s), rssmb, rssmb / mb, read, fl, fs, s / fs }')")
   done
 done
 
@@ -145,11 +147,12 @@ echo "measuring CEL evaluations/s (essence-bench) ..." >&2
 cel="$("$BIN/essence-bench")"
 
 echo
-echo "| events | threads | log MB | seconds | events/s | peak RSS MB | RSS / log | read MB/s | simdjson s (lines / parse_many) | ÷ parse_many |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| events | threads | log MB | seconds | CPU s | events/s | peak RSS MB | RSS / log | read MB/s | simdjson s (lines / parse_many) | ÷ parse_many |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "Medians of $RUNS runs: seconds is the wall clock of \`essence evaluate --format json > /dev/null\`;"
+echo "Medians of $RUNS runs: seconds is the wall clock of \`essence evaluate --format json > /dev/null\`, CPU s"
+echo "its user and system time (steadier than the wall clock on a shared machine);"
 echo "read MB/s is log-read-bench reading alone; simdjson s parses the file and keeps nothing."
 if ((${#SIZES[@]} >= 2)); then
   small="${SIZES[-2]}" large="${SIZES[-1]}"
