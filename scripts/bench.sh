@@ -95,6 +95,7 @@ evaluate() {
 # AWK: awk with `commas`, which writes an integer with thousands separators.
 AWK_COMMAS='function commas(x,  s) { s = sprintf("%d", x); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }'
 
+load_before=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?')
 rows=()
 declare -A seconds rss
 for n in "${SIZES[@]}"; do
@@ -154,6 +155,7 @@ echo
 echo "Medians of $RUNS runs: seconds is the wall clock of \`essence evaluate --format json > /dev/null\`, CPU s"
 echo "its user and system time (steadier than the wall clock on a shared machine);"
 echo "read MB/s is log-read-bench reading alone; simdjson s parses the file and keeps nothing."
+echo "Load average (1 min) before and after: $load_before, $(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?') on $(nproc) cores."
 if ((${#SIZES[@]} >= 2)); then
   small="${SIZES[-2]}" large="${SIZES[-1]}"
   for t in "${THREADS[@]}"; do
