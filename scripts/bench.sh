@@ -76,7 +76,8 @@ median() {
   sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# evaluate LOG THREADS OUT -> "seconds cpu_seconds rss_kb" of one run, its report in OUT; exits on failure.
+# evaluate LOG THREADS OUT -> "seconds cpu_seconds rss_kb" of one run (its report in OUT);
+# exits when essence fails.
 evaluate() {
   local start end rc=0
   start=$EPOCHREALTIME
