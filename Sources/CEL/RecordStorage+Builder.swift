@@ -42,7 +42,14 @@ extension RecordStorage {
       switch value {
       case .null: key(slot, name, .null)
       case .bool(let b): key(slot, name, b ? .true : .false)
-      case .int(let i): key(slot, name, .int); put(i)
+      case .int(let i):
+        if let small = Int32(exactly: i) {
+          key(slot, name, .int32)
+          put(small)
+        } else {
+          key(slot, name, .int)
+          put(i)
+        }
       case .uint(let u): key(slot, name, .uint); put(u)
       case .double(let d): key(slot, name, .double); put(d.bitPattern)
       case .string(let s): append(slot: slot, name: name, string: intern(s))
@@ -96,8 +103,11 @@ extension RecordStorage {
     /// Closes the open row (an empty one when nothing was appended); returns where it starts.
     public mutating func endRow() -> UInt32 {
       let start = openRow()
-      withUnsafeBytes(of: cells) { count in
-        for i in 0..<4 { bytes[start + i] = count[i] }
+      if cells < 255 {
+        bytes[start] = UInt8(cells)
+      } else {
+        bytes[start] = 255
+        withUnsafeBytes(of: cells) { bytes.insert(contentsOf: $0, at: start + 1) }
       }
       rowStart = nil
       cells = 0
@@ -130,7 +140,7 @@ extension RecordStorage {
     private mutating func openRow() -> Int {
       if let start = rowStart { return start }
       let start = bytes.count
-      bytes.append(contentsOf: [0, 0, 0, 0])
+      bytes.append(0)
       rowStart = start
       return start
     }
@@ -139,13 +149,12 @@ extension RecordStorage {
     private mutating func key(_ slot: Int?, _ name: String, _ tag: Tag) {
       _ = openRow()
       cells += 1
-      if let slot, slot < Int(Cell.undeclared) {
-        put(UInt16(slot))
+      if let slot, slot < Cell.slotLimit {
+        put(UInt16(slot) << 4 | UInt16(tag.rawValue))
       } else {
-        put(Cell.undeclared)
+        put(Cell.undeclared | UInt16(tag.rawValue))
         put(intern(name))
       }
-      bytes.append(tag.rawValue)
     }
 
     /// Appends a number in the machine's byte order (a storage is never written out).

@@ -1,10 +1,10 @@
 /// Rows of records packed into one allocation, with the strings and other values they hold.
 ///
 /// Records are a run's bulk memory (a million-event log is ordinary), so a row keeps only its
-/// present fields, each as a 2-byte key (its slot, or `Cell.undeclared` and then its name's
-/// number), a 1-byte tag and a payload of 0 to 12 bytes: a string is the 4-byte number of
-/// a distinct string of the storage, which keeps each distinct value once. A storage is built
-/// by one thread (`Builder`), then only read, from any thread.
+/// present fields, each as 2 bytes of slot and tag (an undeclared field adds its name's
+/// number) and a payload of 0 to 12 bytes: a string is the 4-byte number of a distinct string
+/// of the storage, which keeps each distinct value once, and a small integer takes 4 bytes.
+/// A storage is built by one thread (`Builder`), then only read, from any thread.
 public final class RecordStorage: @unchecked Sendable {
   /// The layout whose slots the rows' keys are (never freed, see `RecordLayout`).
   public unowned(unsafe) let layout: RecordLayout
@@ -27,50 +27,60 @@ public final class RecordStorage: @unchecked Sendable {
   /// The string numbered `number` (a number the builder's `intern` returned).
   @inlinable public func string(_ number: UInt32) -> String { strings[Int(number)] }
 
-  /// A row's cells: `count: UInt32`, then per cell `key: UInt16`, the name's number
-  /// (`UInt32`) when the key is `undeclared`, `tag: UInt8` and the payload.
+  /// A row: its cell count (one byte, or 255 and then a `UInt32`), then its cells. A cell
+  /// starts with a `UInt16`: the slot times 16 plus the tag, or `undeclared` plus the tag and
+  /// then the name's number (`UInt32`); its payload follows.
   @usableFromInline enum Cell {
-    @usableFromInline static let undeclared: UInt16 = .max
+    @usableFromInline static let undeclared: UInt16 = 0xFFF0
+    /// Slots from here on are stored as undeclared fields, by name.
+    @usableFromInline static let slotLimit = 0xFFF
   }
 
-  /// How a value is stored in a cell; the raw value orders nothing.
+  /// How a value is stored in a cell (4 bits).
   @usableFromInline enum Tag: UInt8 {
-    case null, `false`, `true`, int, uint, double, string, timestamp, duration, other
+    case null, `false`, `true`, int, int32, uint, double, string, timestamp, duration, other
 
     /// Payload bytes.
     @inlinable var size: Int {
       switch self {
       case .null, .false, .true: 0
-      case .string, .other: 4
+      case .int32, .string, .other: 4
       case .int, .uint, .double: 8
       case .timestamp, .duration: 12
       }
     }
   }
 
+  /// The cell count of the row at `row`, and where its first cell starts.
+  @inlinable func header(_ row: UInt32) -> (count: Int, first: Int) {
+    let at = Int(row)
+    let short = bytes[at]
+    if short < 255 { return (Int(short), at + 1) }
+    return (Int(bytes.loadUnaligned(fromByteOffset: at + 1, as: UInt32.self)), at + 5)
+  }
+
   /// The value in a declared slot of the row at `row`, or nil when absent. A linear scan:
   /// rows hold a handful of fields, fewer than a hash lookup costs.
   @inlinable func value(atSlot slot: Int, row: UInt32) -> Value? {
+    guard slot < Cell.slotLimit else { return value(named: layout.names[slot], row: row) }
     let key = UInt16(truncatingIfNeeded: slot)
-    guard slot < Int(Cell.undeclared) else { return nil }
-    var at = Int(row)
-    let count = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
-    at += 4
-    for _ in 0..<count {
-      let cellKey = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
-      at += cellKey == Cell.undeclared ? 6 : 2
-      let tag = Tag(rawValue: bytes[at]) ?? .null
-      at += 1
-      if cellKey == key { return value(tag, at) }
+    var (count, at) = header(row)
+    while count > 0 {
+      let word = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
+      let tag = Tag(rawValue: UInt8(truncatingIfNeeded: word & 0xF)) ?? .null
+      at += word >= Cell.undeclared ? 6 : 2
+      if word >> 4 == key { return value(tag, at) }
       at += tag.size
+      count -= 1
     }
     return nil
   }
 
-  /// The value of an undeclared field of the row at `row`, or nil when absent.
-  func value(named name: String, row: UInt32) -> Value? {
-    var at = Int(row) + 4
-    for _ in 0..<bytes.loadUnaligned(fromByteOffset: Int(row), as: UInt32.self) {
+  /// The value of an undeclared field of the row at `row` (or one past `Cell.slotLimit`), or
+  /// nil when absent.
+  @usableFromInline func value(named name: String, row: UInt32) -> Value? {
+    var (count, at) = header(row)
+    for _ in 0..<count {
       let cell = cell(at)
       if let number = cell.name, strings[Int(number)] == name { return value(cell.tag, cell.payload) }
       at = cell.payload + cell.tag.size
@@ -80,30 +90,25 @@ public final class RecordStorage: @unchecked Sendable {
 
   /// Every present field of the row at `row`, in input order.
   func fields(row: UInt32) -> [(name: String, value: Value)] {
-    let count = bytes.loadUnaligned(fromByteOffset: Int(row), as: UInt32.self)
+    var (count, at) = header(row)
     var fields: [(name: String, value: Value)] = []
-    fields.reserveCapacity(Int(count))
-    var at = Int(row) + 4
+    fields.reserveCapacity(count)
     for _ in 0..<count {
       let cell = cell(at)
-      let name = cell.name.map { strings[Int($0)] } ?? layout.names[Int(cell.key)]
+      let name = cell.name.map { strings[Int($0)] } ?? layout.names[Int(cell.slot)]
       fields.append((name, value(cell.tag, cell.payload)))
       at = cell.payload + cell.tag.size
     }
     return fields
   }
 
-  /// The cell at `at`: its key, its name's number when undeclared, its tag, and where its
+  /// The cell at `at`: its slot, its name's number when undeclared, its tag, and where its
   /// payload starts.
-  private func cell(_ at: Int) -> (key: UInt16, name: UInt32?, tag: Tag, payload: Int) {
-    let key = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
-    var at = at + 2
-    var name: UInt32?
-    if key == Cell.undeclared {
-      name = bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)
-      at += 4
-    }
-    return (key, name, Tag(rawValue: bytes[at]) ?? .null, at + 1)
+  private func cell(_ at: Int) -> (slot: UInt16, name: UInt32?, tag: Tag, payload: Int) {
+    let word = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
+    let tag = Tag(rawValue: UInt8(truncatingIfNeeded: word & 0xF)) ?? .null
+    guard word >= Cell.undeclared else { return (word >> 4, nil, tag, at + 2) }
+    return (word >> 4, bytes.loadUnaligned(fromByteOffset: at + 2, as: UInt32.self), tag, at + 6)
   }
 
   /// The value of a payload at `at`.
@@ -113,6 +118,7 @@ public final class RecordStorage: @unchecked Sendable {
     case .false: return .bool(false)
     case .true: return .bool(true)
     case .int: return .int(bytes.loadUnaligned(fromByteOffset: at, as: Int64.self))
+    case .int32: return .int(Int64(bytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
     case .uint: return .uint(bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     case .double: return .double(bytes.loadUnaligned(fromByteOffset: at, as: Double.self))
     case .string: return .string(strings[Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))])

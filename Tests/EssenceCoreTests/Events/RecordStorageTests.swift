@@ -28,7 +28,7 @@ import Testing
 
   @Test func everyKindOfValueRoundTrips() {
     let values: [Value] = [
-      .null, .bool(false), .int(-3), .uint(3), .double(2.5), .string(""), .bytes([1, 2]),
+      .null, .bool(false), .int(-3), .int(Int64(Int32.max) + 1), .int(.min), .uint(3), .double(2.5), .string(""), .bytes([1, 2]),
       .list([]), .map(MapValue(entries: [(.string("k"), .int(1))])),
       .timestamp(Timestamp(seconds: -62_135_596_800, nanos: 1)), .duration(CELDuration(seconds: -90, nanos: -5)),
       .error(EvalError("boom")),
@@ -36,6 +36,17 @@ import Testing
     let fields = values.enumerated().map { (name: "f\($0.offset)", value: $0.element) }
     let record = Record(layout: layout, fields: fields)
     #expect(record.fields.map(\.value.testDescription) == values.map(\.testDescription))
+  }
+
+  @Test func aRowOfManyFieldsKeepsThemAll() {
+    let wide = RecordLayout(fields: (0..<5000).map { ("d\($0)", CELType.int) })
+    let fields = (0..<300).map { (name: "d\($0 * 16)", value: Value.int(Int64($0))) }
+      + [(name: "extra", value: Value.string("x"))]
+    let record = Record(layout: wide, fields: fields)
+    #expect(record.fields.count == 301)
+    #expect(record.value(atSlot: 299 * 16)?.testDescription == "int(299)")
+    #expect(record.field("d4784")?.testDescription == "int(299)")
+    #expect(record.field("extra")?.testDescription == "string(x)")
   }
 
   @Test func laterDuplicateWinsInTheFieldsInitializer() {
