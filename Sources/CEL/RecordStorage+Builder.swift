@@ -11,6 +11,7 @@ extension RecordStorage {
     private var bytes: [UInt8] = []
     private var strings: [String] = []
     private var others: [Value] = []
+    private var text: [UInt8] = []
     /// Strings interned by value (names, and strings that came as values).
     private var numbers: [String: UInt32] = [:]
     /// Where the open row starts, or nil when none is open.
@@ -90,15 +91,25 @@ extension RecordStorage {
       return number
     }
 
-    /// The number of the string of UTF-8 `bytes`, kept as a string of its own: for values
-    /// that do not repeat (ids), which would only evict repeated strings from the table.
+    /// The number of the string of UTF-8 `bytes`, kept as bytes of its own: for values that
+    /// do not repeat (ids), which would only evict repeated strings from the table, and are
+    /// read too seldom to be worth a String each.
     public mutating func store(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-      strings.append(String(decoding: bytes, as: UTF8.self))
-      return UInt32(strings.count - 1)
+      guard bytes.count <= Int(UInt16.max), text.count < Int(RecordStorage.textBit) else {
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        return UInt32(strings.count - 1)
+      }
+      let at = UInt32(text.count)
+      withUnsafeBytes(of: UInt16(bytes.count)) { text.append(contentsOf: $0) }
+      text.append(contentsOf: bytes)
+      return RecordStorage.textBit | at
     }
 
-    /// A string `intern` numbered.
-    public func string(_ number: UInt32) -> String { strings[Int(number)] }
+    /// A string `intern` or `store` numbered.
+    public func string(_ number: UInt32) -> String {
+      guard number & RecordStorage.textBit != 0 else { return strings[Int(number)] }
+      return text.withUnsafeBytes { RecordStorage.decode($0, at: Int(number & ~RecordStorage.textBit)) }
+    }
 
     /// Closes the open row (an empty one when nothing was appended); returns where it starts.
     public mutating func endRow() -> UInt32 {
@@ -127,8 +138,9 @@ extension RecordStorage {
       cancelRow()
       // The strings are copied at their exact count: a storage lives as long as the run.
       let exact = strings.withUnsafeBufferPointer { Array($0) }
-      let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others)
+      let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
       bytes.removeAll(keepingCapacity: true)
+      text.removeAll(keepingCapacity: true)
       strings.removeAll(keepingCapacity: true)
       others = []
       numbers.removeAll(keepingCapacity: true)

@@ -12,20 +12,43 @@ public final class RecordStorage: @unchecked Sendable {
   @usableFromInline let strings: [String]
   /// Values that are neither scalars nor strings (lists, maps, bytes, errors, types, records).
   @usableFromInline let others: [Value]
+  /// Strings kept as UTF-8 (`Builder.store`), each a `UInt16` length and its bytes: a value
+  /// read once or twice (an id) is cheaper as bytes than as a String.
+  @usableFromInline let text: UnsafeMutableRawBufferPointer
 
-  init(layout: RecordLayout, bytes: [UInt8], strings: [String], others: [Value]) {
+  /// Numbers with this bit are offsets into `text`; others index `strings`.
+  @usableFromInline static let textBit: UInt32 = 1 << 31
+
+  init(layout: RecordLayout, bytes: [UInt8], strings: [String], others: [Value], text: [UInt8]) {
     self.layout = layout
-    self.bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
-    self.bytes.copyBytes(from: bytes)
+    self.bytes = Self.copy(bytes)
     self.strings = strings
     self.others = others
+    self.text = Self.copy(text)
   }
 
-  deinit { bytes.deallocate() }
-  public var debugSizes: (Int, Int, Int, Int) { (bytes.count, strings.count, Set(strings).count, strings.reduce(0) { $0 + ($1.utf8.count > 15 ? $1.utf8.count : 0) }) }
+  deinit {
+    bytes.deallocate()
+    text.deallocate()
+  }
 
-  /// The string numbered `number` (a number the builder's `intern` returned).
-  @inlinable public func string(_ number: UInt32) -> String { strings[Int(number)] }
+  private static func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+    copy.copyBytes(from: bytes)
+    return copy
+  }
+
+  /// The string numbered `number` (a number the builder's `intern` or `store` returned).
+  @inlinable public func string(_ number: UInt32) -> String {
+    guard number & Self.textBit != 0 else { return strings[Int(number)] }
+    return Self.decode(UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit))
+  }
+
+  /// The string kept as UTF-8 at `at` of `text`.
+  @usableFromInline static func decode(_ text: UnsafeRawBufferPointer, at: Int) -> String {
+    let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+    return String(decoding: UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]), as: UTF8.self)
+  }
 
   /// A row: its cell count (one byte, or 255 and then a `UInt32`), then its cells. A cell
   /// starts with a `UInt16`: the slot times 16 plus the tag, or `undeclared` plus the tag and
@@ -82,7 +105,7 @@ public final class RecordStorage: @unchecked Sendable {
     var (count, at) = header(row)
     for _ in 0..<count {
       let cell = cell(at)
-      if let number = cell.name, strings[Int(number)] == name { return value(cell.tag, cell.payload) }
+      if let number = cell.name, string(number) == name { return value(cell.tag, cell.payload) }
       at = cell.payload + cell.tag.size
     }
     return nil
@@ -95,7 +118,7 @@ public final class RecordStorage: @unchecked Sendable {
     fields.reserveCapacity(count)
     for _ in 0..<count {
       let cell = cell(at)
-      let name = cell.name.map { strings[Int($0)] } ?? layout.names[Int(cell.slot)]
+      let name = cell.name.map { string($0) } ?? layout.names[Int(cell.slot)]
       fields.append((name, value(cell.tag, cell.payload)))
       at = cell.payload + cell.tag.size
     }
@@ -121,7 +144,7 @@ public final class RecordStorage: @unchecked Sendable {
     case .int32: return .int(Int64(bytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
     case .uint: return .uint(bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
     case .double: return .double(bytes.loadUnaligned(fromByteOffset: at, as: Double.self))
-    case .string: return .string(strings[Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))])
+    case .string: return .string(string(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
     case .timestamp:
       return .timestamp(
         Timestamp(

@@ -38,6 +38,18 @@ import Testing
     #expect(record.fields.map(\.value.testDescription) == values.map(\.testDescription))
   }
 
+  @Test func storedStringsReadBackAsBytesKeptThem() {
+    var builder = RecordStorage.Builder(layout: layout)
+    let texts = ["e-0001", "", "an id longer than fifteen bytes, é and all", String(repeating: "x", count: 70_000)]
+    let numbers = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { builder.store(utf8: $0) } }
+    #expect(numbers.map { builder.string($0) } == texts)
+    builder.append(slot: 1, name: "b", string: numbers[2])
+    let row = builder.endRow()
+    let storage = builder.build()
+    #expect(numbers.map { storage.string($0) } == texts)
+    #expect(Record(storage: storage, row: row).value(atSlot: 1)?.testDescription == "string(\(texts[2]))")
+  }
+
   @Test func aRowOfManyFieldsKeepsThemAll() {
     let wide = RecordLayout(fields: (0..<5000).map { ("d\($0)", CELType.int) })
     let fields = (0..<300).map { (name: "d\($0 * 16)", value: Value.int(Int64($0))) }
