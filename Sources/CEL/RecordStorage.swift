@@ -38,6 +38,9 @@ public final class RecordStorage: @unchecked Sendable {
     return copy
   }
 
+  /// How many strings `intern` numbered (those numbered by `store` are not counted).
+  public var stringCount: Int { strings.count }
+
   /// The string numbered `number` (a number the builder's `intern` or `store` returned).
   @inlinable public func string(_ number: UInt32) -> String {
     guard number & Self.textBit != 0 else { return strings[Int(number)] }

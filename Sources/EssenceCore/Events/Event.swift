@@ -10,12 +10,15 @@ public struct Event: Sendable {
   /// The instant of `time`.
   public let time: Timestamp
   private let row: UInt32
-  private let storage: RecordStorage
+  /// The storage of the event's block: its record's rows and strings.
+  let storage: RecordStorage
   private let storedLine: Int32
   private var storedIndex: Int32
   private let idNumber: UInt32
-  private let typeNumber: UInt32
-  private let employeeNumber: UInt32
+  /// The number of `type` among the strings of `storage`.
+  let typeNumber: UInt32
+  /// The number of `employee` among the strings of `storage`.
+  let employeeNumber: UInt32
   /// `time` as written, or `canonicalTime` when that is `time.rfc3339` (UTC seconds, as most
   /// logs write it): then the text is not kept at all.
   private let writtenTimeNumber: UInt32
