@@ -5,16 +5,21 @@ import CEL
 /// million-event log writes hundreds of thousands of these.
 extension FindingDescriber {
   func because(_ record: FindingRecord) -> String {
+    var text = TextBuffer(capacity: 256)
+    writeBecause(record, into: &text)
+    return text.text
+  }
+
+  /// Appends the `because` sentence to `text`.
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     let event = Int(record.event)
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
-      var text = TextBuffer(capacity: 256)
       standardBecause(plan, record, event: event, into: &text)
-      return text.text
     case .signal(let plan):
-      return signalBecause(plan, verdict: record.verdict, event: event)
+      signalBecause(plan, verdict: record.verdict, event: event, into: &text)
     case .pattern(let plan):
-      return patternBecause(plan, raise: raises[Int(record.raise)])
+      patternBecause(plan, raise: raises[Int(record.raise)], into: &text)
     }
   }
 
@@ -130,7 +135,6 @@ extension FindingDescriber {
   /// A relation in words, from the event it found (or did not).
   private func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout TextBuffer) {
     let relation = plan.relation
-    let within = ValueText.durationText(nanos: relation.withinNanos)
     guard let match else {
       text += "no "
       text.append(relation.on, separator: " or ")
@@ -139,66 +143,108 @@ extension FindingDescriber {
         text.append(relation.same, separator: ", ")
       }
       text += " within "
-      text += within
+      ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
       text += relation.kind.looksForward ? " after" : " before"
       return
     }
-    let other = run.events[Int(match)]
-    text += other.type
+    let other = Int(match)
+    text += run.events[other].type
     text += " '"
-    text += other.id
+    text += run.events[other].id
     text += relation.kind.looksForward ? "' followed within " : "' preceded within "
-    text += within
+    ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
     text += " (at "
-    text += other.timeText
+    text += run.events[other].timeText
     text += ")"
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
   private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
-    let record = run.events[event].record
     text += " ("
-    for (i, field) in predicate.fields.enumerated() {
+    values(predicate.fields, of: run.events[event].record, into: &text)
+    text += ")"
+  }
+
+  /// `break_minutes = 65, reason = 'medical'`.
+  private func values(_ fields: [FieldRef], of record: Record, into text: inout TextBuffer) {
+    for (i, field) in fields.enumerated() {
       if i > 0 { text += ", " }
       text += field.name
       text += " = "
       ValueText.write(field.read(record), into: &text)
     }
-    text += ")"
   }
 
   // MARK: - Signals and patterns
 
-  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int) -> String {
+  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int, into text: inout TextBuffer) {
     let signal = plan.signal
     let decision = run.decide(plan, event: event)
     if verdict == .answered, let response = decision.related {
-      let o = run.events[Int(response)]
-      return "answered by \(o.type) '\(o.id)' (\(o.employee)) at \(o.timeText)"
+      text += "answered by "
+      otherEvent(Int(response), into: &text)
+      return
     }
-    var text = "no " + signal.responseOn.joined(separator: " or ")
-    if !signal.responseSame.isEmpty { text += " with the same " + signal.responseSame.joined(separator: ", ") }
-    if signal.responseBy == .sameEmployee { text += " by " + run.events[event].employee }
-    text += " within " + ValueText.durationText(nanos: signal.responseWithinNanos)
+    text += "no "
+    text.append(signal.responseOn, separator: " or ")
+    if !signal.responseSame.isEmpty {
+      text += " with the same "
+      text.append(signal.responseSame, separator: ", ")
+    }
+    if signal.responseBy == .sameEmployee {
+      text += " by "
+      text += run.events[event].employee
+    }
+    text += " within "
+    ValueText.writeDuration(nanos: signal.responseWithinNanos, into: &text)
     if let work = decision.related {
-      let o = run.events[Int(work)]
-      text += ", while \(o.employee) logged \(o.type) '\(o.id)' at \(o.timeText)"
+      let o = Int(work)
+      text += ", while "
+      text += run.events[o].employee
+      text += " logged "
+      text += run.events[o].type
+      text += " '"
+      text += run.events[o].id
+      text += "' at "
+      text += run.events[o].timeText
     }
-    return text
   }
 
-  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise) -> String {
+  /// `assist 'e-2' (ana) at 2026-11-21T13:05:00Z`.
+  private func otherEvent(_ o: Int, into text: inout TextBuffer) {
+    text += run.events[o].type
+    text += " '"
+    text += run.events[o].id
+    text += "' ("
+    text += run.events[o].employee
+    text += ") at "
+    text += run.events[o].timeText
+  }
+
+  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise, into text: inout TextBuffer) {
     let pattern = plan.pattern
-    let record = run.events[Int(raise.event)].record
-    let group = plan.per.map { "\($0.name) = \(ValueText.describe($0.read(record)))" }.joined(separator: ", ")
-    let ids = raise.counted.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
-    var text =
-      "\(raise.counted.count) matching \(pattern.on.joined(separator: " or ")) within "
-      + "\(ValueText.durationText(nanos: pattern.withinNanos)) for \(group): \(ids)"
+    text.append(raise.counted.count)
+    text += " matching "
+    text.append(pattern.on, separator: " or ")
+    text += " within "
+    ValueText.writeDuration(nanos: pattern.withinNanos, into: &text)
+    text += " for "
+    values(plan.per, of: run.events[Int(raise.event)].record, into: &text)
+    text += ": "
+    ids(raise.counted, into: &text)
     if !raise.joined.isEmpty {
-      text += "; then joined by " + raise.joined.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
+      text += "; then joined by "
+      ids(raise.joined, into: &text)
     }
-    return text
+  }
+
+  /// `'e-1', 'e-2'`.
+  private func ids(_ events: [Int32], into text: inout TextBuffer) {
+    for (i, event) in events.enumerated() {
+      text += i > 0 ? ", '" : "'"
+      text += run.events[Int(event)].id
+      text += "'"
+    }
   }
 }

@@ -27,6 +27,15 @@ public struct FindingList: RandomAccessCollection, Sendable {
   /// `because`, which then skip re-running every outcome.
   public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
+  /// The finding at a position as a report line, its `because` sentence appended to `because`:
+  /// for the reports that print hundreds of thousands of them.
+  func line(at position: Int, because: inout TextBuffer) -> FindingLine {
+    describer.line(for: records[position], because: &because)
+  }
+
+  /// The judged event's `note` field when it is a string: the employee's own words.
+  func note(at position: Int) -> String? { describer.note(of: Int(records[position].event)) }
+
   /// The verdict at a position, without building the finding.
   public func verdict(at position: Int) -> Verdict { records[position].verdict }
 }
@@ -47,10 +56,18 @@ struct FindingRecord: Sendable {
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
+  func line(for record: FindingRecord, because: inout TextBuffer) -> FindingLine
+  func note(of event: Int) -> String?
 }
 
 private struct NoFindings: FindingDescribing {
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     preconditionFailure("an empty finding list has no records")
   }
+
+  func line(for record: FindingRecord, because: inout TextBuffer) -> FindingLine {
+    preconditionFailure("an empty finding list has no records")
+  }
+
+  func note(of event: Int) -> String? { nil }
 }
