@@ -136,21 +136,14 @@ extension FindingDescriber {
   private func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout TextBuffer) {
     let relation = plan.relation
     guard let match else {
-      text += "no "
-      text.append(relation.on, separator: " or ")
-      if !relation.same.isEmpty {
-        text += " with the same "
-        text.append(relation.same, separator: ", ")
-      }
+      noEvent(of: relation.on, same: relation.same, into: &text)
       text += " within "
       ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
       text += relation.kind.looksForward ? " after" : " before"
       return
     }
     let other = Int(match)
-    text += run.events[other].type
-    text += " '"
-    text += run.events[other].id
+    typeAndID(other, into: &text)
     text += relation.kind.looksForward ? "' followed within " : "' preceded within "
     ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
     text += " (at "
@@ -186,12 +179,7 @@ extension FindingDescriber {
       otherEvent(Int(response), into: &text)
       return
     }
-    text += "no "
-    text.append(signal.responseOn, separator: " or ")
-    if !signal.responseSame.isEmpty {
-      text += " with the same "
-      text.append(signal.responseSame, separator: ", ")
-    }
+    noEvent(of: signal.responseOn, same: signal.responseSame, into: &text)
     if signal.responseBy == .sameEmployee {
       text += " by "
       text += run.events[event].employee
@@ -203,9 +191,7 @@ extension FindingDescriber {
       text += ", while "
       text += run.events[o].employee
       text += " logged "
-      text += run.events[o].type
-      text += " '"
-      text += run.events[o].id
+      typeAndID(o, into: &text)
       text += "' at "
       text += run.events[o].timeText
     }
@@ -213,13 +199,27 @@ extension FindingDescriber {
 
   /// `assist 'e-2' (ana) at 2026-11-21T13:05:00Z`.
   private func otherEvent(_ o: Int, into text: inout TextBuffer) {
-    text += run.events[o].type
-    text += " '"
-    text += run.events[o].id
+    typeAndID(o, into: &text)
     text += "' ("
     text += run.events[o].employee
     text += ") at "
     text += run.events[o].timeText
+  }
+
+  /// `assist 'e-2` (the closing quote is the caller's, with what follows it).
+  private func typeAndID(_ o: Int, into text: inout TextBuffer) {
+    text += run.events[o].type
+    text += " '"
+    text += run.events[o].id
+  }
+
+  /// `no assist or acknowledge with the same customer_ref`.
+  private func noEvent(of types: [String], same: [String], into text: inout TextBuffer) {
+    text += "no "
+    text.append(types, separator: " or ")
+    guard !same.isEmpty else { return }
+    text += " with the same "
+    text.append(same, separator: ", ")
   }
 
   private func patternBecause(_ plan: PatternPlan, raise: PatternRaise, into text: inout TextBuffer) {
