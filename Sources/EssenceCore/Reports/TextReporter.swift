@@ -22,57 +22,67 @@ public struct TextReporter: Reporter {
   public init() {}
 
   public func generateReport(_ evaluation: Evaluation) -> String {
-    var out = ""
+    var out: [UInt8] = []
     write(evaluation) { out += $0 }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
-    var pending = ""
-    self.write(evaluation) { text in
-      pending += text
-      if pending.utf8.count >= 1 << 20 {
-        write(Array(pending.utf8))
-        pending = ""
-      }
-    }
-    if !pending.isEmpty { write(Array(pending.utf8)) }
+    self.write(evaluation, to: write)
   }
 
-  /// Writes the report piece by piece; sections of findings are read one finding at a time.
-  private func write(_ evaluation: Evaluation, to out: (String) -> Void) {
+  /// Writes the report piece by piece; each section's findings are written a batch at a time,
+  /// spread over the cores.
+  private func write(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
+    var head = ""
     let files = evaluation.standards.files.joined(separator: ", ")
-    out("standards  \(evaluation.standards.sha256)\n           \(files)\n")
+    head += "standards  \(evaluation.standards.sha256)\n           \(files)\n"
     let e = evaluation.events
-    out("events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n")
-    out("verdicts   \(counts(evaluation.summary.byVerdict))\n")
+    head += "events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n"
+    head += "verdicts   \(counts(evaluation.summary.byVerdict))\n"
 
     let people = evaluation.summary.byEmployee
     if !people.isEmpty {
-      out(evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n")
+      head += evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n"
       let width = people.map(\.employee.count).max() ?? 0
-      for entry in people { out("  \(padded(entry.employee, width))  \(counts(entry.counts))\n") }
+      for entry in people { head += "  \(padded(entry.employee, width))  \(counts(entry.counts))\n" }
     }
-    out("\nby rule\n")
+    head += "\nby rule\n"
     let width = evaluation.summary.byRule.map(\.rule.count).max() ?? 0
     for entry in evaluation.summary.byRule {
       let tally = entry.counts.total == 0 ? "no findings" : counts(entry.counts)
-      out("  \(padded(entry.rule, width))  \(tally)\n")
+      head += "  \(padded(entry.rule, width))  \(tally)\n"
     }
+    emit(Array(head.utf8))
 
     let findings = evaluation.findings
-    var listed = VerdictCounts()
-    for position in findings.indices { listed[findings.verdict(at: position)] += 1 }
-    for section in TextReporter.sections where listed[section.verdict] > 0 {
-      out("\n\(section.heading) (\(listed[section.verdict]))\n")
-      for position in findings.indices where findings.verdict(at: position) == section.verdict {
-        // Only recognition needs the explanation (what the deviation served).
-        out(section.verdict == .justified ? recognition(findings[position]) : line(findings.brief(at: position)))
-      }
+    let rules = evaluation.rules
+    // The positions of each section's findings (`met` has none).
+    var listed: [[Int]] = Array(repeating: [], count: Verdict.allCases.count)
+    for position in findings.indices where findings.verdict(at: position) != .met {
+      listed[findings.verdict(at: position).rank].append(position)
+    }
+    for section in TextReporter.sections where !listed[section.verdict.rank].isEmpty {
+      let positions = listed[section.verdict.rank]
+      emit(Array("\n\(section.heading) (\(positions.count))\n".utf8))
+      let recognising = section.verdict == .justified
+      FindingBatches.write(count: positions.count, { range in
+        var text = TextBuffer(capacity: range.count * 256)
+        var because = TextBuffer(capacity: 1024)
+        for i in range {
+          because.removeAll()
+          let line = findings.line(at: positions[i], because: &because)
+          write(line, because: because, rules: rules, into: &text)
+          // Only recognition adds the employee's note and what the deviation served.
+          if recognising { recognition(line, note: findings.note(at: positions[i]), into: &text) }
+        }
+        return text.bytes
+      }, emit: emit)
     }
     if !evaluation.rejected.isEmpty {
-      out("\nrejected records (\(evaluation.rejected.count))\n")
-      for record in evaluation.rejected { out("  \(record.path):\(record.line): \(record.reason)\n") }
+      var tail = "\nrejected records (\(evaluation.rejected.count))\n"
+      for record in evaluation.rejected { tail += "  \(record.path):\(record.line): \(record.reason)\n" }
+      emit(Array(tail.utf8))
     }
   }
 
@@ -87,16 +97,33 @@ public struct TextReporter: Reporter {
   }
 
   /// The finding's heading line and its reason.
-  private func line(_ finding: Finding) -> String {
-    "  \(finding.time)  \(finding.employee)  \(finding.rule) [\(finding.severity.rawValue)]  event \(finding.event)\n"
-      + "      \(finding.because)\n"
+  private func write(_ line: FindingLine, because: borrowing TextBuffer, rules: [RuleInfo], into text: inout TextBuffer) {
+    text += "  "
+    text += line.time
+    text += "  "
+    text += line.employee
+    text += "  "
+    text += rules[line.rule].id
+    text += " ["
+    text += rules[line.rule].severity.rawValue
+    text += "]  event "
+    text += line.event
+    text += "\n      "
+    because.withBytes { text.append($0) }
+    text += "\n"
   }
 
-  /// A justified finding with the employee's own note and what the deviation served.
-  private func recognition(_ finding: Finding) -> String {
-    var text = line(finding)
-    if let note = finding.note, !note.isEmpty { text += "      in their words: \"\(note)\"\n" }
-    if let serves = finding.explanation.deviation?.serves { text += "      it served: \(serves)\n" }
-    return text
+  /// For a justified finding: the employee's own note and what the deviation served.
+  private func recognition(_ line: FindingLine, note: String?, into text: inout TextBuffer) {
+    if let note, !note.isEmpty {
+      text += "      in their words: \""
+      text += note
+      text += "\"\n"
+    }
+    if let serves = line.serves {
+      text += "      it served: "
+      text += serves
+      text += "\n"
+    }
   }
 }
