@@ -35,18 +35,18 @@ extension FindingDescriber {
     case .robotic:
       letter(plan.expect, held: true, event: event, into: &text)
       text += ", but:"
-      for (check, written) in zip(plan.checks, plan.standard.purposeChecks)
-      where run.outcome(check, event: event, activation) == .failed {
+      // By position: iterating the written checks would copy each (a dozen references).
+      for (k, check) in plan.checks.enumerated() where run.outcome(check, event: event, activation) == .failed {
         text += " "
-        text += written.says
+        text.append(plan.standard.purposeChecks[k].says)
       }
     case .error:
       if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation)
       {
-        text += predicate.condition.source
+        text.append(predicate.condition.source)
         fields(predicate, event: event, into: &text)
         text += " could not be evaluated: "
-        text += message
+        text.append(message)
         return
       }
       letter(plan.expect, held: true, event: event, into: &text)
@@ -54,9 +54,9 @@ extension FindingDescriber {
         guard case .condition(let predicate) = check, case .error(let message) = predicate.condition.result(activation)
         else { continue }
         text += ", but purpose check '"
-        text += written.id
+        text.append(written.id)
         text += "' could not be evaluated: "
-        text += message
+        text.append(message)
         return
       }
     case .missed:
@@ -78,7 +78,7 @@ extension FindingDescriber {
     let deviation = plan.deviation
     let record = run.events[event].record
     text += "deviation '"
-    text += deviation.id
+    text.append(deviation.id)
     text += "' applies"
     fields(plan.when, event: event, into: &text)
     let missing = plan.evidence.filter { EngineRun.isMissing($0.read(record)) }.map(\.name)
@@ -96,12 +96,12 @@ extension FindingDescriber {
     if let limit = plan.limit {
       let result = limit.condition.result(activation)
       text += "; limit "
-      text += limit.condition.source
+      text.append(limit.condition.source)
       if result == .held { text += " held" } else if result == .failed { text += " failed" }
       fields(limit, event: event, into: &text)
       if case .error(let message) = result {
         text += " could not be evaluated: "
-        text += message
+        text.append(message)
       }
       if result != .held { return }
     }
@@ -112,10 +112,10 @@ extension FindingDescriber {
       text += "; awaiting supervisor approval"
     case .approved:
       text += "; approved by "
-      text += approval.approver ?? "a supervisor"
+      text.append(approval.approver ?? "a supervisor")
     case .declined:
       text += "; declined by "
-      text += approval.approver ?? "a supervisor"
+      text.append(approval.approver ?? "a supervisor")
     }
   }
 
@@ -124,7 +124,7 @@ extension FindingDescriber {
   private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
-      text += predicate.condition.source
+      text.append(predicate.condition.source)
       text += held ? " held" : " failed"
       fields(predicate, event: event, into: &text)
     case .relation(let plan):
@@ -147,7 +147,7 @@ extension FindingDescriber {
     text += relation.kind.looksForward ? "' followed within " : "' preceded within "
     ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
     text += " (at "
-    text += run.events[other].timeText
+    text.append(run.events[other].timeText)
     text += ")"
   }
 
@@ -163,7 +163,7 @@ extension FindingDescriber {
   private func values(_ fields: [FieldRef], of record: Record, into text: inout TextBuffer) {
     for (i, field) in fields.enumerated() {
       if i > 0 { text += ", " }
-      text += field.name
+      text.append(field.name)
       text += " = "
       ValueText.write(field.read(record), into: &text)
     }
@@ -182,18 +182,18 @@ extension FindingDescriber {
     noEvent(of: signal.responseOn, same: signal.responseSame, into: &text)
     if signal.responseBy == .sameEmployee {
       text += " by "
-      text += run.events[event].employee
+      text.append(run.events[event].employee)
     }
     text += " within "
     ValueText.writeDuration(nanos: signal.responseWithinNanos, into: &text)
     if let work = decision.related {
       let o = Int(work)
       text += ", while "
-      text += run.events[o].employee
+      text.append(run.events[o].employee)
       text += " logged "
       typeAndID(o, into: &text)
       text += "' at "
-      text += run.events[o].timeText
+      text.append(run.events[o].timeText)
     }
   }
 
@@ -201,16 +201,16 @@ extension FindingDescriber {
   private func otherEvent(_ o: Int, into text: inout TextBuffer) {
     typeAndID(o, into: &text)
     text += "' ("
-    text += run.events[o].employee
+    text.append(run.events[o].employee)
     text += ") at "
-    text += run.events[o].timeText
+    text.append(run.events[o].timeText)
   }
 
   /// `assist 'e-2` (the closing quote is the caller's, with what follows it).
   private func typeAndID(_ o: Int, into text: inout TextBuffer) {
-    text += run.events[o].type
+    text.append(run.events[o].type)
     text += " '"
-    text += run.events[o].id
+    text.append(run.events[o].id)
   }
 
   /// `no assist or acknowledge with the same customer_ref`.
@@ -243,7 +243,7 @@ extension FindingDescriber {
   private func ids(_ events: [Int32], into text: inout TextBuffer) {
     for (i, event) in events.enumerated() {
       text += i > 0 ? ", '" : "'"
-      text += run.events[Int(event)].id
+      text.append(run.events[Int(event)].id)
       text += "'"
     }
   }

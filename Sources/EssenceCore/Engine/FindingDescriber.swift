@@ -23,9 +23,8 @@ struct FindingDescriber: FindingDescribing {
       eventIndex: event)
   }
 
-  func line(for record: FindingRecord, because: inout TextBuffer) -> FindingLine {
+  func line(for record: FindingRecord) -> FindingLine {
     let event = Int(record.event)
-    writeBecause(record, into: &because)
     let deviation = deviation(of: record)
     return FindingLine(
       event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,

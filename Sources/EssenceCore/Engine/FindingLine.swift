@@ -1,5 +1,5 @@
 /// A finding as the reports that print a line per finding read it: no explanation, and no
-/// `because` string (the sentence is written straight into the report's own buffer).
+/// `because` string (``FindingList`` writes the sentence straight into the report's buffer).
 struct FindingLine {
   /// The judged event's id (or `<path>:<line>`).
   var event: String

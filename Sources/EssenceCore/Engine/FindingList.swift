@@ -27,10 +27,13 @@ public struct FindingList: RandomAccessCollection, Sendable {
   /// `because`, which then skip re-running every outcome.
   public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
-  /// The finding at a position as a report line, its `because` sentence appended to `because`:
-  /// for the reports that print hundreds of thousands of them.
-  func line(at position: Int, because: inout TextBuffer) -> FindingLine {
-    describer.line(for: records[position], because: &because)
+  /// The finding at a position as a report line, without its `because` sentence: for the
+  /// reports that print hundreds of thousands of them.
+  func line(at position: Int) -> FindingLine { describer.line(for: records[position]) }
+
+  /// Appends the `because` sentence of the finding at a position to `text`.
+  func writeBecause(at position: Int, into text: inout TextBuffer) {
+    describer.writeBecause(records[position], into: &text)
   }
 
   /// The judged event's `note` field when it is a string: the employee's own words.
@@ -56,7 +59,8 @@ struct FindingRecord: Sendable {
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
-  func line(for record: FindingRecord, because: inout TextBuffer) -> FindingLine
+  func line(for record: FindingRecord) -> FindingLine
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer)
   func note(of event: Int) -> String?
 }
 
@@ -65,7 +69,11 @@ private struct NoFindings: FindingDescribing {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func line(for record: FindingRecord, because: inout TextBuffer) -> FindingLine {
+  func line(for record: FindingRecord) -> FindingLine {
+    preconditionFailure("an empty finding list has no records")
+  }
+
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     preconditionFailure("an empty finding list has no records")
   }
 

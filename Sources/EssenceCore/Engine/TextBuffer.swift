@@ -29,13 +29,16 @@ struct TextBuffer: ~Copyable {
     }
   }
 
-  /// Reads the bytes in place.
-  func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    body(UnsafeBufferPointer(start: base, count: count))
+  /// Reads the bytes from `start` on, in place.
+  func withBytes<R>(from start: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    body(UnsafeBufferPointer(start: base + start, count: count - start))
   }
 
   /// Empties the buffer, keeping its memory for the next text.
   mutating func removeAll() { count = 0 }
+
+  /// Drops the bytes from `start` on.
+  mutating func removeBytes(from start: Int) { count = min(count, start) }
 
   /// Makes room for `extra` more bytes and returns where they go; `advance(by:)` then counts
   /// the bytes written there.
@@ -75,37 +78,38 @@ struct TextBuffer: ~Copyable {
     count += 1
   }
 
-  /// Appends a non-negative or negative integer in decimal, as `String(value)` writes it.
+  /// Appends an integer in decimal, as `String(value)` writes it.
   mutating func append(_ value: Int) {
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: any Int and its sign
-    let written = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
-      var rest = value.magnitude
-      var at = scratch.count
-      repeat {
-        at -= 1
-        scratch[at] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      } while rest > 0
-      if value < 0 {
-        at -= 1
-        scratch[at] = UInt8(ascii: "-")
-      }
-      let length = scratch.count - at
-      let source = scratch.baseAddress.unsafelyUnwrapped.advanced(by: at).assumingMemoryBound(to: UInt8.self)
-      TextBuffer.copy(source, to: reserve(length), count: length)
-      return length
+    var rest = value.magnitude
+    // Digits, last first, then the sign: 20 digits and a sign at most.
+    let at = reserve(21)
+    var end = 21
+    repeat {
+      end -= 1
+      at[end] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    } while rest > 0
+    if value < 0 {
+      end -= 1
+      at[end] = UInt8(ascii: "-")
     }
-    count += written
+    // Moved to the front, first byte first (the regions overlap only that way round).
+    let length = 21 - end
+    for i in 0..<length { at[i] = at[end + i] }
+    count += length
   }
 
-  static func += (buffer: inout TextBuffer, text: String) {
+  /// Appends text.
+  mutating func append(_ text: String) {
     // Native and small strings are contiguous UTF-8; only a foreign one needs converting.
-    if text.utf8.withContiguousStorageIfAvailable({ buffer.append($0) }) == nil {
+    if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
       var text = text
-      text.withUTF8 { buffer.append($0) }
+      text.withUTF8 { append($0) }
     }
   }
 
+  /// Appends a literal. Only literals use `+=`: with a `String` overload too, Swift would pick
+  /// it for every literal and lose the length known at compile time.
   @inline(__always)
   static func += (buffer: inout TextBuffer, text: StaticString) {
     buffer.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -115,7 +119,7 @@ struct TextBuffer: ~Copyable {
   mutating func append(_ items: [String], separator: StaticString) {
     for (i, item) in items.enumerated() {
       if i > 0 { self += separator }
-      self += item
+      append(item)
     }
   }
 

@@ -15,19 +15,19 @@ enum ValueText {
     switch value {
     case nil: text += "absent"
     case .int(let i)?: text.append(Int(i))
-    case .string(var s)?:
+    case .string(let s)?:
       // Only a quote, a backslash or a control character needs CEL's escapes.
-      let plain = s.withUTF8 { utf8 in
-        if utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x27 && $0 != 0x5C && $0 != 0x7F }) {
-          text += "'"
-          text.append(utf8)
-          text += "'"
-          return true
-        }
-        return false
+      let plain = s.utf8.withContiguousStorageIfAvailable { utf8 in
+        for byte in utf8 where byte < 0x20 || byte == 0x27 || byte == 0x5C || byte == 0x7F { return false }
+        let at = text.reserve(utf8.count + 2)
+        at[0] = UInt8(ascii: "'")
+        if let source = utf8.baseAddress { TextBuffer.copy(source, to: at + 1, count: utf8.count) }
+        at[utf8.count + 1] = UInt8(ascii: "'")
+        text.advance(by: utf8.count + 2)
+        return true
       }
-      if !plain { text += Value.string(s).description }
-    case let value?: text += value.description
+      if plain != true { text.append(Value.string(s).description) }
+    case let value?: text.append(value.description)
     }
   }
 
@@ -71,7 +71,7 @@ enum ValueText {
       text += "."
       var digits = String(fraction)
       digits = String(repeating: "0", count: width - digits.count) + digits
-      text += digits
+      text.append(digits)
     }
     text += "s"
   }

@@ -59,7 +59,7 @@ struct JSONBytes: ~Copyable {
 
   /// Appends UTF-8 bytes as a quoted string.
   mutating func string(_ utf8: UnsafeBufferPointer<UInt8>) {
-    guard let source = utf8.baseAddress, !JSONBytes.needsEscaping(source, count: utf8.count) else {
+    guard let source = utf8.baseAddress, !JSONBytes.needsEscaping(utf8) else {
       escaping(utf8)
       return
     }
@@ -69,6 +69,21 @@ struct JSONBytes: ~Copyable {
     TextBuffer.copy(source, to: at + 1, count: n)
     at[n + 1] = UInt8(ascii: "\"")
     buffer.advance(by: n + 2)
+  }
+
+  /// Appends, as a quoted string, the text `write` appends to the buffer: written in place, and
+  /// escaped afterwards in the rare case it needs it.
+  mutating func string(_ write: (inout TextBuffer) -> Void) {
+    buffer.append(byte: UInt8(ascii: "\""))
+    let start = buffer.count
+    write(&buffer)
+    guard buffer.withBytes(from: start, { JSONBytes.needsEscaping($0) }) else {
+      buffer.append(byte: UInt8(ascii: "\""))
+      return
+    }
+    let written = buffer.withBytes(from: start) { Array($0) }
+    buffer.removeBytes(from: start - 1)
+    written.withUnsafeBufferPointer { escaping($0) }
   }
 
   /// Appends a quoted string that needs escapes, a byte at a time.
@@ -92,19 +107,27 @@ struct JSONBytes: ~Copyable {
     buffer.append(byte: UInt8(ascii: "\""))
   }
 
-  /// Whether any byte is a quote, a backslash or below 0x20: whole words at a time (the last
-  /// one overlapping the one before), then bytes for a string shorter than a word.
-  private static func needsEscaping(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
-    let raw = UnsafeRawPointer(bytes)
+  /// Whether any byte is a quote, a backslash or below 0x20: two words at a time, then the
+  /// last one or two words (overlapping those before), then bytes for a string shorter than a
+  /// word. (Swift's `SIMD16` comparisons compile to a byte loop here; words do not.)
+  static func needsEscaping(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let bytes = utf8.baseAddress else { return false }
+    let count = utf8.count
     guard count >= 8 else {
       for i in 0..<count where bytes[i] < 0x20 || bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "\\") {
         return true
       }
       return false
     }
+    let raw = UnsafeRawPointer(bytes)
     var found: UInt64 = 0
     var at = 0
-    while at + 8 <= count {
+    while at + 16 <= count {
+      found |= special(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+      found |= special(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+      at += 16
+    }
+    if at + 8 <= count {
       found |= special(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
       at += 8
     }

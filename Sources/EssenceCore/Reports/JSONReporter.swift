@@ -81,10 +81,8 @@ public struct JSONReporter: Reporter {
     let pieces = RulePieces(evaluation.rules)
     FindingBatches.write(count: findings.count, { range in
       var part = JSONBytes(capacity: range.count * 512)
-      var because = TextBuffer(capacity: 1024)
       for i in range {
-        because.removeAll()
-        let line = findings.line(at: i, because: &because)
+        let line = findings.line(at: i)
         part.raw(i > 0 ? ",\n    {\"event\": " : "\n    {\"event\": ")
         part.string(line.event)
         part.raw(", \"employee\": ")
@@ -97,7 +95,7 @@ public struct JSONReporter: Reporter {
           part.string(deviation)
         }
         part.raw(", \"because\": ")
-        because.withBytes { part.string($0) }
+        part.string { findings.writeBecause(at: i, into: &$0) }
         pieces.write(sourceOf: line.rule, to: &part)
       }
       return part.buffer.bytes

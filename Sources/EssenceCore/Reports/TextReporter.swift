@@ -68,11 +68,12 @@ public struct TextReporter: Reporter {
       let recognising = section.verdict == .justified
       FindingBatches.write(count: positions.count, { range in
         var text = TextBuffer(capacity: range.count * 256)
-        var because = TextBuffer(capacity: 1024)
         for i in range {
-          because.removeAll()
-          let line = findings.line(at: positions[i], because: &because)
-          write(line, because: because, rules: rules, into: &text)
+          let line = findings.line(at: positions[i])
+          write(line, rules: rules, into: &text)
+          text += "\n      "
+          findings.writeBecause(at: positions[i], into: &text)
+          text += "\n"
           // Only recognition adds the employee's note and what the deviation served.
           if recognising { recognition(line, note: findings.note(at: positions[i]), into: &text) }
         }
@@ -96,33 +97,30 @@ public struct TextReporter: Reporter {
     text + String(repeating: " ", count: max(0, width - text.count))
   }
 
-  /// The finding's heading line and its reason.
-  private func write(_ line: FindingLine, because: borrowing TextBuffer, rules: [RuleInfo], into text: inout TextBuffer) {
+  /// The finding's heading line, without its line end.
+  private func write(_ line: FindingLine, rules: [RuleInfo], into text: inout TextBuffer) {
     text += "  "
-    text += line.time
+    text.append(line.time)
     text += "  "
-    text += line.employee
+    text.append(line.employee)
     text += "  "
-    text += rules[line.rule].id
+    text.append(rules[line.rule].id)
     text += " ["
-    text += rules[line.rule].severity.rawValue
+    text.append(rules[line.rule].severity.rawValue)
     text += "]  event "
-    text += line.event
-    text += "\n      "
-    because.withBytes { text.append($0) }
-    text += "\n"
+    text.append(line.event)
   }
 
   /// For a justified finding: the employee's own note and what the deviation served.
   private func recognition(_ line: FindingLine, note: String?, into text: inout TextBuffer) {
     if let note, !note.isEmpty {
       text += "      in their words: \""
-      text += note
+      text.append(note)
       text += "\"\n"
     }
     if let serves = line.serves {
       text += "      it served: "
-      text += serves
+      text.append(serves)
       text += "\n"
     }
   }
