@@ -81,10 +81,14 @@ extension FindingDescriber {
     text.append(deviation.id)
     text += "' applies"
     fields(plan.when, event: event, into: &text)
-    let missing = plan.evidence.filter { EngineRun.isMissing($0.read(record)) }.map(\.name)
-    if !missing.isEmpty {
+    if plan.evidence.contains(where: { EngineRun.isMissing($0.read(record)) }) {
       text += "; evidence "
-      text.append(missing, separator: ", ")
+      var first = true
+      for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
+        if !first { text += ", " }
+        text.append(field.name)
+        first = false
+      }
       text += " missing"
       return
     }
@@ -128,7 +132,10 @@ extension FindingDescriber {
       text += held ? " held" : " failed"
       fields(predicate, event: event, into: &text)
     case .relation(let plan):
-      relationPhrase(plan, match: run.match(plan, event: event), into: &text)
+      // A relation holds when it finds an event, or when a negated one finds none: only when
+      // it found one is there an event to look up again and name.
+      let found = held != plan.negated
+      relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
     }
   }
 

@@ -58,9 +58,9 @@ public struct TextReporter: Reporter {
     let findings = evaluation.findings
     let rules = evaluation.rules
     // The positions of each section's findings (`met` has none).
-    var listed: [[Int]] = Array(repeating: [], count: Verdict.allCases.count)
+    var listed: [[Int32]] = Array(repeating: [], count: Verdict.allCases.count)
     for position in findings.indices where findings.verdict(at: position) != .met {
-      listed[findings.verdict(at: position).rank].append(position)
+      listed[findings.verdict(at: position).rank].append(Int32(position))
     }
     for section in TextReporter.sections where !listed[section.verdict.rank].isEmpty {
       let positions = listed[section.verdict.rank]
@@ -69,13 +69,14 @@ public struct TextReporter: Reporter {
       FindingBatches.write(count: positions.count, { range in
         var text = TextBuffer(capacity: range.count * 256)
         for i in range {
-          let line = findings.line(at: positions[i])
+          let position = Int(positions[i])
+          let line = findings.line(at: position)
           write(line, rules: rules, into: &text)
           text += "\n      "
-          findings.writeBecause(at: positions[i], into: &text)
+          findings.writeBecause(at: position, into: &text)
           text += "\n"
           // Only recognition adds the employee's note and what the deviation served.
-          if recognising { recognition(line, note: findings.note(at: positions[i]), into: &text) }
+          if recognising { recognition(line, note: findings.note(at: position), into: &text) }
         }
         return text.bytes
       }, emit: emit)
