@@ -21,16 +21,10 @@ struct TextBuffer: ~Copyable {
   var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
   /// A copy of the bytes, to hand to another thread or a sink.
-  var bytes: [UInt8] {
-    // One `memcpy`: `Array(UnsafeBufferPointer(...))` copies a byte at a time.
-    [UInt8](unsafeUninitializedCapacity: count) { target, initialized in
-      if let at = target.baseAddress { UnsafeMutableRawPointer(at).copyMemory(from: base, byteCount: count) }
-      initialized = count
-    }
-  }
+  var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
   /// Reads the bytes from `start` on, in place.
-  func withBytes<R>(from start: Int = 0, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+  func withBytes<R>(from start: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     body(UnsafeBufferPointer(start: base + start, count: count - start))
   }
 

@@ -2,13 +2,6 @@ import CEL
 
 /// Values and windows written for sentences.
 enum ValueText {
-  /// A field's value in CEL literal syntax, or "absent".
-  static func describe(_ value: Value?) -> String {
-    var text = TextBuffer(capacity: 64)
-    write(value, into: &text)
-    return text.text
-  }
-
   /// Appends a field's value in CEL literal syntax (or "absent"), with a fast path for the
   /// plain strings and integers most fields hold.
   static func write(_ value: Value?, into text: inout TextBuffer) {

@@ -33,6 +33,12 @@ struct JSONBytes: ~Copyable {
     }
   }
 
+  /// Hands the buffer to the sink when it holds a megabyte or more (a long list of rejected
+  /// records, say).
+  mutating func flushIfFull() {
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
   /// Hands whatever is buffered to the sink.
   mutating func flush() {
     guard let sink, buffer.count > 0 else { return }

@@ -49,6 +49,7 @@ public struct JSONReporter: Reporter {
       out.raw(", \"reason\": ")
       out.string(record.reason)
       out.raw("}")
+      out.flushIfFull()
     }
     out.raw(evaluation.rejected.isEmpty ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [")
     writeFindings(evaluation, to: &out)
@@ -71,6 +72,7 @@ public struct JSONReporter: Reporter {
       out.string(entry.name)
       out.raw(": ")
       write(entry.counts, to: &out)
+      out.flushIfFull()
     }
     out.raw(table.isEmpty ? "}" : "\n    }")
   }

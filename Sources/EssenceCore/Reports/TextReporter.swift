@@ -31,29 +31,37 @@ public struct TextReporter: Reporter {
     self.write(evaluation, to: write)
   }
 
-  /// Writes the report piece by piece; each section's findings are written a batch at a time,
-  /// spread over the cores.
+  /// Writes the report piece by piece: lines gathered and handed on about every megabyte, and
+  /// each section's findings written a batch at a time, spread over the cores.
   private func write(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
-    var head = ""
+    var pending = ""
+    func flush() {
+      if !pending.isEmpty { emit(Array(pending.utf8)) }
+      pending = ""
+    }
+    func out(_ text: String) {
+      pending += text
+      if pending.utf8.count >= 1 << 20 { flush() }
+    }
+
     let files = evaluation.standards.files.joined(separator: ", ")
-    head += "standards  \(evaluation.standards.sha256)\n           \(files)\n"
+    out("standards  \(evaluation.standards.sha256)\n           \(files)\n")
     let e = evaluation.events
-    head += "events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n"
-    head += "verdicts   \(counts(evaluation.summary.byVerdict))\n"
+    out("events     \(e.read) read = \(e.evaluated) evaluated + \(e.rejected) rejected; \(e.unjudged) unjudged\n")
+    out("verdicts   \(counts(evaluation.summary.byVerdict))\n")
 
     let people = evaluation.summary.byEmployee
     if !people.isEmpty {
-      head += evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n"
+      out(evaluation.employee.map { "\nfor \($0)\n" } ?? "\nby employee\n")
       let width = people.map(\.employee.count).max() ?? 0
-      for entry in people { head += "  \(padded(entry.employee, width))  \(counts(entry.counts))\n" }
+      for entry in people { out("  \(padded(entry.employee, width))  \(counts(entry.counts))\n") }
     }
-    head += "\nby rule\n"
+    out("\nby rule\n")
     let width = evaluation.summary.byRule.map(\.rule.count).max() ?? 0
     for entry in evaluation.summary.byRule {
       let tally = entry.counts.total == 0 ? "no findings" : counts(entry.counts)
-      head += "  \(padded(entry.rule, width))  \(tally)\n"
+      out("  \(padded(entry.rule, width))  \(tally)\n")
     }
-    emit(Array(head.utf8))
 
     let findings = evaluation.findings
     let rules = evaluation.rules
@@ -64,7 +72,8 @@ public struct TextReporter: Reporter {
     }
     for section in TextReporter.sections where !listed[section.verdict.rank].isEmpty {
       let positions = listed[section.verdict.rank]
-      emit(Array("\n\(section.heading) (\(positions.count))\n".utf8))
+      out("\n\(section.heading) (\(positions.count))\n")
+      flush()
       let recognising = section.verdict == .justified
       FindingBatches.write(count: positions.count, { range in
         var text = TextBuffer(capacity: range.count * 256)
@@ -82,10 +91,10 @@ public struct TextReporter: Reporter {
       }, emit: emit)
     }
     if !evaluation.rejected.isEmpty {
-      var tail = "\nrejected records (\(evaluation.rejected.count))\n"
-      for record in evaluation.rejected { tail += "  \(record.path):\(record.line): \(record.reason)\n" }
-      emit(Array(tail.utf8))
+      out("\nrejected records (\(evaluation.rejected.count))\n")
+      for record in evaluation.rejected { out("  \(record.path):\(record.line): \(record.reason)\n") }
     }
+    flush()
   }
 
   /// `met 800  justified 12`, or `none`.
