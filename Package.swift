@@ -46,7 +46,8 @@ let package = Package(
       ]),
 
     .executableTarget(name: "essence-bench", dependencies: ["CEL", "EssenceCore"], path: "Benchmarks/essence-bench"),
-    .executableTarget(name: "log-read-bench", dependencies: ["CEL", "EssenceCore"], path: "Benchmarks/log-read-bench"),
+    .executableTarget(
+      name: "log-read-bench", dependencies: ["CEL", "CSimdJSON", "EssenceCore"], path: "Benchmarks/log-read-bench"),
 
     .target(name: "_EssenceTestSupport", dependencies: ["EssenceCore", "CEL"], path: "Tests/_EssenceTestSupport"),
     .testTarget(name: "CELTests", dependencies: ["CEL", "_EssenceTestSupport"], exclude: ["conformance-failures.txt"]),

@@ -1,11 +1,16 @@
-// Measures reading shift logs alone (the volume path): events/s for the whole read.
+// Measures reading shift logs alone (the volume path): events/s and MB/s for the whole read.
 //
 //   swift build -c release --product log-read-bench
 //   /usr/bin/time -v .build/release/log-read-bench [--threads N] /tmp/shift-1m.jsonl
+//   .build/release/log-read-bench --floor /tmp/shift-1m.jsonl
+//
+// `--floor` times simdjson alone parsing the same file, keeping nothing: line by line with the
+// DOM parser (as the reader does), then with `parse_many`; no reader can go below these.
 //
 // The layout is bench/standards/bench.yaml's `fields:` (after the required fields), written
 // out by hand so the measurement needs nothing but the reader.
 import CEL
+import CSimdJSON
 import EssenceCore
 import Foundation
 
@@ -24,20 +29,58 @@ let kinds = Dictionary(declared, uniquingKeysWith: { a, _ in a })
 
 var paths = Array(CommandLine.arguments.dropFirst())
 var reader = LogReader(layout: layout, fieldKinds: kinds)
-if paths.first == "--threads", paths.count > 1, let threads = Int(paths[1]) {
-  reader.threads = threads
-  paths.removeFirst(2)
+var floor = false
+while let option = paths.first, option.hasPrefix("--") {
+  if option == "--floor" {
+    floor = true
+    paths.removeFirst()
+  } else if option == "--threads", paths.count > 1, let threads = Int(paths[1]) {
+    reader.threads = threads
+    paths.removeFirst(2)
+  } else {
+    break
+  }
 }
-guard !paths.isEmpty else {
-  FileHandle.standardError.write(Data("usage: log-read-bench [--threads N] LOG...\n".utf8))
+guard !paths.isEmpty, !paths.contains(where: { $0.hasPrefix("--") }) else {
+  FileHandle.standardError.write(Data("usage: log-read-bench [--threads N] [--floor] LOG...\n".utf8))
   exit(64)
+}
+let megabytes = paths.reduce(0.0) { total, path in
+  let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+  return total + Double(size ?? 0) / 1e6
+}
+
+/// Times simdjson parsing every log in `mode`; prints the documents, seconds and MB/s.
+@MainActor func measureFloor(_ mode: CSimdJSONFloorMode, named name: String) {
+  let start = Date()
+  var documents: Int64 = 0
+  var invalid = 0
+  for path in paths {
+    var bad = 0
+    let parsed = CSimdJSON_parseFileOnly(path, mode, &bad)
+    guard parsed >= 0 else {
+      FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
+      exit(3)
+    }
+    documents += parsed
+    invalid += bad
+  }
+  let seconds = Date().timeIntervalSince(start)
+  print("simdjson \(name): documents \(documents), invalid \(invalid)")
+  print(String(format: "%.4f s, %.0f MB/s", seconds, megabytes / seconds))
+}
+
+if floor {
+  measureFloor(CSimdJSONFloorModeLines, named: "line by line")
+  measureFloor(CSimdJSONFloorModeStream, named: "parse_many")
+  exit(0)
 }
 let start = Date()
 do {
   let log = try reader.read(paths: paths)
   let seconds = Date().timeIntervalSince(start)
   print("read \(log.read), events \(log.events.count), rejected \(log.rejected.count)")
-  print(String(format: "%.3f s, %.0f events/s", seconds, Double(log.read) / seconds))
+  print(String(format: "%.3f s, %.0f events/s, %.0f MB/s", seconds, Double(log.read) / seconds, megabytes / seconds))
   // Exit with the log alive, as a command line tool would: freeing a million records is
   // work no user waits for.
   withExtendedLifetime(log) { exit(0) }

@@ -4,10 +4,33 @@ extension Timestamp {
   /// removed (Go's `RFC3339Nano`).
   public var rfc3339: String {
     let c = civil(offset: 0)
-    var text = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
-    text += pad(c.minute, 2) + ":" + pad(c.second, 2)
-    if nanos != 0 { text += "." + fractionDigits(Int64(nanos)) }
-    return text + "Z"
+    let fraction = nanos != 0 ? Array(("." + fractionDigits(Int64(nanos))).utf8) : []
+    guard (0...9999).contains(c.year) else {
+      let date = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2)
+      let time = pad(c.hour, 2) + ":" + pad(c.minute, 2) + ":" + pad(c.second, 2)
+      return date + "T" + time + String(decoding: fraction, as: UTF8.self) + "Z"
+    }
+    // Reports write one of these per finding, so the text is written as bytes, at once.
+    return String(unsafeUninitializedCapacity: 20 + fraction.count) { bytes in
+      func put(_ value: Int64, _ width: Int, at end: Int) {
+        var rest = value
+        for k in stride(from: end - 1, through: end - width, by: -1) {
+          bytes[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+          rest /= 10
+        }
+      }
+      put(c.year, 4, at: 4)
+      put(c.month, 2, at: 7)
+      put(c.day, 2, at: 10)
+      put(c.hour, 2, at: 13)
+      put(c.minute, 2, at: 16)
+      put(c.second, 2, at: 19)
+      (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
+      (bytes[13], bytes[16]) = (UInt8(ascii: ":"), UInt8(ascii: ":"))
+      for (k, byte) in fraction.enumerated() { bytes[19 + k] = byte }
+      bytes[19 + fraction.count] = UInt8(ascii: "Z")
+      return 20 + fraction.count
+    }
   }
 }
 

@@ -289,3 +289,35 @@ extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *
   }
   return 0;
 }
+
+extern "C" long long CSimdJSON_parseFileOnly(const char *path, CSimdJSONFloorMode mode, size_t *invalid) {
+  padded_string text;
+  if (padded_string::load(path).get(text)) return -1;
+  dom::parser parser;
+  long long documents = 0;
+  *invalid = 0;
+  if (mode == CSimdJSONFloorModeStream) {
+    dom::document_stream stream;
+    if (parser.parse_many(text).get(stream)) return -1;
+    for (auto document : stream) {
+      documents++;
+      if (document.error()) (*invalid)++;
+    }
+    return documents;
+  }
+  const char *cursor = text.data();
+  const char *end = cursor + text.size();
+  while (cursor < end) {
+    const char *newline = static_cast<const char *>(std::memchr(cursor, '\n', size_t(end - cursor)));
+    const char *stop = newline ? newline : end;
+    const char *p = cursor;
+    while (p < stop && isBlank(*p)) p++;
+    if (p < stop) {
+      documents++;
+      dom::element root;
+      if (parser.parse(cursor, size_t(stop - cursor), false).get(root)) (*invalid)++;
+    }
+    cursor = newline ? newline + 1 : end;
+  }
+  return documents;
+}

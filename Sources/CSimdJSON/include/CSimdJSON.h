@@ -102,6 +102,19 @@ int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
 /// The number of newlines in `length` bytes (to number the lines of a block before parsing it).
 size_t CSimdJSON_countLines(const char *buffer, size_t length);
 
+/// How a file is parsed when measuring the floor under any reader.
+typedef enum CSimdJSONFloorMode {
+  /// Line by line with the DOM parser, as the reader parses.
+  CSimdJSONFloorModeLines = 0,
+  /// With `parse_many`, simdjson's own reader of concatenated documents.
+  CSimdJSONFloorModeStream,
+} CSimdJSONFloorMode;
+
+/// Loads the file at `path` and parses every document in it with simdjson, keeping nothing:
+/// what reading a JSON Lines log cannot go below. Returns the documents parsed (counting the
+/// invalid ones, in `invalid`), or -1 when the file cannot be read.
+long long CSimdJSON_parseFileOnly(const char *path, CSimdJSONFloorMode mode, size_t *invalid);
+
 #ifdef __cplusplus
 }
 #endif

@@ -38,19 +38,21 @@ public struct Engine: Sendable {
     let count = log.events.count
     let pieces = count < 4096 ? 1 : Parallel.width * 4
     let slices = (0..<pieces).map { p in count * p / pieces..<count * (p + 1) / pieces }
-    let judged = Parallel.map(slices) { slice in
+    var judged = Parallel.map(slices) { slice in
       var part = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
       judge(slice, run: run, into: &part)
       return part
     }
     var matches: [Int: PatternMatches] = [:]
-    for part in judged {
-      verdicts.add(part)
-      for match in part.matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
+    // Room for every finding and every pattern raise (at most one per match), so the findings
+    // are never copied to grow.
+    verdicts.records.reserveCapacity(judged.reduce(0) { $0 + $1.records.count + $1.matches.count })
+    for i in judged.indices {
+      verdicts.add(judged[i])
+      for match in judged[i].matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
+      judged[i] = Verdicts(rules: 0, employees: 0, only: only, options: options)  // its findings are copied
     }
 
-    let judgedRecords = verdicts.records
-    verdicts.records = []
     var raises: [PatternRaise] = []
     for (r, rule) in book.rules.enumerated() {
       guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
@@ -59,14 +61,14 @@ public struct Engine: Sendable {
         raises.append(raise)
       }
     }
-    let ordered = FindingOrder(events: log.events).merge(judgedRecords, verdicts.records)
+    FindingOrder(events: log.events).sort(&verdicts.records)
     let describer = FindingDescriber(run: run, raises: raises)
     return Evaluation(
       standards: Evaluation.Standards(sha256: book.set.sha256, files: book.set.files.map(\.path)),
       events: Evaluation.EventCounts(
         read: log.read, evaluated: log.events.count, rejected: log.rejected.count, unjudged: verdicts.unjudged),
       rejected: log.rejected,
-      findings: FindingList(records: ordered, describer: describer),
+      findings: FindingList(records: verdicts.records, describer: describer),
       summary: verdicts.tally.summary(rules: book.rules.map(\.id), employees: run.employees, only: only),
       rules: book.infos,
       employee: options.employee)

@@ -98,7 +98,7 @@ final class EngineRun: Sendable {
     }
     indexed.append((employees.names.count, busyGroups, busyMembers))
     var indexes = Parallel.map(indexed, worthIt: large) { part in
-      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members) { events[Int($0)].time }
+      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members, log: events)
     }
     self.book = book
     self.events = events
@@ -128,10 +128,13 @@ final class EngineRun: Sendable {
     init(events: [Event]) {
       var ids = KeyTable()
       of = [Int32](repeating: 0, count: events.count)
+      var memo = BlockMemo()
       for i in events.indices {
-        let id = ids.id(for: .string(CodePoints(events[i].employee)))
-        if id == names.count { names.append(events[i].employee) }
-        of[i] = id
+        of[i] = memo.answer(events[i].employeeNumber, of: events[i].storage) {
+          let id = ids.id(for: .string(CodePoints(events[i].employee)))
+          if id == names.count { names.append(events[i].employee) }
+          return id
+        }
       }
     }
   }
@@ -149,8 +152,12 @@ final class EngineRun: Sendable {
       lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
       lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
       lookupMembers = [[Int32]](repeating: [], count: book.lookups.count)
+      var memo = BlockMemo()
       for i in events.indices {
-        guard let t = typeIDs.find(.string(CodePoints(events[i].type))) else { continue }
+        let t = memo.answer(events[i].typeNumber, of: events[i].storage) {
+          typeIDs.find(.string(CodePoints(events[i].type))) ?? -1
+        }
+        guard t >= 0 else { continue }
         typeOf[i] = t
         for l in lookupsOf[Int(t)] {
           guard let key = JoinKey(fields: book.lookupFields[l], of: events[i].record) else { continue }

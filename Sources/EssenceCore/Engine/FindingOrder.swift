@@ -12,34 +12,12 @@ struct FindingOrder {
     return a.rule < b.rule
   }
 
-  /// Sorts each list (unless already in order, as for a log written in time order) and
-  /// merges them.
-  func merge(_ first: [FindingRecord], _ second: [FindingRecord]) -> [FindingRecord] {
-    let a = sorted(first)
-    let b = sorted(second)
-    if b.isEmpty { return a }
-    var out: [FindingRecord] = []
-    out.reserveCapacity(a.count + b.count)
-    var i = 0
-    var j = 0
-    while i < a.count && j < b.count {
-      if precedes(b[j], a[i]) {
-        out.append(b[j])
-        j += 1
-      } else {
-        out.append(a[i])
-        i += 1
-      }
-    }
-    out.append(contentsOf: a[i...])
-    out.append(contentsOf: b[j...])
-    return out
-  }
-
-  private func sorted(_ records: [FindingRecord]) -> [FindingRecord] {
+  /// Sorts `records` in place, unless already in order (as for a log written in time order):
+  /// a sorted copy would hold a million-event run's findings twice.
+  func sort(_ records: inout [FindingRecord]) {
     for k in records.indices.dropFirst() where precedes(records[k], records[k - 1]) {
-      return records.sorted(by: precedes)
+      records.sort(by: precedes)
+      return
     }
-    return records
   }
 }

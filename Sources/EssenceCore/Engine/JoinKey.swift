@@ -104,7 +104,7 @@ struct CodePoints: Hashable, Sendable {
   static func same(_ x: String, _ y: String) -> Bool {
     let (a, b) = (x.utf8, y.utf8)
     guard a.count == b.count else { return false }
-    return b.withContiguousStorageIfAvailable { utf8Equal(x, $0) } ?? a.elementsEqual(b)
+    return b.withContiguousStorageIfAvailable { x.hasUTF8($0) } ?? a.elementsEqual(b)
   }
 
   func hash(into hasher: inout Hasher) {

@@ -2,10 +2,14 @@
 ///
 /// Relations look a key up for every event they judge; Swift's `Dictionary` would hash each
 /// text key with SipHash and compare enum payloads on every probe. Here a text key costs one
-/// FNV-1a pass over its bytes, and a probe compares the stored 64-bit hash before the key.
+/// FNV-1a pass over its bytes, and a probe compares part of the hash, kept in the bucket
+/// itself, before it reads the key: a table of a million-event log's tickets does not fit
+/// in cache, and each array a probe reads is a likely miss.
 struct KeyTable: Sendable {
-  /// Entry number per bucket, -1 when empty; the count is a power of two.
-  private var buckets = [Int32](repeating: -1, count: 16)
+  /// Per bucket, the entry number in the low 32 bits and the hash's high 32 bits above them;
+  /// `empty` when empty. The count is a power of two.
+  private var buckets = [UInt64](repeating: KeyTable.empty, count: 16)
+  private static let empty = UInt64.max
   private var hashes: [UInt64] = []
   private var keys: [JoinKey] = []
   /// The text of each text key (nil for other keys), compared without unpacking the enum.
@@ -29,7 +33,7 @@ struct KeyTable: Sendable {
     keys.append(key)
     hashes.append(hash)
     if case .string(let text) = key { texts.append(text.text) } else { texts.append(nil) }
-    buckets[index] = id
+    buckets[index] = KeyTable.bucket(id, hash)
     if keys.count * 2 > buckets.count { grow() }
     return id
   }
@@ -41,9 +45,10 @@ struct KeyTable: Sendable {
     let mask = buckets.count - 1
     var index = Int(truncatingIfNeeded: hash) & mask
     while true {
-      let entry = buckets[index]
-      if entry < 0 { return (index, nil) }
-      if hashes[Int(entry)] == hash {
+      let bucket = buckets[index]
+      if bucket == KeyTable.empty { return (index, nil) }
+      let entry = Int32(truncatingIfNeeded: bucket)
+      if bucket >> 32 == hash >> 32 && hashes[Int(entry)] == hash {
         if let text {
           if let other = texts[Int(entry)], CodePoints.same(text, other) { return (index, entry) }
         } else if keys[Int(entry)] == key {
@@ -55,13 +60,18 @@ struct KeyTable: Sendable {
   }
 
   private mutating func grow() {
-    buckets = [Int32](repeating: -1, count: buckets.count * 2)
+    buckets = [UInt64](repeating: KeyTable.empty, count: buckets.count * 2)
     let mask = buckets.count - 1
     for (entry, hash) in hashes.enumerated() {
       var index = Int(truncatingIfNeeded: hash) & mask
-      while buckets[index] >= 0 { index = (index + 1) & mask }
-      buckets[index] = Int32(entry)
+      while buckets[index] != KeyTable.empty { index = (index + 1) & mask }
+      buckets[index] = KeyTable.bucket(Int32(entry), hash)
     }
+  }
+
+  /// A bucket holding entry `id` of a key whose hash is `hash`.
+  private static func bucket(_ id: Int32, _ hash: UInt64) -> UInt64 {
+    hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id))
   }
 
   /// FNV-1a over a text key's UTF-8, a finalizer mix over integers, Swift's hash otherwise.

@@ -2,19 +2,52 @@ import Dispatch
 import Foundation
 
 /// Work split over the machine's cores, results kept in order.
-enum Parallel {
-  /// How many pieces to cut work into: one per core.
-  static let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+public enum Parallel {
+  /// How many threads judging and reporting use at once: every core, unless a command was told
+  /// otherwise (`--threads`). Set it once, before a run starts; results do not depend on it.
+  public static var width: Int {
+    get { setting.value }
+    set { setting.value = max(1, newValue) }
+  }
 
-  /// `body` applied to every element, the calls spread over the cores (unless `worthIt` is
-  /// false: small inputs are faster done in place); results in input order.
+  private static let setting = LockedInt(max(1, ProcessInfo.processInfo.activeProcessorCount))
+
+  /// `body` applied to every element, the calls spread over `width` threads (unless `worthIt`
+  /// is false: small inputs are faster done in place); results in input order.
   static func map<Element: Sendable, Result: Sendable>(
     _ elements: [Element], worthIt: Bool = true, _ body: @Sendable (Element) -> Result
   ) -> [Result] {
-    if elements.count <= 1 || !worthIt { return elements.map(body) }
+    let workers = min(width, elements.count)
+    if workers <= 1 || !worthIt { return elements.map(body) }
     let slots = Slots<Result>(count: elements.count)
-    DispatchQueue.concurrentPerform(iterations: elements.count) { i in slots.store(body(elements[i]), at: i) }
+    // Each worker takes the next element as it comes free, so one slow element does not hold
+    // back a fixed share of the rest.
+    let next = LockedInt(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      while case let i = next.takeNext(), i < elements.count { slots.store(body(elements[i]), at: i) }
+    }
     return slots.values
+  }
+}
+
+/// One integer shared by threads, behind a lock.
+private final class LockedInt: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stored: Int
+
+  init(_ value: Int) { stored = value }
+
+  var value: Int {
+    get { lock.withLock { stored } }
+    set { lock.withLock { stored = newValue } }
+  }
+
+  /// The value, then one more: hands out indexes to workers.
+  func takeNext() -> Int {
+    lock.withLock {
+      defer { stored += 1 }
+      return stored
+    }
   }
 }
 

@@ -34,7 +34,7 @@ struct PatternMatches {
   /// `t - within`; a match at or before the open raise's time plus `within` joins it instead.
   /// Joined matches still count toward the next raise.
   func raises(of pattern: Pattern, rule: Int, events: [Event]) -> [PatternRaise] {
-    let index = TimeIndex(groupCount: keys.count, groups: groups, members: members) { events[Int($0)].time }
+    let index = TimeIndex(groupCount: keys.count, groups: groups, members: members, log: events)
     var raises: [PatternRaise] = []
     for g in 0..<Int32(keys.count) {
       let group = index.members(of: g)

@@ -4,54 +4,43 @@ import CEL
 ///
 /// Relations, signals and patterns ask "is there an event of this group in this closed time
 /// window?"; with the groups laid out flat and sorted, that is a binary search, not a scan.
+/// Times are read from the log rather than copied: an index can cover most of a
+/// million-event log, and a copy would cost 16 bytes an event.
 struct TimeIndex: Sendable {
-  /// Group `g` occupies `times[starts[g]..<starts[g + 1]]`.
+  /// Group `g` occupies `members[starts[g]..<starts[g + 1]]`.
   private let starts: [Int]
-  private let times: [Timestamp]
-  private let events: [Int32]
+  private let members: [Int32]
+  private let log: [Event]
 
   /// Builds the index from (group, event) pairs given in input order.
   ///
   /// A counting sort by group keeps input order inside each group, so a group needs sorting
   /// only when its events were logged out of time order.
-  init(groupCount: Int, groups: [Int32], members: [Int32], time: (Int32) -> Timestamp) {
+  init(groupCount: Int, groups: [Int32], members: [Int32], log: [Event]) {
     var starts = [Int](repeating: 0, count: groupCount + 1)
     for g in groups { starts[Int(g) + 1] += 1 }
     for g in 0..<groupCount { starts[g + 1] += starts[g] }
     var next = starts
-    var events = [Int32](repeating: 0, count: members.count)
+    var sorted = [Int32](repeating: 0, count: members.count)
     for (g, e) in zip(groups, members) {
-      events[next[Int(g)]] = e
+      sorted[next[Int(g)]] = e
       next[Int(g)] += 1
     }
-    var times = events.map(time)
+    func precedes(_ a: Int32, _ b: Int32) -> Bool { (log[Int(a)].time, a) < (log[Int(b)].time, b) }
     for g in 0..<groupCount {
       let range = starts[g]..<starts[g + 1]
-      if range.count > 1 && !TimeIndex.isSorted(times[range]) {
-        let sorted = zip(times[range], events[range]).sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-        for (offset, pair) in sorted.enumerated() {
-          times[range.lowerBound + offset] = pair.0
-          events[range.lowerBound + offset] = pair.1
-        }
+      if range.count > 1 && zip(sorted[range], sorted[range].dropFirst()).contains(where: { precedes($1, $0) }) {
+        sorted[range].sort(by: precedes)
       }
     }
     self.starts = starts
-    self.times = times
-    self.events = events
-  }
-
-  private static func isSorted(_ times: ArraySlice<Timestamp>) -> Bool {
-    var previous = times[times.startIndex]
-    for t in times.dropFirst() {
-      if t < previous { return false }
-      previous = t
-    }
-    return true
+    self.members = sorted
+    self.log = log
   }
 
   /// The events of one group, in (time, input order).
   func members(of group: Int32) -> ArraySlice<Int32> {
-    events[starts[Int(group)]..<starts[Int(group) + 1]]
+    members[starts[Int(group)]..<starts[Int(group) + 1]]
   }
 
   /// The first event of `group` (in time, input order) with `lower <= time <= upper`, other
@@ -64,12 +53,12 @@ struct TimeIndex: Sendable {
     var hi = starts[Int(group) + 1]
     while lo < hi {
       let mid = (lo &+ hi) >> 1
-      if times[mid] < lower { lo = mid + 1 } else { hi = mid }
+      if log[Int(members[mid])].time < lower { lo = mid + 1 } else { hi = mid }
     }
     let end = starts[Int(group) + 1]
     var j = lo
-    while j < end && times[j] <= upper {
-      let e = events[j]
+    while j < end && log[Int(members[j])].time <= upper {
+      let e = members[j]
       if e != excluded && (accept?(e) ?? true) { return e }
       j += 1
     }

@@ -8,28 +8,31 @@ import CEL
 struct CSVLogReader {
   let layout: RecordLayout
   let fieldKinds: [String: FieldDeclaration.Kind]
+  /// The fields records keep; nil keeps every field.
+  let keeping: Set<String>?
 
   /// Reads every record of `bytes`, appending to `log`; a header naming a column twice makes
   /// the whole file unreadable.
   func read(bytes: [UInt8], path: String, into log: inout EventLog) throws(LogReadError) {
     var parser = CSVParser(bytes: bytes)
     guard let header = next(&parser, path, &log) else { return }
-    let columns = header.cells.map { (key: FieldKey(name: $0, layout: layout), kind: fieldKinds[$0]) }
+    let columns = header.cells.map { (key: FieldKey(name: $0, layout: layout, keeping: keeping), kind: fieldKinds[$0]) }
     var seen = Set<String>()
     for column in columns where !seen.insert(column.key.name).inserted {
       throw .malformed(path: path, line: header.line, reason: "duplicate column '\(column.key.name)'")
     }
-    var builder = EventBuilder(layout: layout)
+    var builder = EventBuilder(layout: layout, path: path)
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
       let present = zip(columns, row.cells).filter { !$0.1.isEmpty }
-      builder.begin(capacity: present.reduce(0) { $0 + $1.0.key.cells })
+      builder.begin()
       for (column, text) in present {
         let value = column.key.role == .other ? CSVCell.value(text, kind: column.kind) : .string(text)
         builder.add(column.key, value)
       }
-      builder.finish(path: path, line: row.line, into: &log)
+      builder.finish(line: row.line, into: &log)
     }
+    builder.flush(into: &log)
   }
 
   /// The next row; an unterminated quote rejects the record it starts and ends the file.

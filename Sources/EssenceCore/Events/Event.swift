@@ -2,30 +2,46 @@ import CEL
 
 /// One accepted record of a shift log.
 ///
-/// A run holds a million of these, so the stored properties are laid out to pack: the line
-/// and index are kept in 32 bits each (in the padding after `time`), read and written as `Int`
-/// (a log of 2^31 lines would not fit in memory as events anyway).
+/// A run holds a million of these, so an event is 48 bytes: its instant, where its record is
+/// (a row of a block's `RecordStorage`), and the numbers of its id, type, employee and
+/// written time among the strings of that storage, which keeps each distinct string of a
+/// block once. A storage's string 0 is the path its rows were read from.
 public struct Event: Sendable {
-  /// The event's id, or `<path>:<line>` when the log gave none.
-  public var id: String
-  public var type: String
-  public var employee: String
   /// The instant of `time`.
-  public var time: Timestamp
-  private var storedLine: Int32
+  public let time: Timestamp
+  private let row: UInt32
+  /// The storage of the event's block: its record's rows and strings.
+  let storage: RecordStorage
+  private let storedLine: Int32
   private var storedIndex: Int32
-  /// `time` exactly as written in the log (findings copy it).
-  public var timeText: String
-  /// Every field, `time` as a CEL timestamp, as CEL's `event` sees it.
-  public var record: Record
+  private let idNumber: UInt32
+  /// The number of `type` among the strings of `storage`.
+  let typeNumber: UInt32
+  /// The number of `employee` among the strings of `storage`.
+  let employeeNumber: UInt32
+  /// `time` as written, or `canonicalTime` when that is `time.rfc3339` (UTC seconds, as most
+  /// logs write it): then the text is not kept at all.
+  private let writtenTimeNumber: UInt32
+
+  static let canonicalTime = UInt32.max
+
+  /// Every field the run keeps (`LogReader.keeping`), `time` as a CEL timestamp, as CEL's
+  /// `event` sees it.
+  public var record: Record { Record(storage: storage, row: row) }
+  /// The event's id, or `<path>:<line>` when the log gave none.
+  public var id: String { storage.string(idNumber) }
+  public var type: String { storage.string(typeNumber) }
+  public var employee: String { storage.string(employeeNumber) }
   /// Where the record was read.
-  public var path: String
+  public var path: String { storage.string(0) }
+
+  /// `time` exactly as written in the log (findings copy it).
+  public var timeText: String {
+    writtenTimeNumber == Self.canonicalTime ? time.rfc3339 : storage.string(writtenTimeNumber)
+  }
 
   /// The 1-based physical line (for YAML, the line the record starts on).
-  public var line: Int {
-    get { Int(storedLine) }
-    set { storedLine = Int32(truncatingIfNeeded: newValue) }
-  }
+  public var line: Int { Int(storedLine) }
 
   /// Position in input order over all logs of the run; breaks ties in time.
   public var index: Int {
@@ -33,20 +49,53 @@ public struct Event: Sendable {
     set { storedIndex = Int32(truncatingIfNeeded: newValue) }
   }
 
-  /// Creates an event.
+  /// An event whose strings are already in its record's storage, by number, the path first
+  /// (log readers).
+  init(
+    record: Record, time: Timestamp, line: Int, index: Int, id: UInt32, type: UInt32, employee: UInt32,
+    writtenTime: UInt32
+  ) {
+    self.time = time
+    self.row = record.row
+    self.storage = record.storage
+    self.storedLine = Int32(truncatingIfNeeded: line)
+    self.storedIndex = Int32(truncatingIfNeeded: index)
+    self.idNumber = id
+    self.typeNumber = type
+    self.employeeNumber = employee
+    self.writtenTimeNumber = writtenTime
+  }
+
+  /// Creates an event; `timeText` is `time` as the log wrote it. The record's fields are
+  /// copied into storage of the event's own, with its strings.
   public init(
     id: String, type: String, employee: String, time: Timestamp, timeText: String, record: Record,
     path: String, line: Int, index: Int
   ) {
-    self.id = id
-    self.type = type
-    self.employee = employee
-    self.time = time
-    self.storedLine = Int32(truncatingIfNeeded: line)
-    self.storedIndex = Int32(truncatingIfNeeded: index)
-    self.timeText = timeText
-    self.record = record
-    self.path = path
+    let layout = record.layout
+    var rows = RecordStorage.Builder(layout: layout)
+    _ = rows.intern(path)
+    for field in record.fields { rows.append(slot: layout.slot(of: field.name), name: field.name, value: field.value) }
+    let row = rows.endRow()
+    let numbers = (
+      id: rows.intern(id), type: rows.intern(type), employee: rows.intern(employee),
+      time: Self.isCanonical(timeText, time) ? Self.canonicalTime : rows.intern(timeText)
+    )
+    self.init(
+      record: Record(storage: rows.build(), row: row), time: time, line: line, index: index, id: numbers.id,
+      type: numbers.type, employee: numbers.employee, writtenTime: numbers.time)
+  }
+
+  /// Whether `text`, an RFC 3339 time naming `time`, is how `time.rfc3339` writes it: the
+  /// form `YYYY-MM-DDTHH:MM:SSZ` names one instant one way.
+  static func isCanonical(_ text: String, _ time: Timestamp) -> Bool {
+    var text = text
+    return text.withUTF8 { isCanonical($0, time) }
+  }
+
+  /// Whether the UTF-8 of an RFC 3339 time naming `time` is how `time.rfc3339` writes it.
+  static func isCanonical(_ utf8: UnsafeBufferPointer<UInt8>, _ time: Timestamp) -> Bool {
+    time.nanos == 0 && utf8.count == 20 && utf8[10] == UInt8(ascii: "T") && utf8[19] == UInt8(ascii: "Z")
   }
 }
 

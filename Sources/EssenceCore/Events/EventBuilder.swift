@@ -1,108 +1,188 @@
 import CEL
 
-/// Turns the fields of one log record into an `Event` or the reason it is rejected, by the
+/// Turns the fields of log records into `Event`s or the reasons they are rejected, by the
 /// same rules for every format (SPEC §2, §7).
 ///
-/// One builder serves a whole log. Fields go straight into the record's storage as they are
-/// read (`time` as a timestamp, an integer `id` as its text, converted once for the record
-/// and the checks alike); the checks run at `finish`, in the order the SPEC lists them, and a
-/// rejected record's fields are dropped.
+/// One builder serves a whole log, a block of records at a time: each accepted record's kept
+/// fields become a row of the block's `RecordStorage`, and `flush` hands the block's events
+/// over once the storage is sealed. Fields go into the row as they are read (`time` as a
+/// timestamp, an integer `id` as its text); the checks run at `finish`, in the order the SPEC
+/// lists them, and a rejected record's row is dropped.
 struct EventBuilder {
-  private var record: Record.Builder
-  private var id: Value?
-  private var time: Value?
+  /// The log read; every block's storage holds it as string 0 (see `Event`).
+  let path: String
+  private var rows: RecordStorage.Builder
+  /// The block's accepted events, waiting for their storage.
+  private var pending: [Pending] = []
+  private var id = Required.absent
+  private var type = Required.absent
+  private var employee = Required.absent
+  private var time = Required.absent
+  /// The instant of `time`, when it parsed.
   private var instant: Timestamp?
-  private var type: Value?
-  private var employee: Value?
+  /// `time` as written, or `Event.canonicalTime`.
+  private var writtenTime = Event.canonicalTime
 
-  init(layout: RecordLayout) {
-    record = Record.Builder(layout: layout)
+  /// What a record gave for one of the fields every event needs.
+  private enum Required {
+    case absent
+    /// A string, by its number in the block's storage.
+    case string(UInt32, empty: Bool)
+    /// A time written as `Timestamp.rfc3339` writes its instant, so its text is not kept.
+    case canonicalTime
+    /// Any other value, null included.
+    case other(Value)
   }
 
-  /// Starts a new record whose storage takes `capacity` cells (see `Record.Builder`).
-  mutating func begin(capacity: Int) {
-    record.removeAll()
-    record.reserveCapacity(capacity)
-    id = nil
-    time = nil
+  private struct Pending {
+    var row: UInt32
+    var time: Timestamp
+    var line: Int
+    var id: UInt32
+    var type: UInt32
+    var employee: UInt32
+    var writtenTime: UInt32
+  }
+
+  init(layout: RecordLayout, path: String) {
+    self.path = path
+    rows = RecordStorage.Builder(layout: layout)
+    _ = rows.intern(path)
+  }
+
+  /// Starts a new record.
+  mutating func begin() {
+    rows.cancelRow()
+    (id, type, employee, time) = (.absent, .absent, .absent, .absent)
     instant = nil
-    type = nil
-    employee = nil
+    writtenTime = Event.canonicalTime
   }
 
-  /// Adds a field; names within a record are distinct (readers reject duplicates first).
+  /// Adds a field (to the record only if the key is kept); names within a record are
+  /// distinct (readers reject duplicates first).
   mutating func add(_ key: FieldKey, _ value: consuming Value) {
-    switch key.role {
-    case .other: break
-    case .id:
-      switch value {
-      case .int(let number): value = .string(String(number))
-      case .uint(let number): value = .string(String(number))
-      default: break
+    guard key.kept || key.role != .other else { return }
+    switch (key.role, value) {
+    case (.time, .string(let text)):
+      let parsed = Timestamp(rfc3339: text)
+      let canonical = parsed.map { Event.isCanonical(text, $0) } ?? false
+      addTime(key, parsed, text: canonical ? nil : rows.intern(text))
+    case (_, .string(let text)):
+      add(key, string: rows.intern(text), empty: text.isEmpty)
+    case (.id, .int(let number)):
+      add(key, string: rows.intern(String(number)), empty: false)
+    case (.id, .uint(let number)):
+      add(key, string: rows.intern(String(number)), empty: false)
+    default:
+      switch key.role {
+      case .other: break
+      case .id: id = .other(value)
+      case .time: time = .other(value)
+      case .type: type = .other(value)
+      case .employee: employee = .other(value)
       }
-      id = value
-    case .time:
-      time = value
-      if case .string(let text) = value, let parsed = RFC3339.parse(text) {
-        instant = parsed
-        value = .timestamp(parsed)
-      }
-    case .type: type = value
-    case .employee: employee = value
+      if key.kept { rows.append(slot: key.slot, name: key.name, value: value) }
     }
-    record.append(slot: key.slot, name: key.name, value: value)
   }
 
-  /// Hands the record to `log`: as the next event, or as a rejection with its reason.
-  mutating func finish<Sink: EventSink>(path: String, line: Int, into log: inout Sink) {
-    switch check(path: path, line: line) {
-    case .accepted(let id, let type, let employee, let time, let timeText):
+  /// Adds a string field given as UTF-8 (with the reader's hash of it): a string the block
+  /// already holds, a canonical time, or a field the run does not keep costs no String.
+  mutating func add(_ key: FieldKey, utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) {
+    guard key.kept || key.role != .other else { return }
+    switch key.role {
+    case .time:
+      let parsed = Timestamp(rfc3339: utf8)
+      let canonical = parsed.map { Event.isCanonical(utf8, $0) } ?? false
+      addTime(key, parsed, text: canonical ? nil : rows.intern(utf8: utf8, hash: hash))
+    case .id:
+      add(key, string: rows.store(utf8: utf8), empty: utf8.isEmpty)
+    default:
+      add(key, string: rows.intern(utf8: utf8, hash: hash), empty: utf8.isEmpty)
+    }
+  }
+
+  /// Adds a string field other than `time`, by its number.
+  private mutating func add(_ key: FieldKey, string number: UInt32, empty: Bool) {
+    switch key.role {
+    case .other, .time: break
+    case .id: id = .string(number, empty: empty)
+    case .type: type = .string(number, empty: empty)
+    case .employee: employee = .string(number, empty: empty)
+    }
+    if key.kept { rows.append(slot: key.slot, name: key.name, string: number) }
+  }
+
+  /// Adds a string `time`: its instant when it parsed, and its text by number unless the
+  /// instant says how it was written.
+  private mutating func addTime(_ key: FieldKey, _ parsed: Timestamp?, text number: UInt32?) {
+    time = number.map { .string($0, empty: false) } ?? .canonicalTime
+    instant = parsed
+    writtenTime = number ?? Event.canonicalTime
+    guard key.kept else { return }
+    if let parsed {
+      rows.append(slot: key.slot, name: key.name, value: .timestamp(parsed))
+    } else if let number {
+      rows.append(slot: key.slot, name: key.name, string: number)
+    }
+  }
+
+  /// Accepts the record as the block's next event, or hands `log` its rejection.
+  mutating func finish<Sink: EventSink>(line: Int, into log: inout Sink) {
+    if let reason = problem() {
+      rows.cancelRow()
+      log.reject(RejectedRecord(path: path, line: line, reason: reason))
+      return
+    }
+    guard case .string(let typeNumber, _) = type, case .string(let employeeNumber, _) = employee, let instant
+    else { return }
+    let idNumber: UInt32
+    if case .string(let number, _) = id { idNumber = number } else { idNumber = rows.intern("\(path):\(line)") }
+    pending.append(
+      Pending(
+        row: rows.endRow(), time: instant, line: line, id: idNumber, type: typeNumber, employee: employeeNumber,
+        writtenTime: writtenTime))
+  }
+
+  /// Hands `log` the events accepted since the last flush, in order, their records sealed
+  /// into one storage.
+  mutating func flush<Sink: EventSink>(into log: inout Sink) {
+    guard !pending.isEmpty else { return }
+    let storage = rows.build()
+    _ = rows.intern(path)
+    for event in pending {
       log.accept(
         Event(
-          id: id, type: type, employee: employee, time: time, timeText: timeText,
-          record: record.build(), path: path, line: line, index: log.acceptedCount))
-    case .rejected(let reason):
-      log.reject(RejectedRecord(path: path, line: line, reason: reason))
+          record: Record(storage: storage, row: event.row), time: event.time, line: event.line,
+          index: log.acceptedCount, id: event.id, type: event.type, employee: event.employee,
+          writtenTime: event.writtenTime))
     }
+    pending.removeAll(keepingCapacity: true)
   }
 
-  private enum Outcome {
-    case accepted(id: String, type: String, employee: String, time: Timestamp, timeText: String)
-    case rejected(String)
-  }
-
-  /// Checks the required fields, taking them out of the builder (no copies to release).
-  private mutating func check(path: String, line: Int) -> Outcome {
-    let (id, time, type, employee) = (self.id.take(), self.time.take(), self.type.take(), self.employee.take())
-    if isMissing(time) { return .rejected("missing required field 'time'") }
-    if isMissing(type) { return .rejected("missing required field 'type'") }
-    if isMissing(employee) { return .rejected("missing required field 'employee'") }
-    guard case .string(let typeText)? = type, !typeText.isEmpty else {
-      return .rejected("field 'type' must be a non-empty string")
+  /// Why the record cannot be accepted, checked in the SPEC's order; nil when it can.
+  private func problem() -> String? {
+    if isMissing(time) { return "missing required field 'time'" }
+    if isMissing(type) { return "missing required field 'type'" }
+    if isMissing(employee) { return "missing required field 'employee'" }
+    guard case .string(_, empty: false) = type else { return "field 'type' must be a non-empty string" }
+    guard case .string(_, empty: false) = employee else { return "field 'employee' must be a non-empty string" }
+    switch (time, instant) {
+    case (.canonicalTime, _), (.string, _?): break
+    case (.string(let number, _), nil):
+      return "bad time '\(rows.string(number))': expected RFC 3339 with an offset or 'Z'"
+    default: return "field 'time' must be an RFC 3339 string with an offset or 'Z'"
     }
-    guard case .string(let employeeText)? = employee, !employeeText.isEmpty else {
-      return .rejected("field 'employee' must be a non-empty string")
-    }
-    guard case .string(let timeText)? = time else {
-      return .rejected("field 'time' must be an RFC 3339 string with an offset or 'Z'")
-    }
-    guard let instant else {
-      return .rejected("bad time '\(timeText)': expected RFC 3339 with an offset or 'Z'")
-    }
-    let idText: String
     switch id {
-    case nil, .null?: idText = "\(path):\(line)"
-    case .string(let text)? where !text.isEmpty: idText = text
-    default: return .rejected("field 'id' must be a non-empty string or an integer")
+    case .absent, .other(.null), .string(_, empty: false): return nil
+    default: return "field 'id' must be a non-empty string or an integer"
     }
-    return .accepted(id: idText, type: typeText, employee: employeeText, time: instant, timeText: timeText)
   }
-}
 
-/// Absent or null: both count as missing for the required fields.
-private func isMissing(_ value: Value?) -> Bool {
-  switch value {
-  case nil, .null?: return true
-  default: return false
+  /// Absent or null: both count as missing for the required fields.
+  private func isMissing(_ field: Required) -> Bool {
+    switch field {
+    case .absent, .other(.null): true
+    default: false
+    }
   }
 }

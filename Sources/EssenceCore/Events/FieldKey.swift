@@ -1,7 +1,7 @@
 import CEL
 
-/// A field name of a log record, resolved once per distinct name: its slot in the layout and
-/// whether it is one of the fields every event needs (SPEC §2).
+/// A field name of a log record, resolved once per distinct name: its slot in the layout,
+/// whether it is one of the fields every event needs (SPEC §2), and whether records keep it.
 struct FieldKey: Sendable {
   /// The fields the reader checks itself.
   enum Role: Sendable {
@@ -11,14 +11,14 @@ struct FieldKey: Sendable {
   var name: String
   var slot: Int?
   var role: Role
+  /// Whether the field goes into the record; the required fields are read either way.
+  var kept: Bool
 
-  /// The cells the field takes in a record's storage: an undeclared field also stores its
-  /// name (see `Record`).
-  var cells: Int { slot == nil ? 2 : 1 }
-
-  init(name: String, layout: RecordLayout) {
+  /// Resolves `name`; `keeping` lists the fields records keep (nil keeps every field).
+  init(name: String, layout: RecordLayout, keeping: Set<String>? = nil) {
     self.name = name
     self.slot = layout.slot(of: name)
+    self.kept = keeping?.contains(name) ?? true
     switch name {
     case "id": role = .id
     case "time": role = .time

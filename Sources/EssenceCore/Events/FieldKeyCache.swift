@@ -12,6 +12,7 @@ struct FieldKeyCache {
   private(set) var keys: [FieldKey] = []
   private var numbers: [String: Int32] = [:]
   private let layout: RecordLayout
+  private let keeping: Set<String>?
   // A direct-mapped table over `keys`, as parallel arrays of plain integers.
   private var hashes: [UInt64]
   private var firstWords: [UInt64]
@@ -21,8 +22,10 @@ struct FieldKeyCache {
   private var entries: [Int32]
   private let mask: Int
 
-  init(layout: RecordLayout, bits: Int = 8) {
+  /// A cache for records of `layout` that keep the fields in `keeping` (nil: every field).
+  init(layout: RecordLayout, keeping: Set<String>? = nil, bits: Int = 8) {
     self.layout = layout
+    self.keeping = keeping
     let size = 1 << bits
     hashes = [UInt64](repeating: 0, count: size)
     firstWords = [UInt64](repeating: 0, count: size)
@@ -37,7 +40,7 @@ struct FieldKeyCache {
   mutating func number(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, words: (UInt64, UInt64)) -> Int32 {
     let at = Int(truncatingIfNeeded: hash) & mask
     if hashes[at] == hash, lengths[at] == bytes.count, firstWords[at] == words.0, secondWords[at] == words.1,
-      bytes.count <= 16 || utf8Equal(keys[Int(entries[at])].name, bytes)
+      bytes.count <= 16 || keys[Int(entries[at])].name.hasUTF8(bytes)
     {
       return entries[at]
     }
@@ -47,7 +50,7 @@ struct FieldKeyCache {
       number = known
     } else {
       number = Int32(keys.count)
-      keys.append(FieldKey(name: name, layout: layout))
+      keys.append(FieldKey(name: name, layout: layout, keeping: keeping))
       numbers[name] = number
     }
     hashes[at] = hash

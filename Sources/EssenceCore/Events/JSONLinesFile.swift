@@ -15,16 +15,17 @@ enum JSONLinesFile {
   /// system holds back does not hold the batch back as much.
   static let blocksPerThread = 4
 
-  /// Reads every line of `input` with `threads` threads, appending to `log`.
+  /// Reads every line of `input` with `threads` threads, appending to `log`; records keep the
+  /// fields in `keeping` (nil: every field).
   static func read(
-    _ input: LogInput, layout: RecordLayout, threads: Int, blockSize: Int = blockSize,
-    into log: inout EventLog
+    _ input: LogInput, layout: RecordLayout, keeping: Set<String>? = nil, threads: Int,
+    blockSize: Int = blockSize, into log: inout EventLog
   ) throws(LogReadError) {
     let threads = max(1, threads)
     let slots = threads == 1 ? 1 : threads * blocksPerThread
     var readers: [JSONLinesReader] = []
     for _ in 0..<slots {
-      guard let reader = JSONLinesReader(layout: layout) else {
+      guard let reader = JSONLinesReader(layout: layout, keeping: keeping, path: input.path) else {
         throw .unreadable(path: input.path, reason: "out of memory")
       }
       readers.append(reader)
@@ -36,7 +37,7 @@ enum JSONLinesFile {
       // One thread parses straight into the log: no partial logs to join.
       let before = log.events.count
       while let job = try lines.fill(&blocks[0]) {
-        readers[0].parse(blocks[0].bytes.baseAddress, job.length, job.firstLine, input.path, &log)
+        readers[0].parse(blocks[0].bytes.baseAddress, job.length, job.firstLine, &log)
         if job.firstLine == 1, let size = input.size {
           reserve(&log, events: log.events.count - before, readSoFar: lines.bytesRead, of: size)
         }
@@ -47,9 +48,6 @@ enum JSONLinesFile {
     var current = (0..<slots).map { _ in PartialLog() }
     var previous = (0..<slots).map { _ in PartialLog() }
     defer { for partial in current + previous { partial.deallocate() } }
-    // Each block's events get a path of their own storage: one String shared by every event
-    // would have its reference count contended for by all threads.
-    let paths = (0..<slots).map { _ in String(decoding: Array(input.path.utf8), as: UTF8.self) }
     var pending = 0
     var first = true
 
@@ -59,7 +57,7 @@ enum JSONLinesFile {
         guard let job = try lines.fill(&blocks[i]) else { break }
         jobs.append(job)
       }
-      run(jobs, &readers, blocks, paths: paths, into: &current, joining: &previous, pending, into: &log)
+      run(jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log)
       if jobs.isEmpty { return }
       if first, let size = input.size {
         reserve(&log, events: current.reduce(0) { $0 + $1.acceptedCount }, readSoFar: lines.bytesRead, of: size)
@@ -74,7 +72,7 @@ enum JSONLinesFile {
   /// `pending` logs of `previous` to `log`, all concurrently.
   private static func run(
     _ jobs: [(length: Int, firstLine: Int)], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
-    paths: [String], into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
+    into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
     into log: inout EventLog
   ) {
     readers.withUnsafeMutableBufferPointer { readers in
@@ -82,7 +80,7 @@ enum JSONLinesFile {
         previous.withUnsafeMutableBufferPointer { previous in
           withUnsafeMutablePointer(to: &log) { log in
             let batch = Batch(
-              readers: readers, partials: partials, blocks: blocks, jobs: jobs, paths: paths,
+              readers: readers, partials: partials, blocks: blocks, jobs: jobs,
               previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log)
             let tasks = jobs.count + (pending > 0 ? 1 : 0)
             if tasks == 1 {
@@ -104,13 +102,12 @@ enum JSONLinesFile {
     let partials: UnsafeMutableBufferPointer<PartialLog>
     let blocks: [PaddedBuffer]
     let jobs: [(length: Int, firstLine: Int)]
-    let paths: [String]
     let previous: UnsafeMutableBufferPointer<PartialLog>
     let log: UnsafeMutablePointer<EventLog>
 
     func run(_ i: Int) {
       if i < jobs.count {
-        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, paths[i], &partials[i])
+        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, &partials[i])
       } else {
         for j in previous.indices { previous[j].move(into: &log.pointee) }
       }

@@ -4,8 +4,9 @@ internal import CSimdJSON
 /// Reads JSON Lines logs through simdjson (the volume path: a log may hold millions of events).
 ///
 /// Each non-blank line of a block is parsed on its own by the CSimdJSON shim, which hands back
-/// its values flattened. Keys and long strings go through caches, so a repeated key or value
-/// costs no allocation. One reader serves one thread (`JSONLinesFile` runs several).
+/// its values flattened. Keys go through a cache and strings straight into the block's record
+/// storage by their bytes, so a repeated key or value costs no allocation, and a field the run
+/// does not keep costs nothing. One reader serves one thread (`JSONLinesFile` runs several).
 struct JSONLinesReader {
   /// Owns the C reader. The Swift reader is a struct so its caches are checked for exclusive
   /// access at compile time, not on every field.
@@ -21,35 +22,32 @@ struct JSONLinesReader {
   private let handle: Handle
   private var builder: EventBuilder
   private var keys: FieldKeyCache
-  private var strings = StringCache(bits: 12)
-  /// Strings of 15 bytes or fewer: Swift stores them inline, but making one validates its
-  /// UTF-8 again, which costs more than finding the repeated value (types, employees).
-  private var shortStrings = StringCache(bits: 10)
   /// The numbers in `keys` of the keys of the object being read, in order: the first
   /// `fieldCount` entries (scratch, overwritten in place from line to line, never emptied).
   private var fieldKeys: [Int32] = []
   private var fieldCount = 0
 
-  init?(layout: RecordLayout) {
+  /// A reader of the log at `path`, into records of `layout` that keep the fields in
+  /// `keeping` (nil: every field).
+  init?(layout: RecordLayout, keeping: Set<String>? = nil, path: String) {
     guard let handle = Handle() else { return nil }
     self.handle = handle
-    self.keys = FieldKeyCache(layout: layout)
-    self.builder = EventBuilder(layout: layout)
+    self.keys = FieldKeyCache(layout: layout, keeping: keeping)
+    self.builder = EventBuilder(layout: layout, path: path)
   }
 
   /// Reads JSON Lines held in memory.
-  mutating func read(bytes: [UInt8], path: String, into log: inout EventLog) {
+  mutating func read(bytes: [UInt8], into log: inout EventLog) {
     let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     let buffer = PaddedBuffer(capacity: bytes.count)
     defer { buffer.deallocate() }
     buffer.bytes.copyBytes(from: bytes)
-    parse(buffer.bytes.baseAddress, bytes.count, 1, path, &log)
+    parse(buffer.bytes.baseAddress, bytes.count, 1, &log)
   }
 
   /// Parses whole lines, the first numbered `firstLine`, from a block followed by padding.
   mutating func parse<Sink: EventSink>(
-    _ start: UnsafeMutableRawPointer?, _ length: Int, _ firstLine: Int, _ path: String,
-    _ log: inout Sink
+    _ start: UnsafeMutableRawPointer?, _ length: Int, _ firstLine: Int, _ log: inout Sink
   ) {
     guard let start else { return }
     CSimdJSON_readerReset(handle.reader, start.assumingMemoryBound(to: CChar.self), length, firstLine)
@@ -59,48 +57,49 @@ struct JSONLinesReader {
       switch document.status {
       case CSimdJSONStatusObject:
         guard let entries = document.entries else { continue }
-        builder.begin(capacity: resolveKeys(entries))
+        resolveKeys(entries)
+        builder.begin()
         var i = 1
         for k in 0..<fieldCount {
           let key = Int(fieldKeys[k])
-          let value = value(entries, &i, shared: keys.keys[key].role != .id)
-          builder.add(keys.keys[key], value)
+          let entry = entries[i]
+          if entry.kind == CSimdJSONKindString {
+            builder.add(keys.keys[key], utf8: bytes(entry.string, Int(entry.stringLength)), hash: entry.stringHash)
+            i += 1
+          } else if !keys.keys[key].kept && keys.keys[key].role == .other {
+            i += 1 + Int(entry.descendants)
+          } else {
+            builder.add(keys.keys[key], value(entries, &i))
+          }
         }
-        builder.finish(path: path, line: line, into: &log)
+        builder.finish(line: line, into: &log)
       case CSimdJSONStatusNotObject:
-        log.reject(RejectedRecord(path: path, line: line, reason: "record is not an object"))
+        log.reject(RejectedRecord(path: builder.path, line: line, reason: "record is not an object"))
       case CSimdJSONStatusDuplicateKey:
         let key = text(document.message, document.messageLength)
-        log.reject(RejectedRecord(path: path, line: line, reason: "duplicate key '\(key)'"))
+        log.reject(RejectedRecord(path: builder.path, line: line, reason: "duplicate key '\(key)'"))
       default:
         let message = text(document.message, document.messageLength)
         let reason = "invalid JSON: " + message.prefix(1).lowercased() + message.dropFirst()
-        log.reject(RejectedRecord(path: path, line: line, reason: reason))
+        log.reject(RejectedRecord(path: builder.path, line: line, reason: reason))
       }
     }
+    builder.flush(into: &log)
   }
 
-  /// Resolves the keys of the object at `entries[0]` into `fieldKeys`; returns the cells its
-  /// record takes (one per field, two per undeclared field, see `Record`), so the record's
-  /// storage is allocated at its final size.
-  private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) -> Int {
-    var cells = 0
+  /// Resolves the keys of the object at `entries[0]` into `fieldKeys`.
+  private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) {
     var i = 1
     fieldCount = Int(entries[0].count)
     for k in 0..<fieldCount {
       let key = fieldKey(entries[i])
       if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
-      cells += keys.keys[Int(key)].cells
       i += 1 + Int(entries[i].descendants)
     }
-    return cells
   }
 
-  /// The value at `entries[i]`, with its children; leaves `i` after them. A string is looked
-  /// up among earlier ones only when `shared` (ids are unique: they would only evict).
-  private mutating func value(
-    _ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int, shared: Bool = true
-  ) -> Value {
+  /// The value at `entries[i]`, with its children; leaves `i` after them.
+  private mutating func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
     let entry = entries[i]
     i += 1
     switch entry.kind {
@@ -109,7 +108,7 @@ struct JSONLinesReader {
     case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
     case CSimdJSONKindUInt: return .uint(entry.bits)
     case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
-    case CSimdJSONKindString: return .string(string(entry, shared: shared))
+    case CSimdJSONKindString: return .string(text(entry.string, Int(entry.stringLength)))
     case CSimdJSONKindArray:
       var list: [Value] = []
       list.reserveCapacity(Int(entry.count))
@@ -131,13 +130,6 @@ struct JSONLinesReader {
   /// The number in `keys` of an entry's key.
   private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int32 {
     keys.number(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
-  }
-
-  private mutating func string(_ entry: CSimdJSONEntry, shared: Bool) -> String {
-    let utf8 = bytes(entry.string, Int(entry.stringLength))
-    guard shared else { return String(decoding: utf8, as: UTF8.self) }
-    if utf8.count > 15 { return strings.string(utf8, hash: entry.stringHash) }
-    return shortStrings.string(utf8, hash: entry.stringHash)
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {

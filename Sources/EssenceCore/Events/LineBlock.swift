@@ -17,7 +17,9 @@ struct PaddedBuffer {
   init(capacity: Int) {
     padding = CSimdJSON_padding()
     let all = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity + padding, alignment: 64)
-    all.initializeMemory(as: UInt8.self, repeating: 0)
+    // Only the padding is zeroed: the block is written before it is read, and pages never
+    // written (a short log in a megabyte block) then cost no memory.
+    UnsafeMutableRawBufferPointer(rebasing: all[capacity...]).initializeMemory(as: UInt8.self, repeating: 0)
     bytes = UnsafeMutableRawBufferPointer(rebasing: all[0..<capacity])
   }
 

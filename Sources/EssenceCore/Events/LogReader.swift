@@ -13,15 +13,20 @@ public struct LogReader: Sendable {
   public var fieldKinds: [String: FieldDeclaration.Kind]
   /// Threads that parse a JSON Lines log at once (the result does not depend on it).
   public var threads: Int
+  /// The fields events' records keep; nil keeps every field. Judging needs only the fields a
+  /// set reads (`StandardsSet.fieldsRead`), and a million-event log held whole is the run's
+  /// bulk memory, so `evaluate` keeps those alone; `explain` shows every field.
+  public var keeping: Set<String>?
 
   /// Creates a reader for one layout; by default JSON Lines are parsed on every core.
   public init(
     layout: RecordLayout, fieldKinds: [String: FieldDeclaration.Kind] = [:],
-    threads: Int = min(8, ProcessInfo.processInfo.activeProcessorCount)
+    threads: Int = min(8, ProcessInfo.processInfo.activeProcessorCount), keeping: Set<String>? = nil
   ) {
     self.layout = layout
     self.fieldKinds = fieldKinds
     self.threads = threads
+    self.keeping = keeping
   }
 
   /// Reads the logs at `paths` (`-` is standard input, as JSON Lines), in order.
@@ -40,7 +45,7 @@ public struct LogReader: Sendable {
       let format = path == "-" ? .jsonLines : LogFormat(path: path)
       switch format {
       case .jsonLines:
-        try JSONLinesFile.read(input, layout: layout, threads: threads, into: &log)
+        try JSONLinesFile.read(input, layout: layout, keeping: keeping, threads: threads, into: &log)
       case .csv, .yaml:
         try read(bytes: input.readAll(), path: path, format: format, into: &log)
       }
@@ -60,14 +65,14 @@ public struct LogReader: Sendable {
   ) throws(LogReadError) {
     switch format {
     case .jsonLines:
-      guard var reader = JSONLinesReader(layout: layout) else {
+      guard var reader = JSONLinesReader(layout: layout, keeping: keeping, path: path) else {
         throw .unreadable(path: path, reason: "out of memory")
       }
-      reader.read(bytes: bytes, path: path, into: &log)
+      reader.read(bytes: bytes, into: &log)
     case .csv:
-      try CSVLogReader(layout: layout, fieldKinds: fieldKinds).read(bytes: bytes, path: path, into: &log)
+      try CSVLogReader(layout: layout, fieldKinds: fieldKinds, keeping: keeping).read(bytes: bytes, path: path, into: &log)
     case .yaml:
-      try YAMLLogReader(layout: layout).read(bytes: bytes, path: path, into: &log)
+      try YAMLLogReader(layout: layout, keeping: keeping).read(bytes: bytes, path: path, into: &log)
     }
   }
 }

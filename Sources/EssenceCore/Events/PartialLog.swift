@@ -2,8 +2,8 @@
 /// joined to the run's log.
 ///
 /// Events sit in storage of its own so joining can move them: appending an array's events
-/// to another array copies each (retaining its strings and record, on threads that contend
-/// for those counts) and emptying the first releases them all again.
+/// to another array copies each (retaining its storage, on threads that contend for that
+/// count) and emptying the first releases them all again.
 struct PartialLog: EventSink {
   private var storage: UnsafeMutablePointer<Event>
   private var capacity: Int

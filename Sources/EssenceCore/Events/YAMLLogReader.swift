@@ -9,6 +9,8 @@ import CEL
 /// the records after it cannot be told apart.
 struct YAMLLogReader {
   let layout: RecordLayout
+  /// The fields records keep; nil keeps every field.
+  let keeping: Set<String>?
 
   /// Reads every record of `bytes`, appending to `log`.
   func read(bytes: [UInt8], path: String, into log: inout EventLog) throws(LogReadError) {
@@ -20,7 +22,7 @@ struct YAMLLogReader {
       throw .malformed(path: path, line: problem.location.line, reason: problem.message)
     }
     let problems = result.diagnostics.filter { $0.severity == .error }
-    var builder = EventBuilder(layout: layout)
+    var builder = EventBuilder(layout: layout, path: path)
     var keys: [String: FieldKey] = [:]
     for document in result.documents {
       let records: [YAMLNode]
@@ -40,14 +42,15 @@ struct YAMLLogReader {
           continue
         }
         let resolved = fields.map { field in
-          let key = keys[field.name] ?? FieldKey(name: field.name, layout: layout)
+          let key = keys[field.name] ?? FieldKey(name: field.name, layout: layout, keeping: keeping)
           keys[field.name] = key
           return (key: key, node: field.node)
         }
-        builder.begin(capacity: resolved.reduce(0) { $0 + $1.key.cells })
+        builder.begin()
         for (key, node) in resolved { builder.add(key, node.celValue) }
-        builder.finish(path: path, line: line, into: &log)
+        builder.finish(line: line, into: &log)
       }
     }
+    builder.flush(into: &log)
   }
 }

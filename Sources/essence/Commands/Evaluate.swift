@@ -33,7 +33,8 @@ extension EssenceCommand {
 
     func run() throws {
       let set = try standards.load()
-      let log = try logs.read(for: set)
+      // Records keep only what judging reads: the log is the run's bulk memory.
+      let log = try logs.read(for: set, keeping: set.fieldsRead)
       let evaluation = Engine(set: set).evaluate(
         log, options: Engine.Options(includeMet: includeMet, employee: employee))
       try output.write(evaluation)

@@ -8,14 +8,26 @@ struct LogOptions: ParsableArguments {
       "Shift logs: .jsonl, .ndjson, .csv, .yaml or .yml; '-' reads JSON Lines from stdin.", valueName: "log"))
   var logs: [String] = []
 
+  @Option(help: "Threads that read and judge the logs (default: one per core); the results do not depend on it.")
+  var threads: Int?
+
   func validate() throws {
     if logs.isEmpty { throw ValidationError("missing shift log: give at least one log file, or '-' for stdin") }
+    if let threads, threads < 1 { throw ValidationError("'--threads' expects a positive number, got \(threads)") }
   }
 
-  /// Reads every log with the set's event layout; an unreadable log prints why and exits 3.
-  func read(for set: StandardsSet) throws -> EventLog {
+  /// Reads every log with the set's event layout, keeping the fields in `keeping` (nil: every
+  /// field); an unreadable log prints why and exits 3. `--threads` is set process-wide here,
+  /// before reading, so judging uses the same width.
+  func read(for set: StandardsSet, keeping: Set<String>? = nil) throws -> EventLog {
+    var reader = LogReader(standards: set)
+    reader.keeping = keeping
+    if let threads {
+      Parallel.width = threads
+      reader.threads = threads
+    }
     do {
-      return try LogReader(standards: set).read(paths: logs)
+      return try reader.read(paths: logs)
     } catch {
       Console.error("error: \(error)\n")
       throw ExitCode(3)

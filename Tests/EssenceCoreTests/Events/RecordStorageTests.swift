@@ -7,14 +7,15 @@ import Testing
   let layout = RecordLayout(fields: [("a", .int), ("b", .string), ("c", .dyn)])
 
   @Test func declaredAndUndeclaredFieldsInInputOrder() throws {
-    var builder = Record.Builder(layout: layout)
+    var builder = RecordStorage.Builder(layout: layout)
     builder.append(slot: nil, name: "x", value: .int(1))
     builder.append(slot: 1, name: "b", value: .string("a string longer than fifteen bytes"))
     builder.append(slot: nil, name: "y", value: .list([.null, .bool(true)]))
     builder.append(slot: 0, name: "a", value: .uint(7))
     #expect(builder.count == 4)
-    let record = builder.build()
+    let row = builder.endRow()
     #expect(builder.count == 0)
+    let record = Record(storage: builder.build(), row: row)
     #expect(record.fields.map(\.name) == ["x", "b", "y", "a"])
     #expect(record.value(atSlot: 0)?.testDescription == "uint(7)")
     #expect(record.value(atSlot: 1)?.testDescription == "string(a string longer than fifteen bytes)")
@@ -27,7 +28,7 @@ import Testing
 
   @Test func everyKindOfValueRoundTrips() {
     let values: [Value] = [
-      .null, .bool(false), .int(-3), .uint(3), .double(2.5), .string(""), .bytes([1, 2]),
+      .null, .bool(false), .int(-3), .int(Int64(Int32.max) + 1), .int(.min), .uint(3), .double(2.5), .string(""), .bytes([1, 2]),
       .list([]), .map(MapValue(entries: [(.string("k"), .int(1))])),
       .timestamp(Timestamp(seconds: -62_135_596_800, nanos: 1)), .duration(CELDuration(seconds: -90, nanos: -5)),
       .error(EvalError("boom")),
@@ -37,19 +38,76 @@ import Testing
     #expect(record.fields.map(\.value.testDescription) == values.map(\.testDescription))
   }
 
+  @Test func storedStringsReadBackAsBytesKeptThem() {
+    var builder = RecordStorage.Builder(layout: layout)
+    let texts = ["e-0001", "", "an id longer than fifteen bytes, é and all", String(repeating: "x", count: 70_000)]
+    let numbers = texts.map { text in Array(text.utf8).withUnsafeBufferPointer { builder.store(utf8: $0) } }
+    #expect(numbers.map { builder.string($0) } == texts)
+    builder.append(slot: 1, name: "b", string: numbers[2])
+    let row = builder.endRow()
+    let storage = builder.build()
+    #expect(numbers.map { storage.string($0) } == texts)
+    #expect(Record(storage: storage, row: row).value(atSlot: 1)?.testDescription == "string(\(texts[2]))")
+  }
+
+  @Test func aRowOfManyFieldsKeepsThemAll() {
+    let wide = RecordLayout(fields: (0..<5000).map { ("d\($0)", CELType.int) })
+    let fields = (0..<300).map { (name: "d\($0 * 16)", value: Value.int(Int64($0))) }
+      + [(name: "extra", value: Value.string("x"))]
+    let record = Record(layout: wide, fields: fields)
+    #expect(record.fields.count == 301)
+    #expect(record.value(atSlot: 299 * 16)?.testDescription == "int(299)")
+    #expect(record.field("d4784")?.testDescription == "int(299)")
+    #expect(record.field("extra")?.testDescription == "string(x)")
+  }
+
   @Test func laterDuplicateWinsInTheFieldsInitializer() {
     let record = Record(layout: layout, fields: [("a", .int(1)), ("q", .int(2)), ("a", .int(3)), ("q", .int(4))])
     #expect(record.fields.map { "\($0.name)=\($0.value.testDescription)" } == ["a=int(3)", "q=int(4)"])
   }
 
   @Test func rejectedFieldsAreDropped() {
-    var builder = Record.Builder(layout: layout)
+    var builder = RecordStorage.Builder(layout: layout)
     builder.append(slot: 0, name: "a", value: .int(1))
-    builder.append(slot: nil, name: "x", value: .int(2))
-    builder.removeAll()
+    let first = builder.endRow()
+    builder.append(slot: 0, name: "a", value: .int(2))
+    builder.append(slot: nil, name: "x", value: .int(3))
+    builder.cancelRow()
     builder.append(slot: 1, name: "b", value: .string("kept"))
-    let record = builder.build()
+    let second = builder.endRow()
+    let storage = builder.build()
+    #expect(Record(storage: storage, row: first).fields.map { "\($0.name)=\($0.value.testDescription)" } == ["a=int(1)"])
+    let record = Record(storage: storage, row: second)
     #expect(record.fields.map(\.name) == ["b"])
     #expect(record.field("x") == nil)
+  }
+
+  @Test func rowsOfOneStorageShareEachDistinctString() {
+    var builder = RecordStorage.Builder(layout: layout)
+    let text = "a greeting repeated on every call"
+    var rows: [UInt32] = []
+    for i in 0..<3 {
+      let number = Array(text.utf8).withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 42) }
+      builder.append(slot: 1, name: "b", string: number)
+      builder.append(slot: 0, name: "a", value: .int(Int64(i)))
+      rows.append(builder.endRow())
+    }
+    #expect(Set(rows).count == 3)
+    let numbers = Set(
+      (0..<2).map { _ in Array(text.utf8).withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 42) } })
+    #expect(numbers.count == 1)
+    // Same hash, other bytes: a second string, not the first one reused.
+    let other = Array("another".utf8).withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 42) }
+    #expect(!numbers.contains(other))
+    #expect(builder.string(other) == "another")
+    let storage = builder.build()
+    for (i, row) in rows.enumerated() {
+      let record = Record(storage: storage, row: row)
+      #expect(record.value(atSlot: 1)?.testDescription == "string(\(text))")
+      #expect(record.value(atSlot: 0)?.testDescription == "int(\(i))")
+    }
+    // A new storage does not reuse numbers of the sealed one.
+    let fresh = Array("x".utf8).withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 42) }
+    #expect(builder.string(fresh) == "x")
   }
 }

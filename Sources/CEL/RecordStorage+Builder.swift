@@ -1,0 +1,177 @@
+extension RecordStorage {
+  /// Builds a storage row by row: fields are appended to the open row, `endRow()` closes it
+  /// and says where it starts, `build()` hands the rows over as one storage.
+  ///
+  /// Log readers build one storage per block of a log, so a string repeated within the block
+  /// (a type, an employee, a greeting) is kept once. `intern(utf8:hash:)` finds a repeated
+  /// string by the reader's hash of its bytes without making a String at all.
+  public struct Builder {
+    /// The layout of the rows built.
+    public let layout: RecordLayout
+    private var bytes: [UInt8] = []
+    private var strings: [String] = []
+    private var others: [Value] = []
+    private var text: [UInt8] = []
+    /// Strings interned by value (names, and strings that came as values).
+    private var numbers: [String: UInt32] = [:]
+    /// Where the open row starts, or nil when none is open.
+    private var rowStart: Int?
+    private var cells: UInt32 = 0
+    // A direct-mapped table of strings interned by their bytes: a hash, the string's number,
+    // and the storage it was interned for (entries of earlier storages are stale).
+    private var hashes: [UInt64]
+    private var hashedNumbers: [UInt32]
+    private var generations: [UInt32]
+    private var generation: UInt32 = 1
+    private static let tableBits = 14
+
+    /// Creates a builder for rows of `layout`.
+    public init(layout: RecordLayout) {
+      self.layout = layout
+      let size = 1 << Self.tableBits
+      hashes = [UInt64](repeating: 0, count: size)
+      hashedNumbers = [UInt32](repeating: 0, count: size)
+      generations = [UInt32](repeating: 0, count: size)
+    }
+
+    /// The number of fields appended to the open row.
+    public var count: Int { Int(cells) }
+
+    /// Appends a field to the open row: `slot` is its slot in the layout, nil for an
+    /// undeclared field. Names must be distinct within a row.
+    public mutating func append(slot: Int?, name: String, value: consuming Value) {
+      switch value {
+      case .null: key(slot, name, .null)
+      case .bool(let b): key(slot, name, b ? .true : .false)
+      case .int(let i):
+        if let small = Int32(exactly: i) {
+          key(slot, name, .int32)
+          put(small)
+        } else {
+          key(slot, name, .int)
+          put(i)
+        }
+      case .uint(let u): key(slot, name, .uint); put(u)
+      case .double(let d): key(slot, name, .double); put(d.bitPattern)
+      case .string(let s): append(slot: slot, name: name, string: intern(s))
+      case .timestamp(let t): key(slot, name, .timestamp); put(t.seconds); put(t.nanos)
+      case .duration(let d): key(slot, name, .duration); put(d.seconds); put(d.nanos)
+      case .bytes, .list, .map, .type, .record, .error:
+        key(slot, name, .other)
+        put(UInt32(others.count))
+        others.append(value)
+      }
+    }
+
+    /// Appends a string field whose string `intern` numbered.
+    public mutating func append(slot: Int?, name: String, string number: UInt32) {
+      key(slot, name, .string)
+      put(number)
+    }
+
+    /// The number of a string in the storage being built, the same for equal strings.
+    public mutating func intern(_ string: String) -> UInt32 {
+      if let number = numbers[string] { return number }
+      let number = UInt32(strings.count)
+      strings.append(string)
+      numbers[string] = number
+      return number
+    }
+
+    /// The number of the string of UTF-8 `bytes` (whose hash is `hash`), the same as for an
+    /// earlier equal string of this storage when the table still holds it.
+    public mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+      let at = Int(truncatingIfNeeded: hash) & (hashes.count - 1)
+      if generations[at] == generation, hashes[at] == hash, strings[Int(hashedNumbers[at])].hasUTF8(bytes) {
+        return hashedNumbers[at]
+      }
+      let number = UInt32(strings.count)
+      strings.append(String(decoding: bytes, as: UTF8.self))
+      (hashes[at], hashedNumbers[at], generations[at]) = (hash, number, generation)
+      return number
+    }
+
+    /// The number of the string of UTF-8 `bytes`, kept as bytes of its own: for values that
+    /// do not repeat (ids), which would only evict repeated strings from the table, and are
+    /// read too seldom to be worth a String each.
+    public mutating func store(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+      guard bytes.count <= Int(UInt16.max), text.count < Int(RecordStorage.textBit) else {
+        strings.append(String(decoding: bytes, as: UTF8.self))
+        return UInt32(strings.count - 1)
+      }
+      let at = UInt32(text.count)
+      withUnsafeBytes(of: UInt16(bytes.count)) { text.append(contentsOf: $0) }
+      text.append(contentsOf: bytes)
+      return RecordStorage.textBit | at
+    }
+
+    /// A string `intern` or `store` numbered.
+    public func string(_ number: UInt32) -> String {
+      guard number & RecordStorage.textBit != 0 else { return strings[Int(number)] }
+      return text.withUnsafeBytes { RecordStorage.decode($0, at: Int(number & ~RecordStorage.textBit)) }
+    }
+
+    /// Closes the open row (an empty one when nothing was appended); returns where it starts.
+    public mutating func endRow() -> UInt32 {
+      let start = openRow()
+      if cells < 255 {
+        bytes[start] = UInt8(cells)
+      } else {
+        bytes[start] = 255
+        withUnsafeBytes(of: cells) { bytes.insert(contentsOf: $0, at: start + 1) }
+      }
+      rowStart = nil
+      cells = 0
+      return UInt32(start)
+    }
+
+    /// Drops the open row (a record that was rejected); strings it interned stay.
+    public mutating func cancelRow() {
+      guard let start = rowStart else { return }
+      bytes.removeSubrange(start...)
+      rowStart = nil
+      cells = 0
+    }
+
+    /// The storage of the rows ended so far; the builder starts empty again.
+    public mutating func build() -> RecordStorage {
+      cancelRow()
+      // The strings are copied at their exact count: a storage lives as long as the run.
+      let exact = strings.withUnsafeBufferPointer { Array($0) }
+      let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
+      bytes.removeAll(keepingCapacity: true)
+      text.removeAll(keepingCapacity: true)
+      strings.removeAll(keepingCapacity: true)
+      others = []
+      numbers.removeAll(keepingCapacity: true)
+      generation &+= 1
+      return storage
+    }
+
+    /// Opens a row unless one is open; returns where it starts.
+    private mutating func openRow() -> Int {
+      if let start = rowStart { return start }
+      let start = bytes.count
+      bytes.append(0)
+      rowStart = start
+      return start
+    }
+
+    /// Starts a cell: its key (and name, for an undeclared field) and tag.
+    private mutating func key(_ slot: Int?, _ name: String, _ tag: Tag) {
+      _ = openRow()
+      cells += 1
+      if let slot, slot < Cell.slotLimit {
+        put(UInt16(slot) << 4 | UInt16(tag.rawValue))
+      } else {
+        put(Cell.undeclared | UInt16(tag.rawValue))
+        put(intern(name))
+      }
+    }
+
+    /// Appends a number in the machine's byte order (a storage is never written out).
+    private mutating func put<T: FixedWidthInteger>(_ value: T) {
+      withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+    }
+  }
+}

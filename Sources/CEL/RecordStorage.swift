@@ -1,0 +1,164 @@
+/// Rows of records packed into one allocation, with the strings and other values they hold.
+///
+/// Records are a run's bulk memory (a million-event log is ordinary), so a row keeps only its
+/// present fields, each as 2 bytes of slot and tag (an undeclared field adds its name's
+/// number) and a payload of 0 to 12 bytes: a string is the 4-byte number of a distinct string
+/// of the storage, which keeps each distinct value once, and a small integer takes 4 bytes.
+/// A storage is built by one thread (`Builder`), then only read, from any thread.
+public final class RecordStorage: @unchecked Sendable {
+  /// The layout whose slots the rows' keys are (never freed, see `RecordLayout`).
+  public unowned(unsafe) let layout: RecordLayout
+  @usableFromInline let bytes: UnsafeMutableRawBufferPointer
+  @usableFromInline let strings: [String]
+  /// Values that are neither scalars nor strings (lists, maps, bytes, errors, types, records).
+  @usableFromInline let others: [Value]
+  /// Strings kept as UTF-8 (`Builder.store`), each a `UInt16` length and its bytes: a value
+  /// read once or twice (an id) is cheaper as bytes than as a String.
+  @usableFromInline let text: UnsafeMutableRawBufferPointer
+
+  /// Numbers with this bit are offsets into `text`; others index `strings`.
+  @usableFromInline static let textBit: UInt32 = 1 << 31
+
+  init(layout: RecordLayout, bytes: [UInt8], strings: [String], others: [Value], text: [UInt8]) {
+    self.layout = layout
+    self.bytes = Self.copy(bytes)
+    self.strings = strings
+    self.others = others
+    self.text = Self.copy(text)
+  }
+
+  deinit {
+    bytes.deallocate()
+    text.deallocate()
+  }
+
+  private static func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
+    let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
+    copy.copyBytes(from: bytes)
+    return copy
+  }
+
+  /// How many strings `intern` numbered (those numbered by `store` are not counted).
+  public var stringCount: Int { strings.count }
+
+  /// The string numbered `number` (a number the builder's `intern` or `store` returned).
+  @inlinable public func string(_ number: UInt32) -> String {
+    guard number & Self.textBit != 0 else { return strings[Int(number)] }
+    return Self.decode(UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit))
+  }
+
+  /// The string kept as UTF-8 at `at` of `text`.
+  @usableFromInline static func decode(_ text: UnsafeRawBufferPointer, at: Int) -> String {
+    let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+    return String(decoding: UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]), as: UTF8.self)
+  }
+
+  /// A row: its cell count (one byte, or 255 and then a `UInt32`), then its cells. A cell
+  /// starts with a `UInt16`: the slot times 16 plus the tag, or `undeclared` plus the tag and
+  /// then the name's number (`UInt32`); its payload follows.
+  @usableFromInline enum Cell {
+    @usableFromInline static let undeclared: UInt16 = 0xFFF0
+    /// Slots from here on are stored as undeclared fields, by name.
+    @usableFromInline static let slotLimit = 0xFFF
+  }
+
+  /// How a value is stored in a cell (4 bits).
+  @usableFromInline enum Tag: UInt8 {
+    case null, `false`, `true`, int, int32, uint, double, string, timestamp, duration, other
+
+    /// Payload bytes.
+    @inlinable var size: Int {
+      switch self {
+      case .null, .false, .true: 0
+      case .int32, .string, .other: 4
+      case .int, .uint, .double: 8
+      case .timestamp, .duration: 12
+      }
+    }
+  }
+
+  /// The cell count of the row at `row`, and where its first cell starts.
+  @inlinable func header(_ row: UInt32) -> (count: Int, first: Int) {
+    let at = Int(row)
+    let short = bytes[at]
+    if short < 255 { return (Int(short), at + 1) }
+    return (Int(bytes.loadUnaligned(fromByteOffset: at + 1, as: UInt32.self)), at + 5)
+  }
+
+  /// The value in a declared slot of the row at `row`, or nil when absent. A linear scan:
+  /// rows hold a handful of fields, fewer than a hash lookup costs.
+  @inlinable func value(atSlot slot: Int, row: UInt32) -> Value? {
+    guard slot < Cell.slotLimit else { return value(named: layout.names[slot], row: row) }
+    let key = UInt16(truncatingIfNeeded: slot)
+    var (count, at) = header(row)
+    while count > 0 {
+      let word = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
+      let tag = Tag(rawValue: UInt8(truncatingIfNeeded: word & 0xF)) ?? .null
+      at += word >= Cell.undeclared ? 6 : 2
+      if word >> 4 == key { return value(tag, at) }
+      at += tag.size
+      count -= 1
+    }
+    return nil
+  }
+
+  /// The value of an undeclared field of the row at `row` (or one past `Cell.slotLimit`), or
+  /// nil when absent.
+  @usableFromInline func value(named name: String, row: UInt32) -> Value? {
+    var (count, at) = header(row)
+    for _ in 0..<count {
+      let cell = cell(at)
+      if let number = cell.name, string(number) == name { return value(cell.tag, cell.payload) }
+      at = cell.payload + cell.tag.size
+    }
+    return nil
+  }
+
+  /// Every present field of the row at `row`, in input order.
+  func fields(row: UInt32) -> [(name: String, value: Value)] {
+    var (count, at) = header(row)
+    var fields: [(name: String, value: Value)] = []
+    fields.reserveCapacity(count)
+    for _ in 0..<count {
+      let cell = cell(at)
+      let name = cell.name.map { string($0) } ?? layout.names[Int(cell.slot)]
+      fields.append((name, value(cell.tag, cell.payload)))
+      at = cell.payload + cell.tag.size
+    }
+    return fields
+  }
+
+  /// The cell at `at`: its slot, its name's number when undeclared, its tag, and where its
+  /// payload starts.
+  private func cell(_ at: Int) -> (slot: UInt16, name: UInt32?, tag: Tag, payload: Int) {
+    let word = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
+    let tag = Tag(rawValue: UInt8(truncatingIfNeeded: word & 0xF)) ?? .null
+    guard word >= Cell.undeclared else { return (word >> 4, nil, tag, at + 2) }
+    return (word >> 4, bytes.loadUnaligned(fromByteOffset: at + 2, as: UInt32.self), tag, at + 6)
+  }
+
+  /// The value of a payload at `at`.
+  @inlinable func value(_ tag: Tag, _ at: Int) -> Value {
+    switch tag {
+    case .null: return .null
+    case .false: return .bool(false)
+    case .true: return .bool(true)
+    case .int: return .int(bytes.loadUnaligned(fromByteOffset: at, as: Int64.self))
+    case .int32: return .int(Int64(bytes.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+    case .uint: return .uint(bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+    case .double: return .double(bytes.loadUnaligned(fromByteOffset: at, as: Double.self))
+    case .string: return .string(string(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    case .timestamp:
+      return .timestamp(
+        Timestamp(
+          seconds: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self),
+          nanos: bytes.loadUnaligned(fromByteOffset: at + 8, as: Int32.self)))
+    case .duration:
+      return .duration(
+        CELDuration(
+          seconds: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self),
+          nanos: bytes.loadUnaligned(fromByteOffset: at + 8, as: Int32.self)))
+    case .other: return others[Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))]
+    }
+  }
+}
