@@ -24,11 +24,10 @@ struct FindingDescriber: FindingDescribing {
   }
 
   func line(for record: FindingRecord) -> FindingLine {
-    let event = Int(record.event)
+    let event = run.events[Int(record.event)]
     let deviation = deviation(of: record)
     return FindingLine(
-      event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
-      rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
+      event: event.id, employee: event.employee, time: event.timeText, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
       serves: deviation?.deviation.serves)
   }
 
