@@ -5,16 +5,21 @@ import CEL
 /// million-event log writes hundreds of thousands of these.
 extension FindingDescriber {
   func because(_ record: FindingRecord) -> String {
+    var text = TextBuffer(capacity: 256)
+    writeBecause(record, into: &text)
+    return text.text
+  }
+
+  /// Appends the `because` sentence to `text`.
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     let event = Int(record.event)
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
-      var text = TextBuffer(capacity: 256)
       standardBecause(plan, record, event: event, into: &text)
-      return text.text
     case .signal(let plan):
-      return signalBecause(plan, verdict: record.verdict, event: event)
+      signalBecause(plan, verdict: record.verdict, event: event, into: &text)
     case .pattern(let plan):
-      return patternBecause(plan, raise: raises[Int(record.raise)])
+      patternBecause(plan, raise: raises[Int(record.raise)], into: &text)
     }
   }
 
@@ -30,18 +35,18 @@ extension FindingDescriber {
     case .robotic:
       letter(plan.expect, held: true, event: event, into: &text)
       text += ", but:"
-      for (check, written) in zip(plan.checks, plan.standard.purposeChecks)
-      where run.outcome(check, event: event, activation) == .failed {
+      // By position: iterating the written checks would copy each (a dozen references).
+      for (k, check) in plan.checks.enumerated() where run.outcome(check, event: event, activation) == .failed {
         text += " "
-        text += written.says
+        text.append(plan.standard.purposeChecks[k].says)
       }
     case .error:
       if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation)
       {
-        text += predicate.condition.source
+        text.append(predicate.condition.source)
         fields(predicate, event: event, into: &text)
         text += " could not be evaluated: "
-        text += message
+        text.append(message)
         return
       }
       letter(plan.expect, held: true, event: event, into: &text)
@@ -49,9 +54,9 @@ extension FindingDescriber {
         guard case .condition(let predicate) = check, case .error(let message) = predicate.condition.result(activation)
         else { continue }
         text += ", but purpose check '"
-        text += written.id
+        text.append(written.id)
         text += "' could not be evaluated: "
-        text += message
+        text.append(message)
         return
       }
     case .missed:
@@ -73,13 +78,17 @@ extension FindingDescriber {
     let deviation = plan.deviation
     let record = run.events[event].record
     text += "deviation '"
-    text += deviation.id
+    text.append(deviation.id)
     text += "' applies"
     fields(plan.when, event: event, into: &text)
-    let missing = plan.evidence.filter { EngineRun.isMissing($0.read(record)) }.map(\.name)
-    if !missing.isEmpty {
+    if plan.evidence.contains(where: { EngineRun.isMissing($0.read(record)) }) {
       text += "; evidence "
-      text.append(missing, separator: ", ")
+      var first = true
+      for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
+        if !first { text += ", " }
+        text.append(field.name)
+        first = false
+      }
       text += " missing"
       return
     }
@@ -91,12 +100,12 @@ extension FindingDescriber {
     if let limit = plan.limit {
       let result = limit.condition.result(activation)
       text += "; limit "
-      text += limit.condition.source
+      text.append(limit.condition.source)
       if result == .held { text += " held" } else if result == .failed { text += " failed" }
       fields(limit, event: event, into: &text)
       if case .error(let message) = result {
         text += " could not be evaluated: "
-        text += message
+        text.append(message)
       }
       if result != .held { return }
     }
@@ -107,10 +116,10 @@ extension FindingDescriber {
       text += "; awaiting supervisor approval"
     case .approved:
       text += "; approved by "
-      text += approval.approver ?? "a supervisor"
+      text.append(approval.approver ?? "a supervisor")
     case .declined:
       text += "; declined by "
-      text += approval.approver ?? "a supervisor"
+      text.append(approval.approver ?? "a supervisor")
     }
   }
 
@@ -119,86 +128,130 @@ extension FindingDescriber {
   private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
-      text += predicate.condition.source
+      text.append(predicate.condition.source)
       text += held ? " held" : " failed"
       fields(predicate, event: event, into: &text)
     case .relation(let plan):
-      relationPhrase(plan, match: run.match(plan, event: event), into: &text)
+      // A relation holds when it finds an event, or when a negated one finds none: only when
+      // it found one is there an event to look up again and name.
+      let found = held != plan.negated
+      relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
     }
   }
 
   /// A relation in words, from the event it found (or did not).
   private func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout TextBuffer) {
     let relation = plan.relation
-    let within = ValueText.durationText(nanos: relation.withinNanos)
     guard let match else {
-      text += "no "
-      text.append(relation.on, separator: " or ")
-      if !relation.same.isEmpty {
-        text += " with the same "
-        text.append(relation.same, separator: ", ")
-      }
+      noEvent(of: relation.on, same: relation.same, into: &text)
       text += " within "
-      text += within
+      ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
       text += relation.kind.looksForward ? " after" : " before"
       return
     }
-    let other = run.events[Int(match)]
-    text += other.type
-    text += " '"
-    text += other.id
+    let other = Int(match)
+    typeAndID(other, into: &text)
     text += relation.kind.looksForward ? "' followed within " : "' preceded within "
-    text += within
+    ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
     text += " (at "
-    text += other.timeText
+    text.append(run.events[other].timeText)
     text += ")"
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
   private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
-    let record = run.events[event].record
     text += " ("
-    for (i, field) in predicate.fields.enumerated() {
+    values(predicate.fields, of: run.events[event].record, into: &text)
+    text += ")"
+  }
+
+  /// `break_minutes = 65, reason = 'medical'`.
+  private func values(_ fields: [FieldRef], of record: Record, into text: inout TextBuffer) {
+    for (i, field) in fields.enumerated() {
       if i > 0 { text += ", " }
-      text += field.name
+      text.append(field.name)
       text += " = "
       ValueText.write(field.read(record), into: &text)
     }
-    text += ")"
   }
 
   // MARK: - Signals and patterns
 
-  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int) -> String {
+  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int, into text: inout TextBuffer) {
     let signal = plan.signal
     let decision = run.decide(plan, event: event)
     if verdict == .answered, let response = decision.related {
-      let o = run.events[Int(response)]
-      return "answered by \(o.type) '\(o.id)' (\(o.employee)) at \(o.timeText)"
+      text += "answered by "
+      otherEvent(Int(response), into: &text)
+      return
     }
-    var text = "no " + signal.responseOn.joined(separator: " or ")
-    if !signal.responseSame.isEmpty { text += " with the same " + signal.responseSame.joined(separator: ", ") }
-    if signal.responseBy == .sameEmployee { text += " by " + run.events[event].employee }
-    text += " within " + ValueText.durationText(nanos: signal.responseWithinNanos)
+    noEvent(of: signal.responseOn, same: signal.responseSame, into: &text)
+    if signal.responseBy == .sameEmployee {
+      text += " by "
+      text.append(run.events[event].employee)
+    }
+    text += " within "
+    ValueText.writeDuration(nanos: signal.responseWithinNanos, into: &text)
     if let work = decision.related {
-      let o = run.events[Int(work)]
-      text += ", while \(o.employee) logged \(o.type) '\(o.id)' at \(o.timeText)"
+      let o = Int(work)
+      text += ", while "
+      text.append(run.events[o].employee)
+      text += " logged "
+      typeAndID(o, into: &text)
+      text += "' at "
+      text.append(run.events[o].timeText)
     }
-    return text
   }
 
-  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise) -> String {
+  /// `assist 'e-2' (ana) at 2026-11-21T13:05:00Z`.
+  private func otherEvent(_ o: Int, into text: inout TextBuffer) {
+    typeAndID(o, into: &text)
+    text += "' ("
+    text.append(run.events[o].employee)
+    text += ") at "
+    text.append(run.events[o].timeText)
+  }
+
+  /// `assist 'e-2` (the closing quote is the caller's, with what follows it).
+  private func typeAndID(_ o: Int, into text: inout TextBuffer) {
+    text.append(run.events[o].type)
+    text += " '"
+    text.append(run.events[o].id)
+  }
+
+  /// `no assist or acknowledge with the same customer_ref`.
+  private func noEvent(of types: [String], same: [String], into text: inout TextBuffer) {
+    text += "no "
+    text.append(types, separator: " or ")
+    guard !same.isEmpty else { return }
+    text += " with the same "
+    text.append(same, separator: ", ")
+  }
+
+  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise, into text: inout TextBuffer) {
     let pattern = plan.pattern
-    let record = run.events[Int(raise.event)].record
-    let group = plan.per.map { "\($0.name) = \(ValueText.describe($0.read(record)))" }.joined(separator: ", ")
-    let ids = raise.counted.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
-    var text =
-      "\(raise.counted.count) matching \(pattern.on.joined(separator: " or ")) within "
-      + "\(ValueText.durationText(nanos: pattern.withinNanos)) for \(group): \(ids)"
+    text.append(raise.counted.count)
+    text += " matching "
+    text.append(pattern.on, separator: " or ")
+    text += " within "
+    ValueText.writeDuration(nanos: pattern.withinNanos, into: &text)
+    text += " for "
+    values(plan.per, of: run.events[Int(raise.event)].record, into: &text)
+    text += ": "
+    ids(raise.counted, into: &text)
     if !raise.joined.isEmpty {
-      text += "; then joined by " + raise.joined.map { "'\(run.events[Int($0)].id)'" }.joined(separator: ", ")
+      text += "; then joined by "
+      ids(raise.joined, into: &text)
     }
-    return text
+  }
+
+  /// `'e-1', 'e-2'`.
+  private func ids(_ events: [Int32], into text: inout TextBuffer) {
+    for (i, event) in events.enumerated() {
+      text += i > 0 ? ", '" : "'"
+      text.append(run.events[Int(event)].id)
+      text += "'"
+    }
   }
 }

@@ -13,18 +13,28 @@ struct FindingDescriber: FindingDescribing {
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     let event = Int(record.event)
     let r = Int(record.rule)
-    var deviation: String?
-    if case .standard(let plan) = run.book.rules[r].body, record.deviation >= 0 {
-      deviation = plan.standard.deviations[Int(record.deviation)].id
-    }
     // Fields are read one by one: copying a whole `Event` or `RuleInfo` costs a dozen retains.
     return Finding(
       event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
       rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
-      severity: run.book.infos[r].severity, deviation: deviation, because: because(record),
+      severity: run.book.infos[r].severity, deviation: deviation(of: record)?.deviation.id, because: because(record),
       source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(),
       note: note(of: event),
       eventIndex: event)
+  }
+
+  func line(for record: FindingRecord) -> FindingLine {
+    let event = run.events[Int(record.event)]
+    let deviation = deviation(of: record)
+    return FindingLine(
+      event: event.id, employee: event.employee, time: event.timeText, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
+      serves: deviation?.deviation.serves)
+  }
+
+  /// The deviation that applied, if any.
+  private func deviation(of record: FindingRecord) -> DeviationPlan? {
+    guard record.deviation >= 0, case .standard(let plan) = run.book.rules[Int(record.rule)].body else { return nil }
+    return plan.deviations[Int(record.deviation)]
   }
 
   /// Another event a decision looked at, as findings name it.
@@ -43,7 +53,7 @@ struct FindingDescriber: FindingDescribing {
   }
 
   /// The event's `note` field when it is a string.
-  private func note(of event: Int) -> String? {
+  func note(of event: Int) -> String? {
     if case .string(let text)? = run.book.note.read(run.events[event].record) { return text }
     return nil
   }

@@ -27,6 +27,18 @@ public struct FindingList: RandomAccessCollection, Sendable {
   /// `because`, which then skip re-running every outcome.
   public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
+  /// The finding at a position as a report line, without its `because` sentence: for the
+  /// reports that print hundreds of thousands of them.
+  func line(at position: Int) -> FindingLine { describer.line(for: records[position]) }
+
+  /// Appends the `because` sentence of the finding at a position to `text`.
+  func writeBecause(at position: Int, into text: inout TextBuffer) {
+    describer.writeBecause(records[position], into: &text)
+  }
+
+  /// The judged event's `note` field when it is a string: the employee's own words.
+  func note(at position: Int) -> String? { describer.note(of: Int(records[position].event)) }
+
   /// The verdict at a position, without building the finding.
   public func verdict(at position: Int) -> Verdict { records[position].verdict }
 }
@@ -47,10 +59,23 @@ struct FindingRecord: Sendable {
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
+  func line(for record: FindingRecord) -> FindingLine
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer)
+  func note(of event: Int) -> String?
 }
 
 private struct NoFindings: FindingDescribing {
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     preconditionFailure("an empty finding list has no records")
   }
+
+  func line(for record: FindingRecord) -> FindingLine {
+    preconditionFailure("an empty finding list has no records")
+  }
+
+  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
+    preconditionFailure("an empty finding list has no records")
+  }
+
+  func note(of event: Int) -> String? { nil }
 }

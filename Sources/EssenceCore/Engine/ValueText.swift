@@ -2,46 +2,70 @@ import CEL
 
 /// Values and windows written for sentences.
 enum ValueText {
-  /// A field's value in CEL literal syntax, or "absent".
-  static func describe(_ value: Value?) -> String { value?.description ?? "absent" }
-
   /// Appends a field's value in CEL literal syntax (or "absent"), with a fast path for the
   /// plain strings and integers most fields hold.
   static func write(_ value: Value?, into text: inout TextBuffer) {
     switch value {
     case nil: text += "absent"
-    case .int(let i)?: text += String(i)
-    case .string(let s)? where s.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x27 && $0 != 0x5C && $0 != 0x7F }):
-      text += "'"
-      text += s
-      text += "'"
-    case let value?: text += value.description
+    case .int(let i)?: text.append(Int(i))
+    case .string(let s)?:
+      // Only a quote, a backslash or a control character needs CEL's escapes.
+      let plain = s.utf8.withContiguousStorageIfAvailable { utf8 in
+        for byte in utf8 where byte < 0x20 || byte == 0x27 || byte == 0x5C || byte == 0x7F { return false }
+        let at = text.reserve(utf8.count + 2)
+        at[0] = UInt8(ascii: "'")
+        if let source = utf8.baseAddress { TextBuffer.copy(source, to: at + 1, count: utf8.count) }
+        at[utf8.count + 1] = UInt8(ascii: "'")
+        text.advance(by: utf8.count + 2)
+        return true
+      }
+      if plain != true { text.append(Value.string(s).description) }
+    case let value?: text.append(value.description)
     }
   }
 
   /// Go-style duration text, as standards files write windows: `1h`, `72h`, `10m`, `1h30m`, `1.5s`.
   static func durationText(nanos: Int64) -> String {
-    if nanos == 0 { return "0s" }
+    var text = TextBuffer(capacity: 32)
+    writeDuration(nanos: nanos, into: &text)
+    return text.text
+  }
+
+  /// Appends ``durationText(nanos:)``.
+  static func writeDuration(nanos: Int64, into text: inout TextBuffer) {
+    if nanos == 0 {
+      text += "0s"
+      return
+    }
+    if nanos < 0 { text += "-" }
     var rest = nanos.magnitude
-    var out = nanos < 0 ? "-" : ""
     let hours = rest / 3_600_000_000_000
     rest %= 3_600_000_000_000
     let minutes = rest / 60_000_000_000
     rest %= 60_000_000_000
-    if hours > 0 { out += "\(hours)h" }
-    if minutes > 0 { out += "\(minutes)m" }
-    if rest > 0 {
-      let seconds = rest / 1_000_000_000
-      let fraction = rest % 1_000_000_000
-      out += String(seconds)
-      if fraction != 0 {
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 9 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        out += "." + digits
-      }
-      out += "s"
+    if hours > 0 {
+      text.append(Int(hours))
+      text += "h"
     }
-    return out
+    if minutes > 0 {
+      text.append(Int(minutes))
+      text += "m"
+    }
+    guard rest > 0 else { return }
+    text.append(Int(rest / 1_000_000_000))
+    var fraction = rest % 1_000_000_000
+    if fraction != 0 {
+      // Nine digits with the trailing zeros dropped.
+      var width = 9
+      while fraction % 10 == 0 {
+        fraction /= 10
+        width -= 1
+      }
+      text += "."
+      var digits = String(fraction)
+      digits = String(repeating: "0", count: width - digits.count) + digits
+      text.append(digits)
+    }
+    text += "s"
   }
 }

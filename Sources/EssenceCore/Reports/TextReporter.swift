@@ -22,25 +22,28 @@ public struct TextReporter: Reporter {
   public init() {}
 
   public func generateReport(_ evaluation: Evaluation) -> String {
-    var out = ""
+    var out: [UInt8] = []
     write(evaluation) { out += $0 }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
-    var pending = ""
-    self.write(evaluation) { text in
-      pending += text
-      if pending.utf8.count >= 1 << 20 {
-        write(Array(pending.utf8))
-        pending = ""
-      }
-    }
-    if !pending.isEmpty { write(Array(pending.utf8)) }
+    self.write(evaluation, to: write)
   }
 
-  /// Writes the report piece by piece; sections of findings are read one finding at a time.
-  private func write(_ evaluation: Evaluation, to out: (String) -> Void) {
+  /// Writes the report piece by piece: lines gathered and handed on about every megabyte, and
+  /// each section's findings written a batch at a time, spread over the cores.
+  private func write(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
+    var pending = ""
+    func flush() {
+      if !pending.isEmpty { emit(Array(pending.utf8)) }
+      pending = ""
+    }
+    func out(_ text: String) {
+      pending += text
+      if pending.utf8.count >= 1 << 20 { flush() }
+    }
+
     let files = evaluation.standards.files.joined(separator: ", ")
     out("standards  \(evaluation.standards.sha256)\n           \(files)\n")
     let e = evaluation.events
@@ -61,19 +64,37 @@ public struct TextReporter: Reporter {
     }
 
     let findings = evaluation.findings
-    var listed = VerdictCounts()
-    for position in findings.indices { listed[findings.verdict(at: position)] += 1 }
-    for section in TextReporter.sections where listed[section.verdict] > 0 {
-      out("\n\(section.heading) (\(listed[section.verdict]))\n")
-      for position in findings.indices where findings.verdict(at: position) == section.verdict {
-        // Only recognition needs the explanation (what the deviation served).
-        out(section.verdict == .justified ? recognition(findings[position]) : line(findings.brief(at: position)))
-      }
+    let rules = evaluation.rules
+    // The positions of each section's findings (`met` has none).
+    var listed: [[Int32]] = Array(repeating: [], count: Verdict.allCases.count)
+    for position in findings.indices where findings.verdict(at: position) != .met {
+      listed[findings.verdict(at: position).rank].append(Int32(position))
+    }
+    for section in TextReporter.sections where !listed[section.verdict.rank].isEmpty {
+      let positions = listed[section.verdict.rank]
+      out("\n\(section.heading) (\(positions.count))\n")
+      flush()
+      let recognising = section.verdict == .justified
+      FindingBatches.write(count: positions.count, { range in
+        var text = TextBuffer(capacity: range.count * 256)
+        for i in range {
+          let position = Int(positions[i])
+          let line = findings.line(at: position)
+          write(line, rules: rules, into: &text)
+          text += "\n      "
+          findings.writeBecause(at: position, into: &text)
+          text += "\n"
+          // Only recognition adds the employee's note and what the deviation served.
+          if recognising { recognition(line, note: findings.note(at: position), into: &text) }
+        }
+        return text.bytes
+      }, emit: emit)
     }
     if !evaluation.rejected.isEmpty {
       out("\nrejected records (\(evaluation.rejected.count))\n")
       for record in evaluation.rejected { out("  \(record.path):\(record.line): \(record.reason)\n") }
     }
+    flush()
   }
 
   /// `met 800  justified 12`, or `none`.
@@ -86,17 +107,31 @@ public struct TextReporter: Reporter {
     text + String(repeating: " ", count: max(0, width - text.count))
   }
 
-  /// The finding's heading line and its reason.
-  private func line(_ finding: Finding) -> String {
-    "  \(finding.time)  \(finding.employee)  \(finding.rule) [\(finding.severity.rawValue)]  event \(finding.event)\n"
-      + "      \(finding.because)\n"
+  /// The finding's heading line, without its line end.
+  private func write(_ line: FindingLine, rules: [RuleInfo], into text: inout TextBuffer) {
+    text += "  "
+    text.append(line.time)
+    text += "  "
+    text.append(line.employee)
+    text += "  "
+    text.append(rules[line.rule].id)
+    text += " ["
+    text.append(rules[line.rule].severity.rawValue)
+    text += "]  event "
+    text.append(line.event)
   }
 
-  /// A justified finding with the employee's own note and what the deviation served.
-  private func recognition(_ finding: Finding) -> String {
-    var text = line(finding)
-    if let note = finding.note, !note.isEmpty { text += "      in their words: \"\(note)\"\n" }
-    if let serves = finding.explanation.deviation?.serves { text += "      it served: \(serves)\n" }
-    return text
+  /// For a justified finding: the employee's own note and what the deviation served.
+  private func recognition(_ line: FindingLine, note: String?, into text: inout TextBuffer) {
+    if let note, !note.isEmpty {
+      text += "      in their words: \""
+      text.append(note)
+      text += "\"\n"
+    }
+    if let serves = line.serves {
+      text += "      it served: "
+      text.append(serves)
+      text += "\n"
+    }
   }
 }
