@@ -19,7 +19,7 @@ import Testing
     let logPath = EngineGoldenTests.fixtures.appendingPathComponent("shift-5000-seed13.jsonl").path
     let log = try LogReader.read(paths: [logPath], layout: standards.layout)
     let evaluation = Engine(set: standards).evaluate(log, options: Engine.Options(includeMet: true))
-    #expect(evaluation.findings.count > 2 * FindingBatches.size)
+    #expect(evaluation.findings.count > FindingBatches.size)
     try expectFindingsReadBack(evaluation)
   }
 
