@@ -12,25 +12,43 @@ extension Timestamp {
     }
     // Reports write one of these per finding, so the text is written as bytes, at once.
     return String(unsafeUninitializedCapacity: 20 + fraction.count) { bytes in
-      func put(_ value: Int64, _ width: Int, at end: Int) {
-        var rest = value
-        for k in stride(from: end - 1, through: end - width, by: -1) {
-          bytes[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-          rest /= 10
-        }
-      }
-      put(c.year, 4, at: 4)
-      put(c.month, 2, at: 7)
-      put(c.day, 2, at: 10)
-      put(c.hour, 2, at: 13)
-      put(c.minute, 2, at: 16)
-      put(c.second, 2, at: 19)
-      (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
-      (bytes[13], bytes[16]) = (UInt8(ascii: ":"), UInt8(ascii: ":"))
+      Self.writeSeconds(c, into: bytes)
       for (k, byte) in fraction.enumerated() { bytes[19 + k] = byte }
       bytes[19 + fraction.count] = UInt8(ascii: "Z")
       return 20 + fraction.count
     }
+  }
+
+  /// Calls `body` with `rfc3339`'s UTF-8 when the instant is whole UTC seconds within years
+  /// 0-9999 (`2009-02-13T23:31:30Z`, written on the stack), else returns nil: a report can copy
+  /// the text of a million times without making a String of each.
+  public func withWholeSecondsRFC3339<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    let c = civil(offset: 0)
+    guard nanos == 0, (0...9999).contains(c.year) else { return nil }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { bytes in
+      Self.writeSeconds(c, into: bytes)
+      bytes[19] = UInt8(ascii: "Z")
+      return body(UnsafeBufferPointer(rebasing: bytes[0..<20]))
+    }
+  }
+
+  /// Writes `YYYY-MM-DDTHH:MM:SS` (19 bytes) of a date whose year has at most 4 digits.
+  private static func writeSeconds(_ c: Civil, into bytes: UnsafeMutableBufferPointer<UInt8>) {
+    func put(_ value: Int64, _ width: Int, at end: Int) {
+      var rest = value
+      for k in stride(from: end - 1, through: end - width, by: -1) {
+        bytes[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      }
+    }
+    put(c.year, 4, at: 4)
+    put(c.month, 2, at: 7)
+    put(c.day, 2, at: 10)
+    put(c.hour, 2, at: 13)
+    put(c.minute, 2, at: 16)
+    put(c.second, 2, at: 19)
+    (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
+    (bytes[13], bytes[16]) = (UInt8(ascii: ":"), UInt8(ascii: ":"))
   }
 }
 

@@ -27,7 +27,7 @@ struct FindingDescriber: FindingDescribing {
     let event = run.events[Int(record.event)]
     let deviation = deviation(of: record)
     return FindingLine(
-      event: event.id, employee: event.employee, time: event.timeText, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
+      event: event.id, employee: event.employee, time: event.writtenTime, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
       serves: deviation?.deviation.serves)
   }
 

@@ -6,7 +6,7 @@ struct FindingLine {
   /// The judged event's employee.
   var employee: String
   /// The event's `time`, exactly as written in the log.
-  var time: String
+  var time: WrittenTime
   /// The rule's position in set order (in ``Evaluation/rules``).
   var rule: Int
   var verdict: Verdict

@@ -36,8 +36,11 @@ public struct Event: Sendable {
   public var path: String { storage.string(0) }
 
   /// `time` exactly as written in the log (findings copy it).
-  public var timeText: String {
-    writtenTimeNumber == Self.canonicalTime ? time.rfc3339 : storage.string(writtenTimeNumber)
+  public var timeText: String { writtenTime.text }
+
+  /// `time` as written, to be copied without making a String when it is whole UTC seconds.
+  var writtenTime: WrittenTime {
+    WrittenTime(instant: time, text: writtenTimeNumber == Self.canonicalTime ? nil : storage.string(writtenTimeNumber))
   }
 
   /// The 1-based physical line (for YAML, the line the record starts on).

@@ -90,7 +90,7 @@ public struct JSONReporter: Reporter {
         part.raw(", \"employee\": ")
         part.string(line.employee)
         part.raw(", \"time\": ")
-        part.string(line.time)
+        line.time.withUTF8 { part.string($0) }
         pieces.write(rule: line.rule, verdict: line.verdict, to: &part)
         if let deviation = line.deviation {
           part.raw(", \"deviation\": ")

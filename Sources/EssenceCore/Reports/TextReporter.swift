@@ -110,7 +110,7 @@ public struct TextReporter: Reporter {
   /// The finding's heading line, without its line end.
   private func write(_ line: FindingLine, rules: [RuleInfo], into text: inout TextBuffer) {
     text += "  "
-    text.append(line.time)
+    line.time.withUTF8 { text.append($0) }
     text += "  "
     text.append(line.employee)
     text += "  "
