@@ -44,36 +44,69 @@ enum JSONLinesFile {
       }
       return
     }
-    // Blocks parse into `current` while the previous batch, in `previous`, joins the log.
+    // Blocks parse into `current` while the previous batch, in `previous`, joins the log and
+    // the next batch is read into `spare`: reading a batch from the file is the one part that
+    // must go in order, so it runs beside the parsing rather than between batches.
     var current = (0..<slots).map { _ in PartialLog() }
     var previous = (0..<slots).map { _ in PartialLog() }
-    defer { for partial in current + previous { partial.deallocate() } }
+    var spare = (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) }
+    defer {
+      for partial in current + previous { partial.deallocate() }
+      for block in spare { block.deallocate() }
+    }
     var pending = 0
     var first = true
+    var jobs = try fill(&blocks, from: &lines)
 
     while true {
-      var jobs: [(length: Int, firstLine: Int)] = []
-      for i in 0..<slots {
-        guard let job = try lines.fill(&blocks[i]) else { break }
-        jobs.append(job)
+      if jobs.isEmpty {
+        run(jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log, filling: nil)
+        return
       }
-      run(jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log)
-      if jobs.isEmpty { return }
+      var next = Result<[Job], LogReadError>.success([])
+      withUnsafeMutablePointer(to: &spare) { spare in
+        withUnsafeMutablePointer(to: &lines) { lines in
+          withUnsafeMutablePointer(to: &next) { next in
+            run(
+              jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log,
+              filling: (spare, lines, next))
+          }
+        }
+      }
       if first, let size = input.size {
-        reserve(&log, events: current.reduce(0) { $0 + $1.acceptedCount }, readSoFar: lines.bytesRead, of: size)
+        let readSoFar = jobs.reduce(0) { $0 + $1.length }
+        reserve(&log, events: current.reduce(0) { $0 + $1.acceptedCount }, readSoFar: readSoFar, of: size)
       }
       first = false
       swap(&current, &previous)
+      swap(&blocks, &spare)
       pending = jobs.count
+      jobs = try next.get()
     }
   }
 
+  /// A block of whole lines to parse: its length and the number of its first line.
+  typealias Job = (length: Int, firstLine: Int)
+
+  /// Reads the next lines of `lines` into `blocks`, one job per block, fewer at the end.
+  private static func fill(_ blocks: inout [PaddedBuffer], from lines: inout LineBlockReader) throws(LogReadError) -> [Job] {
+    var jobs: [Job] = []
+    for i in blocks.indices {
+      guard let job = try lines.fill(&blocks[i]) else { break }
+      jobs.append(job)
+    }
+    return jobs
+  }
+
   /// Parses block `i` with reader `i` into `partials[i]`, and meanwhile joins the first
-  /// `pending` logs of `previous` to `log`, all concurrently.
+  /// `pending` logs of `previous` to `log` and, when `filling` is given, reads the next jobs
+  /// into its blocks, all concurrently.
   private static func run(
-    _ jobs: [(length: Int, firstLine: Int)], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
+    _ jobs: [Job], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
     into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
-    into log: inout EventLog
+    into log: inout EventLog,
+    filling: (blocks: UnsafeMutablePointer<[PaddedBuffer]>, lines: UnsafeMutablePointer<LineBlockReader>,
+      next: UnsafeMutablePointer<Result<[Job], LogReadError>>)?
   ) {
     readers.withUnsafeMutableBufferPointer { readers in
       partials.withUnsafeMutableBufferPointer { partials in
@@ -81,8 +114,9 @@ enum JSONLinesFile {
           withUnsafeMutablePointer(to: &log) { log in
             let batch = Batch(
               readers: readers, partials: partials, blocks: blocks, jobs: jobs,
-              previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log)
-            let tasks = jobs.count + (pending > 0 ? 1 : 0)
+              previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log,
+              filling: filling.map { Batch.Filling(blocks: $0.blocks, lines: $0.lines, next: $0.next) })
+            let tasks = jobs.count + (pending > 0 ? 1 : 0) + (filling == nil ? 0 : 1)
             if tasks == 1 {
               batch.run(0)
             } else if tasks > 1 {
@@ -95,22 +129,45 @@ enum JSONLinesFile {
   }
 
   /// One batch of blocks. Unchecked: task `i` touches only element `i` of `readers` and
-  /// `partials` and only reads block `i`; the last task alone touches `previous` and `log`;
-  /// the batch ends before the buffers do.
+  /// `partials` and only reads block `i`; the joining task alone touches `previous` and
+  /// `log`, the filling task alone the spare blocks, the line reader and `next`; the batch
+  /// ends before the buffers do.
   private struct Batch: @unchecked Sendable {
+    struct Filling {
+      let blocks: UnsafeMutablePointer<[PaddedBuffer]>
+      let lines: UnsafeMutablePointer<LineBlockReader>
+      let next: UnsafeMutablePointer<Result<[Job], LogReadError>>
+    }
+
     let readers: UnsafeMutableBufferPointer<JSONLinesReader>
     let partials: UnsafeMutableBufferPointer<PartialLog>
     let blocks: [PaddedBuffer]
-    let jobs: [(length: Int, firstLine: Int)]
+    let jobs: [Job]
     let previous: UnsafeMutableBufferPointer<PartialLog>
     let log: UnsafeMutablePointer<EventLog>
+    let filling: Filling?
 
-    func run(_ i: Int) {
-      if i < jobs.count {
-        readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, &partials[i])
-      } else {
-        for j in previous.indices { previous[j].move(into: &log.pointee) }
+    /// Task 0 reads the next batch (when filling) and the next joins the previous one (when
+    /// one is pending): those two start first, beside the parsing; the blocks come after.
+    func run(_ task: Int) {
+      var i = task
+      if let filling {
+        if i == 0 {
+          filling.next.pointee = Result { () throws(LogReadError) in
+            try JSONLinesFile.fill(&filling.blocks.pointee, from: &filling.lines.pointee)
+          }
+          return
+        }
+        i -= 1
       }
+      if !previous.isEmpty {
+        if i == 0 {
+          for j in previous.indices { previous[j].move(into: &log.pointee) }
+          return
+        }
+        i -= 1
+      }
+      readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, &partials[i])
     }
   }
 
