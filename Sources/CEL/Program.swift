@@ -7,14 +7,23 @@ public struct Program: Sendable {
   private let root: Compiled
   private let traced: Compiled
   private let localCount: Int
+  private let source: (ast: Expr, types: [Int: CELType], environment: Environment)
 
   /// Compiles a checked AST; `types` are the checker's types by node id (may be empty).
   public init(ast: Expr, types: [Int: CELType], environment: Environment) {
+    self.source = (ast, types, environment)
     var compiler = Compiler(environment: environment, types: types, tracing: false)
     self.root = compiler.compile(ast)
     var tracing = Compiler(environment: environment, types: types, tracing: true)
     self.traced = tracing.compile(ast)
     self.localCount = max(compiler.localCount, tracing.localCount)
+  }
+
+  /// The same program with closures of its own. Closures are reference counted, and threads
+  /// that evaluate one program's closures at once contend for those counts: a thread that
+  /// evaluates a program millions of times should have its own.
+  public func compiledAgain() -> Program {
+    Program(ast: source.ast, types: source.types, environment: source.environment)
   }
 
   /// Evaluates the expression with variable values in the environment's order.

@@ -17,11 +17,11 @@ final class RuleBook: Sendable {
     let id: String
     let when: Predicate?
 
-    init(body: Body, file: Int, id: String, when: Condition?, layout: RecordLayout) {
+    init(body: Body, file: Int, id: String, when: Condition?, compiler: PlanCompiler) {
       self.body = body
       self.file = file
       self.id = id
-      self.when = when.map { Predicate($0, layout: layout) }
+      self.when = when.map { Predicate($0, compiler) }
     }
   }
 
@@ -54,7 +54,10 @@ final class RuleBook: Sendable {
   let ref: FieldRef
   let decision: FieldRef
 
-  init(set: StandardsSet) {
+  /// Arranges `set`; with `ownPrograms`, every condition is compiled again for this book
+  /// alone (see `PlanCompiler.ownPrograms`).
+  init(set: StandardsSet, ownPrograms: Bool = false) {
+    let compiler = PlanCompiler(layout: set.layout, ownPrograms: ownPrograms)
     let layout = set.layout
     var lookups: [Lookup] = []
     var lookupIDs: [Lookup: Int] = [:]
@@ -66,8 +69,8 @@ final class RuleBook: Sendable {
     }
     func compile(_ check: Check) -> CheckPlan {
       switch check {
-      case .condition(let c): .condition(Predicate(c, layout: layout))
-      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r)), layout: layout))
+      case .condition(let c): .condition(Predicate(c, compiler))
+      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r)), compiler: compiler))
       }
     }
     var rules: [Entry] = []
@@ -76,20 +79,20 @@ final class RuleBook: Sendable {
       for s in file.standards {
         let body = Body.standard(
           StandardPlan(
-            s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) }, layout: layout))
-        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, layout: layout))
+            s, expect: compile(s.expect), checks: s.purposeChecks.map { compile($0.expect) }, compiler: compiler))
+        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, compiler: compiler))
         ons.append(s.on)
       }
       for s in file.signals {
         let lookup = RuleBook.lookup(s)
         let keyFields = lookup.same.map { FieldRef($0, layout: layout) }
         let body = Body.signal(SignalPlan(s, lookup: register(lookup), keyFields: keyFields))
-        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, layout: layout))
+        rules.append(Entry(body: body, file: f, id: s.id, when: s.when, compiler: compiler))
         ons.append(s.on)
       }
       for p in file.patterns {
         rules.append(
-          Entry(body: .pattern(PatternPlan(p, layout: layout)), file: f, id: p.id, when: p.when, layout: layout))
+          Entry(body: .pattern(PatternPlan(p, compiler: compiler)), file: f, id: p.id, when: p.when, compiler: compiler))
         ons.append(p.on)
       }
     }
@@ -112,7 +115,7 @@ final class RuleBook: Sendable {
     self.busyTypes = Set(set.files.flatMap { $0.standards.flatMap(\.on) })
     self.lookups = lookups
     self.lookupFields = lookups.map { $0.same.map { FieldRef($0, layout: layout) } }
-    self.scopes = set.files.map { $0.scope.map { Predicate($0, layout: layout) } }
+    self.scopes = set.files.map { $0.scope.map { Predicate($0, compiler) } }
     self.note = FieldRef("note", layout: layout)
     self.ref = FieldRef("ref", layout: layout)
     self.decision = FieldRef("decision", layout: layout)

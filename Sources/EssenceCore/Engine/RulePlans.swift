@@ -10,10 +10,10 @@ final class Predicate: Sendable {
   /// The `event.<field>` names it reads, for explanations.
   let fields: [FieldRef]
 
-  init(_ condition: Condition, layout: RecordLayout) {
+  init(_ condition: Condition, _ compiler: PlanCompiler) {
     self.condition = condition
-    self.program = condition.program
-    self.fields = condition.eventFields.map { FieldRef($0, layout: layout) }
+    self.program = compiler.ownPrograms ? condition.program.compiledAgain() : condition.program
+    self.fields = condition.eventFields.map { FieldRef($0, layout: compiler.layout) }
   }
 
   /// `true` holds, `false` fails, anything else is an error (SPEC §7).
@@ -24,6 +24,16 @@ final class Predicate: Sendable {
     default: .error
     }
   }
+}
+
+/// What plans are compiled against: the set's layout, and whether each condition gets
+/// closures of its own.
+struct PlanCompiler {
+  let layout: RecordLayout
+  /// Compile every condition again rather than share its program: compiled closures are
+  /// reference counted, and threads evaluating the same ones contend for their counts (two
+  /// threads judged no faster than one), so each judging task takes a book of its own.
+  var ownPrograms = false
 }
 
 /// A relation with its lookup (the index of the other events) resolved.
@@ -38,14 +48,14 @@ final class RelationPlan: Sendable {
   let forward: Bool
   let negated: Bool
 
-  init(_ relation: Relation, lookup: Int, layout: RecordLayout) {
+  init(_ relation: Relation, lookup: Int, compiler: PlanCompiler) {
     self.relation = relation
     self.lookup = lookup
     self.withinNanos = relation.withinNanos
     self.forward = relation.kind.looksForward
     self.negated = relation.kind.isNegated
-    self.same = relation.same.map { FieldRef($0, layout: layout) }
-    self.where = relation.where.map { Predicate($0, layout: layout) }
+    self.same = relation.same.map { FieldRef($0, layout: compiler.layout) }
+    self.where = relation.where.map { Predicate($0, compiler) }
   }
 }
 
@@ -62,11 +72,11 @@ final class DeviationPlan: Sendable {
   let evidence: [FieldRef]
   let limit: Predicate?
 
-  init(_ deviation: Deviation, layout: RecordLayout) {
+  init(_ deviation: Deviation, compiler: PlanCompiler) {
     self.deviation = deviation
-    self.when = Predicate(deviation.when, layout: layout)
-    self.evidence = deviation.evidence.map { FieldRef($0, layout: layout) }
-    self.limit = deviation.limit.map { Predicate($0, layout: layout) }
+    self.when = Predicate(deviation.when, compiler)
+    self.evidence = deviation.evidence.map { FieldRef($0, layout: compiler.layout) }
+    self.limit = deviation.limit.map { Predicate($0, compiler) }
   }
 }
 
@@ -77,11 +87,11 @@ final class StandardPlan: Sendable {
   let checks: [CheckPlan]
   let deviations: [DeviationPlan]
 
-  init(_ standard: Standard, expect: CheckPlan, checks: [CheckPlan], layout: RecordLayout) {
+  init(_ standard: Standard, expect: CheckPlan, checks: [CheckPlan], compiler: PlanCompiler) {
     self.standard = standard
     self.expect = expect
     self.checks = checks
-    self.deviations = standard.deviations.map { DeviationPlan($0, layout: layout) }
+    self.deviations = standard.deviations.map { DeviationPlan($0, compiler: compiler) }
   }
 }
 
@@ -104,8 +114,8 @@ final class PatternPlan: Sendable {
   let pattern: Pattern
   let per: [FieldRef]
 
-  init(_ pattern: Pattern, layout: RecordLayout) {
+  init(_ pattern: Pattern, compiler: PlanCompiler) {
     self.pattern = pattern
-    self.per = pattern.per.map { FieldRef($0, layout: layout) }
+    self.per = pattern.per.map { FieldRef($0, layout: compiler.layout) }
   }
 }
