@@ -127,7 +127,7 @@ for n in "${SIZES[@]}"; do
     rows+=("$(awk -v n="$n" -v t="$t" -v mb="$mb" -v s="${seconds[$n,$t]}" -v cpu="$cpu" -v kb="${rss[$n,$t]}" \
       -v read="$read_mbs" -v fl="$floor_lines" -v fs="$floor_stream" "$AWK_COMMAS"'
       BEGIN {
-        rssmb = kb / 1024
+        rssmb = kb * 1024 / 1e6  # MB of 10^6 bytes, as the log size is
         printf "| %s | %d | %.1f | %.3f | %.3f | %s | %.0f | %.2f | %.0f | %.4f / %.4f | %.1f× |\n",
           commas(n), t, mb, s, cpu, commas(n / s), rssmb, rssmb / mb, read, fl, fs, s / fs }')")
   done
