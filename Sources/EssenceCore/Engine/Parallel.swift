@@ -20,13 +20,23 @@ public enum Parallel {
     let workers = min(width, elements.count)
     if workers <= 1 || !worthIt { return elements.map(body) }
     let slots = Slots<Result>(count: elements.count)
-    // Each worker takes the next element as it comes free, so one slow element does not hold
-    // back a fixed share of the rest.
+    forEach(elements.count, workers: workers) { i in slots.store(body(elements[i]), at: i) }
+    return slots.values
+  }
+
+  /// Calls `body` with every index in `0..<count`, on at most `workers` threads at once. Each
+  /// worker takes the next index as it comes free, so one slow call does not hold back a fixed
+  /// share of the rest.
+  static func forEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
+    let workers = min(max(1, workers), count)
+    if workers <= 1 {
+      for i in 0..<count { body(i) }
+      return
+    }
     let next = LockedInt(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while case let i = next.takeNext(), i < elements.count { slots.store(body(elements[i]), at: i) }
+      while case let i = next.takeNext(), i < count { body(i) }
     }
-    return slots.values
   }
 }
 

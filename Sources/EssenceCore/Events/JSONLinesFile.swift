@@ -1,5 +1,4 @@
 import CEL
-import Dispatch
 
 /// Reads a JSON Lines file or standard input: blocks of whole lines are parsed on several
 /// threads at once, then joined in input order.
@@ -60,7 +59,7 @@ enum JSONLinesFile {
 
     while true {
       if jobs.isEmpty {
-        run(jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log, filling: nil)
+        run(jobs, threads: threads, &readers, blocks, into: &current, joining: &previous, pending, into: &log, filling: nil)
         return
       }
       var next = Result<[Job], LogReadError>.success([])
@@ -68,7 +67,7 @@ enum JSONLinesFile {
         withUnsafeMutablePointer(to: &lines) { lines in
           withUnsafeMutablePointer(to: &next) { next in
             run(
-              jobs, &readers, blocks, into: &current, joining: &previous, pending, into: &log,
+              jobs, threads: threads, &readers, blocks, into: &current, joining: &previous, pending, into: &log,
               filling: (spare, lines, next))
           }
         }
@@ -102,7 +101,7 @@ enum JSONLinesFile {
   /// `pending` logs of `previous` to `log` and, when `filling` is given, reads the next jobs
   /// into its blocks, all concurrently.
   private static func run(
-    _ jobs: [Job], _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
+    _ jobs: [Job], threads: Int, _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
     into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
     into log: inout EventLog,
     filling: (blocks: UnsafeMutablePointer<[PaddedBuffer]>, lines: UnsafeMutablePointer<LineBlockReader>,
@@ -116,12 +115,10 @@ enum JSONLinesFile {
               readers: readers, partials: partials, blocks: blocks, jobs: jobs,
               previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log,
               filling: filling.map { Batch.Filling(blocks: $0.blocks, lines: $0.lines, next: $0.next) })
+            // `threads` parse; reading the next batch and joining the last are light, and run
+            // beside them.
             let tasks = jobs.count + (pending > 0 ? 1 : 0) + (filling == nil ? 0 : 1)
-            if tasks == 1 {
-              batch.run(0)
-            } else if tasks > 1 {
-              DispatchQueue.concurrentPerform(iterations: tasks) { batch.run($0) }
-            }
+            Parallel.forEach(tasks, workers: threads + 1) { batch.run($0) }
           }
         }
       }
