@@ -136,7 +136,13 @@ struct EventBuilder {
     guard case .string(let typeNumber, _) = type, case .string(let employeeNumber, _) = employee, let instant
     else { return }
     let idNumber: UInt32
-    if case .string(let number, _) = id { idNumber = number } else { idNumber = rows.intern("\(path):\(line)") }
+    if case .string(let number, _) = id {
+      idNumber = number
+    } else {
+      // `<path>:<line>` is unique, like an id: kept as bytes, not interned.
+      var generated = "\(path):\(line)"
+      idNumber = generated.withUTF8 { rows.store(utf8: $0) }
+    }
     pending.append(
       Pending(
         row: rows.endRow(), time: instant, line: line, id: idNumber, type: typeNumber, employee: employeeNumber,
