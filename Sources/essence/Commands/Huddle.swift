@@ -25,7 +25,8 @@ extension EssenceCommand {
 
     func run() throws {
       let set = try standards.load()
-      let log = try logs.read(for: set)
+      // The huddle quotes only `note` beyond what judging reads (`fieldsRead` keeps it).
+      let log = try logs.read(for: set, keeping: set.fieldsRead)
       let evaluation = Engine(set: set).evaluate(log)
       let events = log.firstEventByID
       let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)

@@ -2,8 +2,8 @@ import EssenceCore
 import Foundation
 import Testing
 
-/// `evaluate` keeps only the fields a set reads (`StandardsSet.fieldsRead`): the judgement must
-/// be the one every field would give.
+/// `evaluate` and `huddle` keep only the fields a set reads (`StandardsSet.fieldsRead`): every
+/// report must be the one every field would give.
 @Suite struct FieldsReadTests {
   static let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -76,11 +76,20 @@ import Testing
     let kept = try reader.read(paths: [log])
     #expect(kept.events.count == whole.events.count)
     #expect(kept.events.contains { $0.record.fields.count < 5 }, "the projection dropped nothing")
-    for reporter in [JSONReporter() as any Reporter, TextReporter()] {
-      let options = Engine.Options(includeMet: true)
-      let a = reporter.generateReport(Engine(set: standards).evaluate(whole, options: options))
-      let b = reporter.generateReport(Engine(set: standards).evaluate(kept, options: options))
-      #expect(a == b)
+    let (wholeEvents, keptEvents) = (whole.firstEventByID, kept.firstEventByID)
+    let reporters: [(name: String, whole: any Reporter, kept: any Reporter)] = [
+      ("json", JSONReporter(), JSONReporter()), ("text", TextReporter(), TextReporter()),
+      ("csv", CSVReporter(), CSVReporter()), ("markdown", MarkdownReporter(), MarkdownReporter()),
+      ("html", HTMLReporter(), HTMLReporter()),
+      (
+        "huddle", HuddleReporter(coaching: true, event: { wholeEvents[$0] }),
+        HuddleReporter(coaching: true, event: { keptEvents[$0] })
+      ),
+    ]
+    let options = Engine.Options(includeMet: true)
+    let (a, b) = (Engine(set: standards).evaluate(whole, options: options), Engine(set: standards).evaluate(kept, options: options))
+    for reporter in reporters {
+      #expect(reporter.whole.generateReport(a) == reporter.kept.generateReport(b), "\(reporter.name)")
     }
   }
 }
