@@ -15,7 +15,7 @@ public struct LogReader: Sendable {
   public var threads: Int
   /// The fields events' records keep; nil keeps every field. Judging needs only the fields a
   /// set reads (`StandardsSet.fieldsRead`), and a million-event log held whole is the run's
-  /// bulk memory, so `evaluate` keeps those alone; `explain` shows every field.
+  /// bulk memory, so `evaluate` and `huddle` keep those alone; `explain` shows every field.
   public var keeping: Set<String>?
 
   /// Creates a reader for one layout; by default JSON Lines are parsed on every core.
