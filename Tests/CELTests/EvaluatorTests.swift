@@ -170,3 +170,15 @@ let semanticsCases: [EvalCase] = [
   let program = try #require(Environment(variables: []).compile("1 + 2 * 3 == 7", checked: false).program)
   #expect(program.evaluate(Activation(values: [])) == .bool(true))
 }
+
+/// A program compiled again (one per thread) says what the original says, traced or not.
+@Test(arguments: semanticsCases) func compiledAgainAgrees(_ c: EvalCase) throws {
+  guard let program = eventEnvironment.compile(c.source, checked: false).program else { return }
+  let again = program.compiledAgain()
+  let activation = Activation(values: [.record(sampleEvent)])
+  #expect(render(again.evaluate(activation)) == render(program.evaluate(activation)))
+  var (trace, traceAgain) = (Trace(), Trace())
+  _ = program.evaluate(activation, trace: &trace)
+  _ = again.evaluate(activation, trace: &traceAgain)
+  #expect(traceAgain.order == trace.order)
+}
