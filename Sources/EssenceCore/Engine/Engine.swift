@@ -40,7 +40,7 @@ public struct Engine: Sendable {
     let slices = (0..<pieces).map { p in count * p / pieces..<count * (p + 1) / pieces }
     var judged = Parallel.map(slices) { slice in
       var part = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
-      judge(slice, run: run, book: RuleBook(set: book.set, ownPrograms: true), into: &part)
+      judge(slice, run: run, book: pieces == 1 ? book : RuleBook(set: book.set, ownPrograms: true), into: &part)
       return part
     }
     var matches: [Int: PatternMatches] = [:]
