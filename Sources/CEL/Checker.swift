@@ -12,10 +12,12 @@ struct Checker {
   /// Comprehension variables in scope, innermost last.
   private var scopes: [(name: String, type: CELType)] = []
 
-  /// Names that denote types, as in `type(x) == int`.
+  /// Names that denote types, as in `type(x) == int`: the evaluator's (`CELType.named`).
+  /// `timestamp` and `duration` name functions, not types: the types are
+  /// `google.protobuf.Timestamp` and `google.protobuf.Duration`.
   private static let typeNames: Set<String> = [
     "bool", "int", "uint", "double", "string", "bytes", "list", "map", "null_type", "type", "dyn",
-    "timestamp", "duration", "google.protobuf.Timestamp", "google.protobuf.Duration",
+    "google.protobuf.Timestamp", "google.protobuf.Duration",
   ]
 
   init(environment: Environment, source: SourceText) {
@@ -38,6 +40,10 @@ struct Checker {
     case .select(let operand, let field, let testOnly):
       if !testOnly, let name = qualifiedName(expr), let declared = environment.type(of: name) {
         type = declared
+      } else if !testOnly, let name = qualifiedName(expr), Checker.typeNames.contains(name),
+        let root = name.split(separator: ".").first, environment.type(of: String(root)) == nil
+      {
+        type = .type
       } else {
         let fieldType = selectType(operand, field, expr)
         type = testOnly ? .bool : fieldType

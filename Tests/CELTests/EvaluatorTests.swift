@@ -93,6 +93,7 @@ let semanticsCases: [EvalCase] = [
   EvalCase(source: "type(1) == int && type('a') == string && type(null) == null_type", expected: "true"),
   EvalCase(source: "type([]) == list && type({}) == map && type(int) == type", expected: "true"),
   EvalCase(source: "int", expected: "int"),
+  EvalCase(source: "type(duration('1h')) == google.protobuf.Duration", expected: "true"),
   EvalCase(source: "unknown_name", expected: "error: undeclared reference to 'unknown_name'"),
   EvalCase(source: "nope(1)", expected: "error: unknown function 'nope'"),
   EvalCase(source: "{1: 1, 1u: 2}", expected: "error: repeated key 1u in map literal"),
