@@ -35,6 +35,14 @@ uint64_t hashBytes(const char *bytes, size_t length) {
   return h;
 }
 
+/// A hash of a key of at most 16 bytes, from its zero-filled words and length.
+uint64_t mixWords(uint64_t first, uint64_t second, size_t length) {
+  uint64_t h = (first ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
+  h ^= (second + length) * 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 29;
+  return h;
+}
+
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -104,15 +112,18 @@ struct CSimdJSONReader {
   std::string_view duplicateKey;
 
   size_t push(std::string_view key, bool hasKey, CSimdJSONKind kind) {
-    CSimdJSONEntry entry{};
+    CSimdJSONEntry &entry = entries.emplace_back();
     if (hasKey) {
       entry.key = key.data();
       entry.keyLength = uint32_t(key.size());
-      entry.keyHash = hashBytes(key.data(), key.size());
       std::memcpy(entry.keyWords, key.data(), std::min<size_t>(key.size(), sizeof entry.keyWords));
+      // Keys repeat on every line and readers compare their first 16 bytes anyway, so those
+      // words (and the length) are hash enough; longer keys are hashed whole.
+      entry.keyHash = key.size() <= sizeof entry.keyWords
+                          ? mixWords(entry.keyWords[0], entry.keyWords[1], key.size())
+                          : hashBytes(key.data(), key.size());
     }
     entry.kind = kind;
-    entries.push_back(entry);
     return entries.size() - 1;
   }
 
