@@ -78,8 +78,8 @@ extension Record {
   /// Present fields as map entries with string keys, for equality with maps.
   var fieldEntries: [(key: Value, value: Value)] { fields.map { (Value.string($0.name), $0.value) } }
 
-  /// The number of present fields.
-  var fieldCount: Int { fields.count }
+  /// The number of present fields (the row's cell count; no field is read).
+  var fieldCount: Int { storage.header(row).count }
 
   /// The value of a field named by a string key; nil for other keys or absent fields.
   func value(forKey key: Value) -> Value? {
