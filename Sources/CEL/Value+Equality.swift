@@ -19,7 +19,7 @@ extension Value: Equatable {
     case (.list(let x), .list(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 }
     case (.map(let x), .map(let y)): return mapsEqual(x.entries, y.count) { y[$0] }
     case (.record(let x), .record(let y)):
-      return x.isSameRow(as: y) || mapsEqual(x.fieldEntries, x.fieldCount) { y.value(forKey: $0) }
+      return x.isSameRow(as: y) || mapsEqual(x.fieldEntries, y.fieldCount) { y.value(forKey: $0) }
     case (.record(let x), .map(let y)), (.map(let y), .record(let x)):
       return mapsEqual(y.entries, x.fieldCount) { x.value(forKey: $0) }
     case (.error(let x), .error(let y)): return x.message == y.message
