@@ -160,9 +160,7 @@ private enum ExprPrinter {
   }
 
   static func quotedField(_ field: String) -> String {
-    let plain = field.unicodeScalars.enumerated().allSatisfy { i, s in
-      s == "_" || ("a"..."z").contains(s) || ("A"..."Z").contains(s) || (i > 0 && ("0"..."9").contains(s))
-    }
+    let plain = field.unicodeScalars.enumerated().allSatisfy { i, s in isIdentStart(s) || (i > 0 && isDigit(s)) }
     return plain && !field.isEmpty ? field : "`\(field)`"
   }
 

@@ -341,7 +341,8 @@ private struct LiteralDecoder {
   }
 }
 
-private func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+/// An ASCII digit.
+func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
 
 private func isHexDigit(_ s: Unicode.Scalar) -> Bool { hexValue(s) != nil }
 
@@ -354,6 +355,7 @@ private func hexValue(_ s: Unicode.Scalar) -> UInt32? {
   }
 }
 
-private func isIdentStart(_ s: Unicode.Scalar) -> Bool {
+/// A scalar that may start an identifier (digits may follow it).
+func isIdentStart(_ s: Unicode.Scalar) -> Bool {
   ("a"..."z").contains(s) || ("A"..."Z").contains(s) || s == "_"
 }
