@@ -1,23 +1,15 @@
 /// How the checker names types in messages, and its did-you-mean suggestions.
 extension CELType {
-  /// The type as CEL writes it: `int`, `list(string)`, `map(string, dyn)`.
+  /// The type as CEL writes it: `int`, `list(string)`, `map(string, dyn)`; the runtime name
+  /// (`celName`) but for times, containers and records.
   var displayName: String {
     switch self {
-    case .null: "null_type"
-    case .bool: "bool"
-    case .int: "int"
-    case .uint: "uint"
-    case .double: "double"
-    case .string: "string"
-    case .bytes: "bytes"
     case .timestamp: "timestamp"
     case .duration: "duration"
     case .list(let element): "list(\(element.displayName))"
     case .map(let key, let value): "map(\(key.displayName), \(value.displayName))"
-    case .type: "type"
-    case .dyn: "dyn"
-    case .number: "number"
     case .record: "record"
+    default: celName
     }
   }
 
