@@ -32,6 +32,12 @@ public final class RecordLayout: Sendable {
   public func slot(of name: String) -> Int? { slots[name] }
 }
 
+/// Layouts are equal only when they are the same layout (as `CELType.record`'s are).
+extension RecordLayout: Hashable {
+  public static func == (a: RecordLayout, b: RecordLayout) -> Bool { a === b }
+  public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}
+
 /// An object value with a layout: a shift event as CEL sees it.
 ///
 /// A record is a view of one row of a `RecordStorage`: a million-event log is a few hundred
