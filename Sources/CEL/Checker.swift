@@ -208,9 +208,6 @@ struct Checker {
   private func mappedElement(_ step: Expr) -> Expr? {
     guard case .call(let function, _, let args) = step.kind else { return nil }
     if function == "_?_:_", args.count == 3 { return mappedElement(args[1]) }
-    guard function == "_+_", args.count == 2, case .list(let items) = args[1].kind, items.count == 1 else {
-      return nil
-    }
-    return items[0]
+    return function == "_+_" ? Expr.appendedElement(args) : nil
   }
 }

@@ -7,6 +7,12 @@ extension Expr {
     ExprPrinter.write(self, into: &out)
     return out
   }
+
+  /// `x` from the arguments `(@result, [x])` of a list append.
+  static func appendedElement(_ args: [Expr]) -> Expr? {
+    guard args.count == 2, case .list(let items) = args[1].kind, items.count == 1 else { return nil }
+    return items[0]
+  }
 }
 
 private enum ExprPrinter {
@@ -142,21 +148,15 @@ private enum ExprPrinter {
     case ("exists_one", "_?_:_"), ("filter", "_?_:_"):
       return args.first.map { [$0] } ?? []
     case ("map", "_+_"):
-      return appendedElement(args).map { [$0] } ?? []
+      return Expr.appendedElement(args).map { [$0] } ?? []
     case ("map", "_?_:_"):
-      guard args.count == 3, case .call(_, _, let inner) = args[1].kind, let f = appendedElement(inner) else {
+      guard args.count == 3, case .call(_, _, let inner) = args[1].kind, let f = Expr.appendedElement(inner) else {
         return []
       }
       return [args[0], f]
     default:
       return []
     }
-  }
-
-  /// `x` from the arguments `(@result, [x])` of a list append.
-  static func appendedElement(_ args: [Expr]) -> Expr? {
-    guard args.count == 2, case .list(let items) = args[1].kind, items.count == 1 else { return nil }
-    return items[0]
   }
 
   static func quotedField(_ field: String) -> String {
