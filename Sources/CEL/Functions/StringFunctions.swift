@@ -105,7 +105,7 @@ enum StringFunctions {
       if start < scalars.count { parts.append(.string(string(scalars[start...]))) }
       return .list(parts)
     }
-    while n < 0 || parts.count < n - 1, let at = find(sepScalars, in: scalars, from: start) {
+    while n < 0 || parts.count < n - 1, let at = scalars[start...].firstRange(of: sepScalars)?.lowerBound {
       parts.append(.string(string(scalars[start..<at])))
       start = at + sepScalars.count
     }
@@ -148,7 +148,7 @@ enum StringFunctions {
     }
     let scalars = Array(text.unicodeScalars)
     guard start >= 0, start <= scalars.count else { return outOfRange(start) }
-    return .int(Int64(find(Array(part.unicodeScalars), in: scalars, from: Int(start)) ?? -1))
+    return .int(Int64(scalars[Int(start)...].firstRange(of: Array(part.unicodeScalars))?.lowerBound ?? -1))
   }
 
   static func lastIndexOf(_ s: Value, _ sub: Value, _ from: Value?) -> Value {
@@ -202,7 +202,7 @@ enum StringFunctions {
         out.append(scalars[start])
         start += 1
       } else {
-        guard let at = find(needle, in: scalars, from: start) else { break }
+        guard let at = scalars[start...].firstRange(of: needle)?.lowerBound else { break }
         out.append(contentsOf: scalars[start..<at])
         out.append(contentsOf: replacement.unicodeScalars)
         start = at + needle.count
@@ -227,15 +227,5 @@ enum StringFunctions {
     var view = String.UnicodeScalarView()
     view.append(contentsOf: scalars)
     return String(view)
-  }
-
-  /// The first position at or after `start` where `needle` occurs in `haystack`.
-  static func find<T: Equatable>(_ needle: [T], in haystack: [T], from start: Int) -> Int? {
-    guard needle.count <= haystack.count - start else { return nil }
-    if needle.isEmpty { return start }
-    for at in start...(haystack.count - needle.count) where haystack[at] == needle[0] {
-      if haystack[at..<at + needle.count].elementsEqual(needle) { return at }
-    }
-    return nil
   }
 }
