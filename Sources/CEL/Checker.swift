@@ -12,13 +12,10 @@ struct Checker {
   /// Comprehension variables in scope, innermost last.
   private var scopes: [(name: String, type: CELType)] = []
 
-  /// Names that denote types, as in `type(x) == int`: the evaluator's (`CELType.named`).
+  /// Whether a name denotes a type, as in `type(x) == int`: the evaluator's (`CELType.named`).
   /// `timestamp` and `duration` name functions, not types: the types are
   /// `google.protobuf.Timestamp` and `google.protobuf.Duration`.
-  private static let typeNames: Set<String> = [
-    "bool", "int", "uint", "double", "string", "bytes", "list", "map", "null_type", "type", "dyn",
-    "google.protobuf.Timestamp", "google.protobuf.Duration",
-  ]
+  private static func isTypeName(_ name: String) -> Bool { CELType.named(name) != nil }
 
   init(environment: Environment, source: SourceText) {
     self.environment = environment
@@ -40,7 +37,7 @@ struct Checker {
     case .select(let operand, let field, let testOnly):
       if !testOnly, let name = qualifiedName(expr), let declared = environment.type(of: name) {
         type = declared
-      } else if !testOnly, let name = qualifiedName(expr), Checker.typeNames.contains(name),
+      } else if !testOnly, let name = qualifiedName(expr), Checker.isTypeName(name),
         let root = name.split(separator: ".").first, environment.type(of: String(root)) == nil
       {
         type = .type
@@ -123,7 +120,7 @@ struct Checker {
   private mutating func identType(_ name: String, _ expr: Expr) -> CELType {
     if let scoped = scopes.last(where: { $0.name == name }) { return scoped.type }
     if let declared = environment.type(of: name) { return declared }
-    if Checker.typeNames.contains(name) { return .type }
+    if Checker.isTypeName(name) { return .type }
     let candidates = scopes.map(\.name).filter { !$0.hasPrefix("@") } + environment.variables.map(\.name)
     var notes = Suggestion.note(for: name, among: candidates)
     if notes.isEmpty {
