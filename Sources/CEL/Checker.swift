@@ -32,7 +32,7 @@ struct Checker {
   mutating func visit(_ expr: Expr) -> CELType {
     let type: CELType
     switch expr.kind {
-    case .literal(let value): type = Checker.literalType(value)
+    case .literal(let value): type = value.celType
     case .ident(let name): type = identType(name, expr)
     case .select(let operand, let field, let testOnly):
       if !testOnly, let name = qualifiedName(expr), let declared = environment.type(of: name) {
@@ -76,19 +76,6 @@ struct Checker {
 
   mutating func mismatch(_ message: String, at expr: Expr) {
     report(.error, "cel.type_mismatch", message, at: expr)
-  }
-
-  static func literalType(_ value: Value) -> CELType {
-    switch value {
-    case .null: .null
-    case .bool: .bool
-    case .int: .int
-    case .uint: .uint
-    case .double: .double
-    case .string: .string
-    case .bytes: .bytes
-    default: .dyn
-    }
   }
 
   /// The element type of a literal list or map: the one type all share, else `dyn`
