@@ -5,8 +5,6 @@ import Foundation
 /// lists and maps compare element by element, maps regardless of order.
 extension Value: Equatable {
   /// CEL `==` for values that are not errors; two errors are equal when their messages are.
-  ///
-  /// The engine uses this for `same:` and `per:` keys, so `7 == 7.0` and `"7" != 7` there too.
   public static func == (a: Value, b: Value) -> Bool {
     switch (a, b) {
     case (.null, .null): return true

@@ -1,6 +1,7 @@
-/// Hashing that agrees with CEL equality, so values can key dictionaries and sets the way
-/// relations' `same:` and patterns' `per:` compare them: `7`, `7u` and `7.0` hash alike,
-/// strings by their code points, maps and records regardless of entry order.
+/// Hashing that agrees with CEL equality, so values can key dictionaries and sets as CEL
+/// compares them: `7`, `7u` and `7.0` hash alike, strings by their code points, maps and
+/// records regardless of entry order. (The engine's `same:` and `per:` keys are its own
+/// `JoinKey`s.)
 extension Value: Hashable {
   public func hash(into hasher: inout Hasher) {
     switch self {
