@@ -28,21 +28,18 @@ private enum ExprPrinter {
   }
 
   static func precedence(ofOperator function: String) -> Int {
-    switch function {
-    case "_?_:_": return 1
-    case "_||_": return 2
-    case "_&&_": return 3
-    case "_==_", "_!=_", "_<_", "_<=_", "_>_", "_>=_", "@in": return 4
-    case "_+_", "_-_": return 5
-    case "_*_", "_/_", "_%_": return 6
-    default: return 8
-    }
+    function == "_?_:_" ? 1 : infix[function]?.precedence ?? 8
   }
 
-  static let infix: [String: String] = [
-    "_||_": "||", "_&&_": "&&", "_==_": "==", "_!=_": "!=", "_<_": "<", "_<=_": "<=", "_>_": ">",
-    "_>=_": ">=", "@in": "in", "_+_": "+", "_-_": "-", "_*_": "*", "_/_": "/", "_%_": "%",
-  ]
+  /// The binary operators, as the parser's levels have them: their spelling, and a precedence
+  /// from 2 (`||`, just above `?:`) up.
+  static let infix: [String: (spelling: String, precedence: Int)] = {
+    var table: [String: (spelling: String, precedence: Int)] = [:]
+    for (level, operators) in Parser.levels.enumerated() {
+      for (kind, function) in operators { table[function] = (Token.spelling(kind), level + 2) }
+    }
+    return table
+  }()
 
   static func write(_ expr: Expr, into out: inout String, atLeast minimum: Int) {
     if precedence(expr) < minimum {
@@ -99,8 +96,7 @@ private enum ExprPrinter {
       out += ")"
       return
     }
-    if let op = infix[function], args.count == 2 {
-      let level = precedence(ofOperator: function)
+    if let (op, level) = infix[function], args.count == 2 {
       write(args[0], into: &out, atLeast: level)
       out += " \(op) "
       write(args[1], into: &out, atLeast: level + 1)

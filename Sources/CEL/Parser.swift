@@ -129,7 +129,7 @@ struct Parser {
   }
 
   /// Binary operator levels from loosest to tightest; all are left-associative.
-  private static let levels: [[(Token.Kind, String)]] = [
+  static let levels: [[(Token.Kind, String)]] = [
     [(.or, "_||_")],
     [(.and, "_&&_")],
     [
