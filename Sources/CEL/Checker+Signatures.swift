@@ -94,15 +94,11 @@ enum Signatures {
     global("type", [.dyn], .type)
     global("dyn", [.dyn], .dyn)
 
-    let timestampParts = [
-      "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear",
-    ]
-    let clockParts = ["getHours", "getMinutes", "getSeconds", "getMilliseconds"]
-    for name in timestampParts + clockParts {
-      method(name, .timestamp, [], .int)
-      method(name, .timestamp, [.string], .int)
+    for accessor in TimeFunctions.Accessor.allCases {
+      method(accessor.rawValue, .timestamp, [], .int)
+      method(accessor.rawValue, .timestamp, [.string], .int)
+      if accessor.isClockPart { method(accessor.rawValue, .duration, [], .int) }
     }
-    for name in clockParts { method(name, .duration, [], .int) }
     return t
   }()
 

@@ -5,6 +5,14 @@ enum TimeFunctions {
   enum Accessor: String, CaseIterable, Sendable {
     case getFullYear, getMonth, getDate, getDayOfMonth, getDayOfWeek, getDayOfYear
     case getHours, getMinutes, getSeconds, getMilliseconds
+
+    /// Whether durations have it too: the clock parts do, the date parts do not.
+    var isClockPart: Bool {
+      switch self {
+      case .getHours, .getMinutes, .getSeconds, .getMilliseconds: true
+      default: false
+      }
+    }
   }
 
   /// `t.getX()` / `t.getX(zone)` and `d.getX()`.
