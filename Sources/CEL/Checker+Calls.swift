@@ -89,13 +89,17 @@ extension Checker {
     }
   }
 
+  /// The kinds `<` orders.
+  private static let ordered: Set<CELType> = [
+    .string, .bytes, .bool, .timestamp, .duration, .int, .uint, .double, .number,
+  ]
+
   /// Whether `<` applies: numbers across kinds, or two values of one ordered kind.
   static func orderable(_ a: CELType, _ b: CELType) -> Bool {
-    let ordered: Set<CELType> = [.string, .bytes, .bool, .timestamp, .duration, .int, .uint, .double, .number]
     switch (a, b) {
     case (.dyn, .dyn): return true
-    case (.dyn, let t), (let t, .dyn): return ordered.contains(t)
-    default: return (a.isNumeric && b.isNumeric) || (a == b && ordered.contains(a))
+    case (.dyn, let t), (let t, .dyn): return Checker.ordered.contains(t)
+    default: return (a.isNumeric && b.isNumeric) || (a == b && Checker.ordered.contains(a))
     }
   }
 
