@@ -61,7 +61,7 @@ struct EventBuilder {
   /// Adds a field (to the record only if the key is kept); names within a record are
   /// distinct (readers reject duplicates first).
   mutating func add(_ key: FieldKey, _ value: consuming Value) {
-    guard key.kept || key.role != .other else { return }
+    guard !key.ignored else { return }
     switch (key.role, value) {
     case (.time, .string(let text)):
       let parsed = Timestamp(rfc3339: text)
@@ -88,7 +88,7 @@ struct EventBuilder {
   /// Adds a string field given as UTF-8 (with the reader's hash of it): a string the block
   /// already holds, a canonical time, or a field the run does not keep costs no String.
   mutating func add(_ key: FieldKey, utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) {
-    guard key.kept || key.role != .other else { return }
+    guard !key.ignored else { return }
     switch key.role {
     case .time:
       let parsed = Timestamp(rfc3339: utf8)

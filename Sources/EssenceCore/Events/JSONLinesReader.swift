@@ -58,11 +58,11 @@ struct JSONLinesReader {
         for _ in 0..<entries[0].count {
           let entry = entries[i]
           let key = Int(fieldKey(entry))
-          if entry.kind == CSimdJSONKindString {
+          if keys.keys[key].ignored {
+            i += 1 + Int(entry.descendants)
+          } else if entry.kind == CSimdJSONKindString {
             builder.add(keys.keys[key], utf8: bytes(entry.string, Int(entry.stringLength)), hash: entry.stringHash)
             i += 1
-          } else if !keys.keys[key].kept && keys.keys[key].role == .other {
-            i += 1 + Int(entry.descendants)
           } else {
             builder.add(keys.keys[key], value(entries, &i))
           }
