@@ -103,7 +103,6 @@ bool widenBigIntegers(const char *start, size_t length, std::string &out) {
 struct CSimdJSONReader {
   dom::parser parser;
   std::vector<CSimdJSONEntry> entries;
-  std::vector<std::string_view> keys;
   std::string widened;
   const char *cursor = nullptr;
   const char *end = nullptr;
@@ -128,26 +127,38 @@ struct CSimdJSONReader {
   }
 
   void walk(dom::element element, std::string_view key, bool hasKey);
-  void checkDuplicates(size_t firstKey);
+  void checkDuplicates(size_t self);
 };
 
-/// Remembers the first key that occurs twice in the object whose keys start at `firstKey`.
-void CSimdJSONReader::checkDuplicates(size_t firstKey) {
-  size_t n = keys.size() - firstKey;
+/// Remembers the first key that occurs twice among the members of the object at `entries[self]`,
+/// comparing keys by their hashes first.
+void CSimdJSONReader::checkDuplicates(size_t self) {
+  size_t n = entries[self].count;
   if (n < 2 || duplicate) return;
+  auto next = [this](size_t member) { return member + 1 + entries[member].descendants; };
   if (n <= 16) {
-    for (size_t i = firstKey; i < keys.size(); i++) {
-      for (size_t j = i + 1; j < keys.size(); j++) {
-        if (keys[i] == keys[j]) {
+    size_t a = self + 1;
+    for (size_t left = n; left > 1; left--, a = next(a)) {
+      const CSimdJSONEntry &first = entries[a];
+      size_t b = next(a);
+      for (size_t right = left - 1; right > 0; right--, b = next(b)) {
+        const CSimdJSONEntry &second = entries[b];
+        if (first.keyHash == second.keyHash && first.keyLength == second.keyLength &&
+            std::memcmp(first.key, second.key, first.keyLength) == 0) {
           duplicate = true;
-          duplicateKey = keys[i];
+          duplicateKey = std::string_view(first.key, first.keyLength);
           return;
         }
       }
     }
     return;
   }
-  std::vector<std::string_view> sorted(keys.begin() + long(firstKey), keys.end());
+  std::vector<std::string_view> sorted;
+  sorted.reserve(n);
+  size_t member = self + 1;
+  for (size_t left = n; left > 0; left--, member = next(member)) {
+    sorted.emplace_back(entries[member].key, entries[member].keyLength);
+  }
   std::sort(sorted.begin(), sorted.end());
   auto found = std::adjacent_find(sorted.begin(), sorted.end());
   if (found != sorted.end()) {
@@ -162,17 +173,14 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
   switch (element.type()) {
     case dom::element_type::OBJECT: {
       size_t self = push(key, hasKey, CSimdJSONKindObject);
-      size_t firstKey = keys.size();
       size_t count = 0;
       for (dom::key_value_pair field : dom::object(element)) {
-        keys.push_back(field.key);
         walk(field.value, field.key, true);
         count++;
       }
       entries[self].count = uint32_t(count);
       entries[self].descendants = uint32_t(entries.size() - self - 1);
-      checkDuplicates(firstKey);
-      keys.resize(firstKey);
+      checkDuplicates(self);
       return;
     }
     case dom::element_type::ARRAY: {
@@ -272,7 +280,6 @@ extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *
     *document = CSimdJSONDocument{};
     document->line = line;
     reader->entries.clear();
-    reader->keys.clear();
     reader->duplicate = false;
     dom::element root;
     if (error_code code = parseLine(reader, start, size_t(stop - start), root)) {

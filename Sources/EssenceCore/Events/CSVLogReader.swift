@@ -24,9 +24,8 @@ struct CSVLogReader {
     var builder = EventBuilder(layout: layout, path: path)
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
-      let present = zip(columns, row.cells).filter { !$0.1.isEmpty }
       builder.begin()
-      for (column, text) in present {
+      for (column, text) in zip(columns, row.cells) where !text.isEmpty {
         let value = column.key.role == .other ? CSVCell.value(text, kind: column.kind) : .string(text)
         builder.add(column.key, value)
       }

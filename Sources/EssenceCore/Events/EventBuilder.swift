@@ -61,18 +61,20 @@ struct EventBuilder {
   /// Adds a field (to the record only if the key is kept); names within a record are
   /// distinct (readers reject duplicates first).
   mutating func add(_ key: FieldKey, _ value: consuming Value) {
-    guard key.kept || key.role != .other else { return }
+    guard !key.ignored else { return }
     switch (key.role, value) {
     case (.time, .string(let text)):
       let parsed = Timestamp(rfc3339: text)
       let canonical = parsed.map { Event.isCanonical(text, $0) } ?? false
       addTime(key, parsed, text: canonical ? nil : rows.intern(text))
+    case (.id, .string(let text)):
+      add(key, id: text)
     case (_, .string(let text)):
       add(key, string: rows.intern(text), empty: text.isEmpty)
     case (.id, .int(let number)):
-      add(key, string: rows.intern(String(number)), empty: false)
+      add(key, id: String(number))
     case (.id, .uint(let number)):
-      add(key, string: rows.intern(String(number)), empty: false)
+      add(key, id: String(number))
     default:
       switch key.role {
       case .other: break
@@ -88,7 +90,7 @@ struct EventBuilder {
   /// Adds a string field given as UTF-8 (with the reader's hash of it): a string the block
   /// already holds, a canonical time, or a field the run does not keep costs no String.
   mutating func add(_ key: FieldKey, utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) {
-    guard key.kept || key.role != .other else { return }
+    guard !key.ignored else { return }
     switch key.role {
     case .time:
       let parsed = Timestamp(rfc3339: utf8)
@@ -99,6 +101,13 @@ struct EventBuilder {
     default:
       add(key, string: rows.intern(utf8: utf8, hash: hash), empty: utf8.isEmpty)
     }
+  }
+
+  /// Adds an `id` given as text: kept as bytes, like an id read as UTF-8, since ids do not
+  /// repeat.
+  private mutating func add(_ key: FieldKey, id text: String) {
+    var text = text
+    add(key, string: text.withUTF8 { rows.store(utf8: $0) }, empty: text.isEmpty)
   }
 
   /// Adds a string field other than `time`, by its number.

@@ -14,6 +14,9 @@ struct FieldKey: Sendable {
   /// Whether the field goes into the record; the required fields are read either way.
   var kept: Bool
 
+  /// Whether readers may pass the field by: records do not keep it and no check reads it.
+  var ignored: Bool { !kept && role == .other }
+
   /// Resolves `name`; `keeping` lists the fields records keep (nil keeps every field).
   init(name: String, layout: RecordLayout, keeping: Set<String>? = nil) {
     self.name = name

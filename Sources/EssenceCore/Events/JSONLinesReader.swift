@@ -22,10 +22,6 @@ struct JSONLinesReader {
   private let handle: Handle
   private var builder: EventBuilder
   private var keys: FieldKeyCache
-  /// The numbers in `keys` of the keys of the object being read, in order: the first
-  /// `fieldCount` entries (scratch, overwritten in place from line to line, never emptied).
-  private var fieldKeys: [Int32] = []
-  private var fieldCount = 0
 
   /// A reader of the log at `path`, into records of `layout` that keep the fields in
   /// `keeping` (nil: every field).
@@ -57,17 +53,16 @@ struct JSONLinesReader {
       switch document.status {
       case CSimdJSONStatusObject:
         guard let entries = document.entries else { continue }
-        resolveKeys(entries)
         builder.begin()
         var i = 1
-        for k in 0..<fieldCount {
-          let key = Int(fieldKeys[k])
+        for _ in 0..<entries[0].count {
           let entry = entries[i]
-          if entry.kind == CSimdJSONKindString {
+          let key = Int(fieldKey(entry))
+          if keys.keys[key].ignored {
+            i += 1 + Int(entry.descendants)
+          } else if entry.kind == CSimdJSONKindString {
             builder.add(keys.keys[key], utf8: bytes(entry.string, Int(entry.stringLength)), hash: entry.stringHash)
             i += 1
-          } else if !keys.keys[key].kept && keys.keys[key].role == .other {
-            i += 1 + Int(entry.descendants)
           } else {
             builder.add(keys.keys[key], value(entries, &i))
           }
@@ -85,17 +80,6 @@ struct JSONLinesReader {
       }
     }
     builder.flush(into: &log)
-  }
-
-  /// Resolves the keys of the object at `entries[0]` into `fieldKeys`.
-  private mutating func resolveKeys(_ entries: UnsafePointer<CSimdJSONEntry>) {
-    var i = 1
-    fieldCount = Int(entries[0].count)
-    for k in 0..<fieldCount {
-      let key = fieldKey(entries[i])
-      if k < fieldKeys.count { fieldKeys[k] = key } else { fieldKeys.append(key) }
-      i += 1 + Int(entries[i].descendants)
-    }
   }
 
   /// The value at `entries[i]`, with its children; leaves `i` after them.

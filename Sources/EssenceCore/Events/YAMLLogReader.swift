@@ -24,6 +24,12 @@ struct YAMLLogReader {
     let problems = result.diagnostics.filter { $0.severity == .error }
     var builder = EventBuilder(layout: layout, path: path)
     var keys: [String: FieldKey] = [:]
+    func key(_ name: String) -> FieldKey {
+      if let key = keys[name] { return key }
+      let key = FieldKey(name: name, layout: layout, keeping: keeping)
+      keys[name] = key
+      return key
+    }
     for document in result.documents {
       let records: [YAMLNode]
       switch document.content {
@@ -41,13 +47,8 @@ struct YAMLLogReader {
           log.rejected.append(RejectedRecord(path: path, line: line, reason: "record is not an object"))
           continue
         }
-        let resolved = fields.map { field in
-          let key = keys[field.name] ?? FieldKey(name: field.name, layout: layout, keeping: keeping)
-          keys[field.name] = key
-          return (key: key, node: field.node)
-        }
         builder.begin()
-        for (key, node) in resolved { builder.add(key, node.celValue) }
+        for (name, node) in fields { builder.add(key(name), node.celValue) }
         builder.finish(line: line, into: &log)
       }
     }

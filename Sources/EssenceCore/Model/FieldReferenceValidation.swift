@@ -26,10 +26,9 @@ enum FieldReferenceValidation {
     }
     for (key, node) in references {
       guard let name = node.string, SchemaValidator.isFieldName(name), layout.slot(of: name) == nil else { continue }
-      let notes = SchemaValidator.suggestion(for: name, among: layout.names).map {
-        [Diagnostic.Note("did you mean '\($0)'?")]
-      }
-      engine.emit(.undeclaredFieldReference(name, key: key), at: node.start, notes: notes ?? [])
+      engine.emit(
+        .undeclaredFieldReference(name, key: key), at: node.start,
+        notes: SchemaValidator.didYouMean(name, among: layout.names))
     }
   }
 }

@@ -47,9 +47,9 @@ enum RuleValidation {
     let known = (standard["deviations"]?.sequence ?? []).compactMap { $0["id"]?.string }
     for example in standard["examples"]?.sequence ?? [] {
       guard let node = example["deviation"], let id = node.string, !known.contains(id) else { continue }
-      let notes = SchemaValidator.suggestion(for: id, among: known).map { [Diagnostic.Note("did you mean '\($0)'?")] }
       engine.emit(
-        .unknownDeviation(id, standard: standard["id"]?.string ?? "?"), at: node.start, notes: notes ?? [])
+        .unknownDeviation(id, standard: standard["id"]?.string ?? "?"), at: node.start,
+        notes: SchemaValidator.didYouMean(id, among: known))
     }
   }
 

@@ -86,13 +86,11 @@ struct SchemaValidator {
       present.insert(name)
       if object.isExtension(name) { continue }
       guard let key = object.key(name) else {
-        var notes = Self.suggestion(for: name, among: object.keys.map(\.name)).map {
-          [Diagnostic.Note("did you mean '\($0)'?")]
-        }
+        var notes = Self.didYouMean(name, among: object.keys.map(\.name))
         if name == "<<" {
           notes = [.init("YAML 1.2 has no merge keys; anchor each value you reuse under an 'x-' key instead")]
         }
-        engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes ?? [])
+        engine.emit(.unknownKey(name, in: place), at: pair.key.start, notes: notes)
         continue
       }
       validate(pair.value, as: key.type, key: name)
@@ -164,6 +162,11 @@ struct SchemaValidator {
     candidates.map { ($0, editDistance(word, $0)) }
       .filter { $0.1 <= max(1, min(3, $0.0.count / 3)) }
       .min { $0.1 < $1.1 }?.0
+  }
+
+  /// A "did you mean" note naming the closest known word, or none when no word is close.
+  static func didYouMean(_ word: String, among candidates: [String]) -> [Diagnostic.Note] {
+    suggestion(for: word, among: candidates).map { [Diagnostic.Note("did you mean '\($0)'?")] } ?? []
   }
 
   /// Levenshtein distance over Unicode scalars.
