@@ -15,8 +15,6 @@ final class EngineRun: Sendable {
     var lookups: [Int] = []
     /// Some standard judges this type, so logging it makes its employee busy.
     var busy = false
-    /// The type is `approval`.
-    var approval = false
   }
 
   /// An approval event that decides every event whose id it names.
@@ -59,12 +57,11 @@ final class EngineRun: Sendable {
       for type in lookup.types { types[info(type)].lookups.append(l) }
     }
     for type in book.busyTypes { types[info(type)].busy = true }
-    types[info("approval")].approval = true
+    let approvalType = Int32(info("approval"))
 
     let typeTable = typeIDs
     let lookupsOf = types.map(\.lookups)
     let busyType = types.map(\.busy)
-    let approvalType = types.map(\.approval)
 
     // Two independent passes over the log, one per core: who logged each event, and what each
     // event is to the rules (its type, the lookups it is found by, the approval it gives).
@@ -147,7 +144,7 @@ final class EngineRun: Sendable {
     var lookupMembers: [[Int32]]
     var approvals: [String: ApprovalEntry] = [:]
 
-    init(events: [Event], typeIDs: KeyTable, lookupsOf: [[Int]], approvalType: [Bool], book: RuleBook) {
+    init(events: [Event], typeIDs: KeyTable, lookupsOf: [[Int]], approvalType: Int32, book: RuleBook) {
       typeOf = [Int32](repeating: -1, count: events.count)
       lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
       lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
@@ -164,7 +161,7 @@ final class EngineRun: Sendable {
           lookupGroups[l].append(lookupKeys[l].id(for: key))
           lookupMembers[l].append(Int32(i))
         }
-        if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record, book) {
+        if t == approvalType, let (ref, approved) = EngineRun.approval(events[i].record, book) {
           if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
             continue
           }
