@@ -18,11 +18,19 @@ extension Engine {
   /// Judges the whole log again, since relations, signals, patterns and approvals look at
   /// other events; only the findings asked about are traced.
   public func explain(_ log: EventLog, event id: String, rule: String? = nil) -> [EventExplanation] {
+    explained(log, event: id, rule: rule).explanations
+  }
+
+  /// ``explain(_:event:rule:)``, with the evaluation it judged (met findings included, none
+  /// traced), so a caller needing other events' findings does not judge the log again.
+  func explained(
+    _ log: EventLog, event id: String, rule: String? = nil
+  ) -> (explanations: [EventExplanation], evaluation: Evaluation) {
     let evaluation = evaluate(log, options: Options(includeMet: true))
-    guard var describer = evaluation.findings.describer as? FindingDescriber else { return [] }
+    guard var describer = evaluation.findings.describer as? FindingDescriber else { return ([], evaluation) }
     describer.traced = true
     let list = evaluation.findings
-    return log.events.indices.filter { log.events[$0].id == id }.map { index in
+    let explanations = log.events.indices.filter { log.events[$0].id == id }.map { index in
       let findings = list.records.filter {
         Int($0.event) == index && (rule == nil || book.rules[Int($0.rule)].id == rule)
       }
@@ -32,6 +40,7 @@ extension Engine {
         event: log.events[index], findings: findings,
         notes: notes(on: index, run: describer.run, rule: rule, judged: judged))
     }
+    return (explanations, evaluation)
   }
 
   /// Why each rule naming the event's type did not judge it, or how a pattern counted it.

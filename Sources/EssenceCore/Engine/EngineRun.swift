@@ -15,8 +15,6 @@ final class EngineRun: Sendable {
     var lookups: [Int] = []
     /// Some standard judges this type, so logging it makes its employee busy.
     var busy = false
-    /// The type is `approval`.
-    var approval = false
   }
 
   /// An approval event that decides every event whose id it names.
@@ -59,25 +57,27 @@ final class EngineRun: Sendable {
       for type in lookup.types { types[info(type)].lookups.append(l) }
     }
     for type in book.busyTypes { types[info(type)].busy = true }
-    types[info("approval")].approval = true
+    let approvalType = Int32(info("approval"))
 
     let typeTable = typeIDs
     let lookupsOf = types.map(\.lookups)
     let busyType = types.map(\.busy)
-    let approvalType = types.map(\.approval)
 
     // Two independent passes over the log, one per core: who logged each event, and what each
-    // event is to the rules (its type, the lookups it is found by, the approval it gives).
+    // event is to the rules (its type, the lookups it is found by, whether it makes its
+    // employee busy, the approval it gives).
     let large = events.count >= 4096
     let passes = Parallel.map([false, true], worthIt: large) { byType in
       byType
         ? PassOne.types(
           TypePass(
-            events: events, typeIDs: typeTable, lookupsOf: lookupsOf, approvalType: approvalType, book: book))
+            events: events, typeIDs: typeTable, lookupsOf: lookupsOf, busyType: busyType, approvalType: approvalType,
+            book: book))
         : PassOne.employees(EmployeePass(events: events))
     }
     var employees = EmployeePass(events: [])
-    var byType = TypePass(events: [], typeIDs: typeTable, lookupsOf: lookupsOf, approvalType: approvalType, book: book)
+    var byType = TypePass(
+      events: [], typeIDs: typeTable, lookupsOf: lookupsOf, busyType: busyType, approvalType: approvalType, book: book)
     for pass in passes {
       switch pass {
       case .employees(let p): employees = p
@@ -85,18 +85,13 @@ final class EngineRun: Sendable {
       }
     }
 
-    var busyGroups: [Int32] = []
-    var busyMembers: [Int32] = []
-    for i in events.indices where byType.typeOf[i] >= 0 && busyType[Int(byType.typeOf[i])] {
-      busyGroups.append(employees.of[i])
-      busyMembers.append(Int32(i))
-    }
+    let busyGroups = byType.busyMembers.map { employees.of[Int($0)] }
 
     // The indexes sort independently, so they too are built across the cores.
     var indexed = (0..<book.lookups.count).map {
       (groupCount: byType.lookupKeys[$0].count, groups: byType.lookupGroups[$0], members: byType.lookupMembers[$0])
     }
-    indexed.append((employees.names.count, busyGroups, busyMembers))
+    indexed.append((employees.names.count, busyGroups, byType.busyMembers))
     var indexes = Parallel.map(indexed, worthIt: large) { part in
       TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members, log: events)
     }
@@ -139,15 +134,20 @@ final class EngineRun: Sendable {
     }
   }
 
-  /// Each event's type, the lookups that find it, and the latest approval of each event id.
+  /// Each event's type, the lookups that find it, the events of busy types, and the latest
+  /// approval of each event id.
   private struct TypePass: Sendable {
     var typeOf: [Int32]
     var lookupKeys: [KeyTable]
     var lookupGroups: [[Int32]]
     var lookupMembers: [[Int32]]
+    /// The events of types some standard judges, in input order.
+    var busyMembers: [Int32] = []
     var approvals: [String: ApprovalEntry] = [:]
 
-    init(events: [Event], typeIDs: KeyTable, lookupsOf: [[Int]], approvalType: [Bool], book: RuleBook) {
+    init(
+      events: [Event], typeIDs: KeyTable, lookupsOf: [[Int]], busyType: [Bool], approvalType: Int32, book: RuleBook
+    ) {
       typeOf = [Int32](repeating: -1, count: events.count)
       lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
       lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
@@ -164,7 +164,8 @@ final class EngineRun: Sendable {
           lookupGroups[l].append(lookupKeys[l].id(for: key))
           lookupMembers[l].append(Int32(i))
         }
-        if approvalType[Int(t)], let (ref, approved) = EngineRun.approval(events[i].record, book) {
+        if busyType[Int(t)] { busyMembers.append(Int32(i)) }
+        if t == approvalType, let (ref, approved) = EngineRun.approval(events[i].record, book) {
           if let current = approvals[ref], (events[Int(current.event)].time, Int(current.event)) > (events[i].time, i) {
             continue
           }

@@ -63,22 +63,22 @@ public struct ExplainQuery: Sendable {
       return .failure(.noSuchRule(rule, closest: Self.closest(to: rule, among: rules)))
     }
     let engine = Engine(set: set)
-    let explanations = engine.explain(log, event: id, rule: rule)
+    let (explanations, evaluation) = engine.explained(log, event: id, rule: rule)
     guard !explanations.isEmpty else {
       return .failure(
         .noSuchEvent(id, closest: Self.closest(to: id, among: log.events.map(\.id)), rejected: log.rejected))
     }
     // Only an event a pattern counted without raising there needs the pattern's own finding,
-    // which sits at another event: judge again only then.
-    let patternRules = Set(set.files.flatMap { $0.patterns.map(\.id) })
+    // which sits at another event: only then are the pattern findings (those with a raise)
+    // built and searched.
     let counted = explanations.contains { explanation in
       set.files.contains { $0.patterns.contains { $0.on.contains(explanation.event.type) } }
     }
+    let findings = evaluation.findings
     let elsewhere: [Finding] =
       counted
-      ? engine.evaluate(log).findings.filter { f in
-        patternRules.contains(f.rule) && (rule == nil || f.rule == rule)
-          && f.explanation.countedOrJoined(id)
+      ? findings.indices.filter { findings.records[$0].raise >= 0 }.map { findings[$0] }.filter { f in
+        (rule == nil || f.rule == rule) && f.explanation.countedOrJoined(id)
       } : []
     var ruleTypes: [String: [String]] = [:]
     for file in set.files {

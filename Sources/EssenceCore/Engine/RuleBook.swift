@@ -60,17 +60,21 @@ final class RuleBook: Sendable {
     let compiler = PlanCompiler(layout: set.layout, ownPrograms: ownPrograms)
     let layout = set.layout
     var lookups: [Lookup] = []
+    var lookupFields: [[FieldRef]] = []
     var lookupIDs: [Lookup: Int] = [:]
     func register(_ lookup: Lookup) -> Int {
       if let id = lookupIDs[lookup] { return id }
       lookupIDs[lookup] = lookups.count
       lookups.append(lookup)
+      lookupFields.append(lookup.same.map { FieldRef($0, layout: layout) })
       return lookups.count - 1
     }
     func compile(_ check: Check) -> CheckPlan {
       switch check {
-      case .condition(let c): .condition(Predicate(c, compiler))
-      case .relation(let r): .relation(RelationPlan(r, lookup: register(RuleBook.lookup(r)), compiler: compiler))
+      case .condition(let c): return .condition(Predicate(c, compiler))
+      case .relation(let r):
+        let l = register(RuleBook.lookup(r))
+        return .relation(RelationPlan(r, lookup: l, same: lookupFields[l], compiler: compiler))
       }
     }
     var rules: [Entry] = []
@@ -84,9 +88,8 @@ final class RuleBook: Sendable {
         ons.append(s.on)
       }
       for s in file.signals {
-        let lookup = RuleBook.lookup(s)
-        let keyFields = lookup.same.map { FieldRef($0, layout: layout) }
-        let body = Body.signal(SignalPlan(s, lookup: register(lookup), keyFields: keyFields))
+        let l = register(RuleBook.lookup(s))
+        let body = Body.signal(SignalPlan(s, lookup: l, keyFields: lookupFields[l]))
         rules.append(Entry(body: body, file: f, id: s.id, when: s.when, compiler: compiler))
         ons.append(s.on)
       }
@@ -114,7 +117,7 @@ final class RuleBook: Sendable {
     self.rulesByType = byType
     self.busyTypes = Set(set.files.flatMap { $0.standards.flatMap(\.on) })
     self.lookups = lookups
-    self.lookupFields = lookups.map { $0.same.map { FieldRef($0, layout: layout) } }
+    self.lookupFields = lookupFields
     self.scopes = set.files.map { $0.scope.map { Predicate($0, compiler) } }
     self.note = FieldRef("note", layout: layout)
     self.ref = FieldRef("ref", layout: layout)

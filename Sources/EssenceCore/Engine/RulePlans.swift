@@ -48,13 +48,13 @@ final class RelationPlan: Sendable {
   let forward: Bool
   let negated: Bool
 
-  init(_ relation: Relation, lookup: Int, compiler: PlanCompiler) {
+  init(_ relation: Relation, lookup: Int, same: [FieldRef], compiler: PlanCompiler) {
     self.relation = relation
     self.lookup = lookup
     self.withinNanos = relation.withinNanos
     self.forward = relation.kind.looksForward
     self.negated = relation.kind.isNegated
-    self.same = relation.same.map { FieldRef($0, layout: compiler.layout) }
+    self.same = same
     self.where = relation.where.map { Predicate($0, compiler) }
   }
 }

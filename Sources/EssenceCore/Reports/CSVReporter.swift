@@ -28,7 +28,9 @@ public struct CSVReporter: Reporter {
   /// Writes the rows a thousand at a time, so a million-event log's report is never held whole.
   public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
     var chunk = Self.row(Self.columns)
-    for (i, finding) in evaluation.findings.enumerated() {
+    for i in evaluation.findings.indices {
+      // Only `because` is printed: the explanation's outcomes are not run again.
+      let finding = evaluation.findings.brief(at: i)
       chunk += Self.row([
         finding.event, finding.employee, finding.time, finding.rule, finding.kind.rawValue,
         finding.verdict.rawValue, finding.severity.rawValue, finding.deviation ?? "", finding.because,
