@@ -76,21 +76,10 @@ public indirect enum OrderedJSON: Sendable, Hashable {
     out += close
   }
 
+  /// Written by ``JSONBytes``, the reports' escaper, so every JSON the tool writes escapes alike.
   private static func writeString(_ s: String, to out: inout String) {
-    out += "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        let hex = String(c.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    out += "\""
+    var json = JSONBytes(capacity: s.utf8.count + 2)
+    json.string(s)
+    out += json.text
   }
 }
