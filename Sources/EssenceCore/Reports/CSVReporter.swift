@@ -19,11 +19,7 @@ public struct CSVReporter: Reporter {
   /// Creates the reporter.
   public init() {}
 
-  public func generateReport(_ evaluation: Evaluation) -> String {
-    var out: [UInt8] = []
-    writeReport(evaluation) { out += $0 }
-    return String(decoding: out, as: UTF8.self)
-  }
+  public func generateReport(_ evaluation: Evaluation) -> String { joiningPieces(of: evaluation) }
 
   /// Writes the rows a thousand at a time, so a million-event log's report is never held whole.
   public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
