@@ -19,3 +19,13 @@ extension Reporter {
     write(Array(generateReport(evaluation).utf8))
   }
 }
+
+extension Reporter {
+  /// What `writeReport` hands on, as one string: `generateReport` for a reporter that writes
+  /// in pieces.
+  func joiningPieces(of evaluation: Evaluation) -> String {
+    var out: [UInt8] = []
+    writeReport(evaluation) { out += $0 }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -21,19 +21,11 @@ public struct TextReporter: Reporter {
   /// Creates a reporter.
   public init() {}
 
-  public func generateReport(_ evaluation: Evaluation) -> String {
-    var out: [UInt8] = []
-    write(evaluation) { out += $0 }
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
-    self.write(evaluation, to: write)
-  }
+  public func generateReport(_ evaluation: Evaluation) -> String { joiningPieces(of: evaluation) }
 
   /// Writes the report piece by piece: lines gathered and handed on about every megabyte, and
   /// each section's findings written a batch at a time, spread over the cores.
-  private func write(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
+  public func writeReport(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
     var pending = ""
     func flush() {
       if !pending.isEmpty { emit(Array(pending.utf8)) }

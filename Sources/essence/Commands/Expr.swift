@@ -50,7 +50,7 @@ extension EssenceCommand {
         var text = "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.id)]\n"
         text += Self.caret(source, line: diagnostic.line, column: diagnostic.column)
         for note in diagnostic.notes { text += "note: \(note)\n" }
-        FileHandle.standardError.write(Data(text.utf8))
+        Console.error(text)
       }
       guard let program = compilation.program, let ast = compilation.ast else { throw ExitCode(2) }
 
@@ -100,7 +100,7 @@ extension EssenceCommand {
           + 1
         text += Self.caret(source, line: line, column: column)
       }
-      FileHandle.standardError.write(Data(text.utf8))
+      Console.error(text)
       throw ExitCode(1)
     }
 

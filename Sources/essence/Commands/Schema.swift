@@ -10,7 +10,7 @@ extension EssenceCommand {
       discussion: "Point an editor at it: '# yaml-language-server: $schema=essence.schema.json'.")
 
     func run() throws {
-      print(StandardsFormat.jsonSchema().rendered())
+      Console.output(StandardsFormat.jsonSchema().rendered() + "\n")
     }
   }
 }

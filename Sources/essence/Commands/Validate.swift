@@ -51,16 +51,16 @@ extension EssenceCommand {
           }
         }
         let text = TextDiagnosticRenderer(sources: sources).render(diagnostics)
-        FileHandle.standardError.write(Data((text + summary + sha + "\n").utf8))
+        Console.error(text + summary + sha + "\n")
       case .json:
         var standards: [OrderedJSON.Member] = [.init("files", .array(result.files.map { .string($0) }))]
         if let set = result.set { standards.insert(.init("sha256", .string(set.sha256)), at: 0) }
         let document = JSONDiagnosticRenderer().document(diagnostics, extra: [.init("standards", .object(standards))])
-        print(document.rendered())
+        Console.output(document.rendered() + "\n")
       case .sarif:
-        print(SARIFDiagnosticRenderer().render(diagnostics), terminator: "")
+        Console.output(SARIFDiagnosticRenderer().render(diagnostics))
       case .github:
-        print(GitHubDiagnosticRenderer().render(diagnostics), terminator: "")
+        Console.output(GitHubDiagnosticRenderer().render(diagnostics))
       }
       if errors > 0 { throw ExitCode.failure }
     }
