@@ -42,6 +42,11 @@ let descriptionCases: [DescriptionCase] = [
   #expect(Value.celEquals(.error(EvalError("x")), .int(1)).isError)
   let record = Record(layout: RecordLayout(fields: []), fields: [("a", .int(1))])
   #expect(Value.record(record) == .map(MapValue(entries: [(.string("a"), .double(1))])))
+  // Records compare as maps, both ways: one with a field more is not equal.
+  let wider = Record(layout: RecordLayout(fields: []), fields: [("a", .int(1)), ("b", .int(2))])
+  #expect(Value.record(record) != .record(wider))
+  #expect(Value.record(wider) != .record(record))
+  #expect(Value.record(record) == .record(Record(layout: RecordLayout(fields: [("a", .int)]), fields: [("a", .uint(1))])))
 }
 
 @Test func orderingAcrossNumericKinds() {
