@@ -112,7 +112,7 @@ struct Compiler {
         return node(expr, foldable: [base]) { frame in
           let value = baseEval(&frame)
           guard case .record(let record) = value, record.layout === layout else { return Value.has(value, field) }
-          return .bool(record.value(atSlot: slot) != nil)
+          return .bool(record.has(slot: slot))
         }
       }
       let missing = Value.located(Value.noSuchKey(.string(field)), id)

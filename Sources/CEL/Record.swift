@@ -86,6 +86,9 @@ public struct Record: Sendable {
   /// The value in a declared slot, or nil when the field is absent.
   @inlinable public func value(atSlot slot: Int) -> Value? { storage.value(atSlot: slot, row: row) }
 
+  /// Whether a declared slot is present, without reading its value.
+  @inlinable public func has(slot: Int) -> Bool { storage.contains(slot: slot, row: row) }
+
   /// The value of a field by name, or nil when absent.
   public func field(_ name: String) -> Value? {
     if let slot = storage.layout.slots[name] { return storage.value(atSlot: slot, row: row) }

@@ -85,17 +85,29 @@ public final class RecordStorage: @unchecked Sendable {
     return (Int(bytes.loadUnaligned(fromByteOffset: at + 1, as: UInt32.self)), at + 5)
   }
 
-  /// The value in a declared slot of the row at `row`, or nil when absent. A linear scan:
-  /// rows hold a handful of fields, fewer than a hash lookup costs.
+  /// The value in a declared slot of the row at `row`, or nil when absent.
   @inlinable func value(atSlot slot: Int, row: UInt32) -> Value? {
     guard slot < Cell.slotLimit else { return value(named: layout.names[slot], row: row) }
+    return payload(ofSlot: slot, row: row).map { value($0.tag, $0.at) }
+  }
+
+  /// Whether the row at `row` has a declared slot, without decoding its value (`has()`).
+  @inlinable func contains(slot: Int, row: UInt32) -> Bool {
+    guard slot < Cell.slotLimit else { return value(named: layout.names[slot], row: row) != nil }
+    return payload(ofSlot: slot, row: row) != nil
+  }
+
+  /// The tag and payload offset of a declared slot (below `Cell.slotLimit`) in the row at
+  /// `row`, or nil when absent. A linear scan: rows hold a handful of fields, fewer than a
+  /// hash lookup costs.
+  @inlinable func payload(ofSlot slot: Int, row: UInt32) -> (tag: Tag, at: Int)? {
     let key = UInt16(truncatingIfNeeded: slot)
     var (count, at) = header(row)
     while count > 0 {
       let word = bytes.loadUnaligned(fromByteOffset: at, as: UInt16.self)
       let tag = Tag(rawValue: UInt8(truncatingIfNeeded: word & 0xF)) ?? .null
       at += word >= Cell.undeclared ? 6 : 2
-      if word >> 4 == key { return value(tag, at) }
+      if word >> 4 == key { return (tag, at) }
       at += tag.size
       count -= 1
     }

@@ -57,6 +57,7 @@ import Testing
     let record = Record(layout: wide, fields: fields)
     #expect(record.fields.count == 301)
     #expect(record.value(atSlot: 299 * 16)?.testDescription == "int(299)")
+    #expect(record.has(slot: 299 * 16) && record.has(slot: 16) && !record.has(slot: 1) && !record.has(slot: 4097))
     #expect(record.field("d4784")?.testDescription == "int(299)")
     #expect(record.field("extra")?.testDescription == "string(x)")
   }
