@@ -36,7 +36,7 @@ extension Value: Equatable {
 
   /// Code-point equality: Swift's `==` on strings also equates canonically equivalent text
   /// (`é` and `e` + U+0301), which CEL does not.
-  static func sameText(_ x: String, _ y: String) -> Bool {
+  public static func sameText(_ x: String, _ y: String) -> Bool {
     withUTF8(x, y) { a, b in a.count == b.count && bytesEqual(a, b, count: a.count) }
   }
 

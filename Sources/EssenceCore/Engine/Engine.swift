@@ -64,7 +64,7 @@ public struct Engine: Sendable {
     FindingOrder(events: log.events).sort(&verdicts.records)
     let describer = FindingDescriber(run: run, raises: raises)
     return Evaluation(
-      standards: Evaluation.Standards(sha256: book.set.sha256, files: book.set.files.map(\.path)),
+      standards: Evaluation.Standards(book.set),
       events: Evaluation.EventCounts(
         read: log.read, evaluated: log.events.count, rejected: log.rejected.count, unjudged: verdicts.unjudged),
       rejected: log.rejected,

@@ -16,6 +16,11 @@ public struct Evaluation: Sendable {
       self.sha256 = sha256
       self.files = files
     }
+
+    /// The identity of a loaded set.
+    public init(_ set: StandardsSet) {
+      self.init(sha256: set.sha256, files: set.files.map(\.path))
+    }
   }
 
   /// How many records were read and what became of them.

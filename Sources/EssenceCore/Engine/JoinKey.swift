@@ -98,14 +98,7 @@ struct CodePoints: Hashable, Sendable {
 
   init(_ text: String) { self.text = text }
 
-  static func == (a: CodePoints, b: CodePoints) -> Bool { same(a.text, b.text) }
-
-  /// Code-point equality of two strings, comparing raw bytes when both are stored contiguously.
-  static func same(_ x: String, _ y: String) -> Bool {
-    let (a, b) = (x.utf8, y.utf8)
-    guard a.count == b.count else { return false }
-    return b.withContiguousStorageIfAvailable { x.hasUTF8($0) } ?? a.elementsEqual(b)
-  }
+  static func == (a: CodePoints, b: CodePoints) -> Bool { Value.sameText(a.text, b.text) }
 
   func hash(into hasher: inout Hasher) {
     var text = self.text

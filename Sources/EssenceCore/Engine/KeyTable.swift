@@ -1,3 +1,5 @@
+import CEL
+
 /// Join keys numbered in order of first appearance.
 ///
 /// Relations look a key up for every event they judge; Swift's `Dictionary` would hash each
@@ -50,7 +52,7 @@ struct KeyTable: Sendable {
       let entry = Int32(truncatingIfNeeded: bucket)
       if bucket >> 32 == hash >> 32 && hashes[Int(entry)] == hash {
         if let text {
-          if let other = texts[Int(entry)], CodePoints.same(text, other) { return (index, entry) }
+          if let other = texts[Int(entry)], Value.sameText(text, other) { return (index, entry) }
         } else if keys[Int(entry)] == key {
           return (index, entry)
         }

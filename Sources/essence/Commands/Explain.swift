@@ -40,7 +40,7 @@ extension EssenceCommand {
         Console.error("error: \(error)\n")
         throw ExitCode.failure
       case .success(let explained):
-        let identity = Evaluation.Standards(sha256: set.sha256, files: set.files.map(\.path))
+        let identity = Evaluation.Standards(set)
         let reporter = ExplainReporter(standards: identity, rules: set.ruleInfos)
         switch format {
         case .text: Console.output(reporter.generateReport(explained))
