@@ -1,4 +1,5 @@
-// The simdjson shim behind CSimdJSON.h: one DOM parse per line, flattened into entries.
+// The simdjson shim behind CSimdJSON.h: a block's lines parsed as one stream of documents (or
+// line by line, where a stream would read them differently), each flattened into entries.
 //
 // The DOM parser is used rather than On-Demand because it lives in the shared library and picks
 // the best kernel for the CPU at run time (On-Demand is compiled into this file, and without
@@ -107,6 +108,18 @@ struct CSimdJSONReader {
   const char *cursor = nullptr;
   const char *end = nullptr;
   size_t line = 1;
+  /// The block's documents as `parse_many` reads them: one stage 1 over the whole block costs
+  /// half of one per line. Each document must be an object alone on its line; on anything else
+  /// (an invalid line, a document over several lines or two on one, a number too large for
+  /// 64 bits) reading drops back to line by line at `cursor`, the line after the last document
+  /// taken, so every line is read as a line parser reads it.
+  dom::document_stream stream;
+  dom::document_stream::iterator next;
+  /// The block the stream reads (its indexes are offsets into it).
+  const char *base = nullptr;
+  bool streaming = false;
+  /// `next` is the document last handed out.
+  bool taken = false;
   bool duplicate = false;
   std::string_view duplicateKey;
 
@@ -248,9 +261,17 @@ extern "C" void CSimdJSON_readerDestroy(CSimdJSONReader *reader) { delete reader
 
 extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t length,
                                       size_t firstLine) {
+  reader->base = buffer;
   reader->cursor = buffer;
   reader->end = buffer + length;
   reader->line = firstLine;
+  reader->streaming = false;
+  reader->taken = false;
+  if (length == 0) return;
+  // One batch for the whole block, so every line fits in it.
+  if (reader->parser.parse_many(buffer, length, length).get(reader->stream)) return;
+  reader->next = reader->stream.begin();
+  reader->streaming = true;
 }
 
 namespace {
@@ -265,7 +286,57 @@ error_code parseLine(CSimdJSONReader *reader, const char *start, size_t length,
 
 }  // namespace
 
+namespace {
+
+/// Fills `document` with the object at `root`, read from `line`.
+void take(CSimdJSONReader *reader, dom::element root, size_t line, CSimdJSONDocument *document) {
+  *document = CSimdJSONDocument{};
+  document->line = line;
+  reader->entries.clear();
+  reader->duplicate = false;
+  reader->walk(root, {}, false);
+  if (reader->duplicate) {
+    document->status = CSimdJSONStatusDuplicateKey;
+    document->message = reader->duplicateKey.data();
+    document->messageLength = reader->duplicateKey.size();
+    return;
+  }
+  document->status = CSimdJSONStatusObject;
+  document->entries = reader->entries.data();
+  document->entryCount = reader->entries.size();
+}
+
+/// The next document of the block's stream when it is an object alone on its line, taken into
+/// `document`; false (and no more streaming) otherwise.
+bool nextStreamed(CSimdJSONReader *reader, CSimdJSONDocument *document) {
+  reader->streaming = false;
+  // The last document taken is read until this call, so the stream moves past it only now.
+  if (reader->taken) ++reader->next;
+  reader->taken = false;
+  if (!(reader->next != reader->stream.end())) return false;
+  dom::element root;
+  if ((*reader->next).get(root) || root.type() != dom::element_type::OBJECT) return false;
+  const char *start = reader->base + reader->next.current_index();
+  std::string_view source = reader->next.source();
+  if (start < reader->cursor || std::memchr(start, '\n', source.size())) return false;
+  const char *p = start + source.size();
+  while (p < reader->end && *p != '\n') {
+    if (!isBlank(*p)) return false;
+    p++;
+  }
+  size_t line = reader->line + CSimdJSON_countLines(reader->cursor, size_t(start - reader->cursor));
+  reader->cursor = p < reader->end ? p + 1 : reader->end;
+  reader->line = line + 1;
+  take(reader, root, line, document);
+  reader->taken = true;
+  reader->streaming = true;
+  return true;
+}
+
+}  // namespace
+
 extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document) {
+  if (reader->streaming && nextStreamed(reader, document)) return 1;
   while (reader->cursor < reader->end) {
     const char *start = reader->cursor;
     const char *newline =
@@ -279,8 +350,6 @@ extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *
 
     *document = CSimdJSONDocument{};
     document->line = line;
-    reader->entries.clear();
-    reader->duplicate = false;
     dom::element root;
     if (error_code code = parseLine(reader, start, size_t(stop - start), root)) {
       const char *message = error_message(code);
@@ -293,16 +362,7 @@ extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *
       document->status = CSimdJSONStatusNotObject;
       return 1;
     }
-    reader->walk(root, {}, false);
-    if (reader->duplicate) {
-      document->status = CSimdJSONStatusDuplicateKey;
-      document->message = reader->duplicateKey.data();
-      document->messageLength = reader->duplicateKey.size();
-      return 1;
-    }
-    document->status = CSimdJSONStatusObject;
-    document->entries = reader->entries.data();
-    document->entryCount = reader->entries.size();
+    take(reader, root, line, document);
     return 1;
   }
   return 0;

@@ -1,7 +1,7 @@
 // A C surface over simdjson for reading JSON Lines: Swift cannot import C++ templates, and the
 // log reader needs only "next document, with its line number and a flat list of its values".
 //
-// A reader walks a buffer of complete lines. Each non-blank line is parsed on its own, so an
+// A reader walks a buffer of complete lines. Every non-blank line is read as one document, so an
 // invalid line is reported for that line and reading goes on with the next one. A document's
 // values are flattened in pre-order into entries: an array or object entry is followed by its
 // `count` children (each possibly a container itself). Keys and strings point into the reader's
@@ -104,7 +104,7 @@ size_t CSimdJSON_countLines(const char *buffer, size_t length);
 
 /// How a file is parsed when measuring the floor under any reader.
 typedef enum CSimdJSONFloorMode {
-  /// Line by line with the DOM parser, as the reader parses.
+  /// Line by line with the DOM parser, as the reader parses a block it cannot stream.
   CSimdJSONFloorModeLines = 0,
   /// With `parse_many`, simdjson's own reader of concatenated documents.
   CSimdJSONFloorModeStream,

@@ -75,6 +75,16 @@ import Testing
     #expect(rejected.reason.first?.isLowercase == true)
   }
 
+  /// A block is parsed as a stream of documents; one that a line parser would read differently
+  /// (two on a line, one over two lines, a scalar) is read line by line, as are the lines after.
+  @Test func documentsNotAloneOnTheirLineAreReadAsLines() throws {
+    let lines = [eventLine(), #"{"a":1} {"b":2}"#, eventLine(), #"{"a":"#, "1}", "42", eventLine()]
+    let log = try readJSONLines(lines.joined(separator: "\n") + "\n")
+    #expect(log.events.map(\.line) == [1, 3, 7])
+    #expect(log.rejected.map(\.line) == [2, 4, 5, 6])
+    #expect(log.rejected.map { $0.reason.hasPrefix("invalid JSON: ") } == [true, true, true, false])
+  }
+
   @Test func blankLinesAreSkippedButCountForLineNumbers() throws {
     let text = "\n" + eventLine() + "\n   \n\t\r\n\n" + eventLine() + "\r\n \n"
     let log = try readJSONLines(text)
