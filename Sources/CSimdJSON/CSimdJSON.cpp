@@ -36,14 +36,6 @@ uint64_t hashBytes(const char *bytes, size_t length) {
   return h;
 }
 
-/// A hash of a key of at most 16 bytes, from its zero-filled words and length.
-uint64_t mixWords(uint64_t first, uint64_t second, size_t length) {
-  uint64_t h = (first ^ 0x9E3779B97F4A7C15ull) * 0xFF51AFD7ED558CCDull;
-  h ^= (second + length) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  return h;
-}
-
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -120,75 +112,95 @@ struct CSimdJSONReader {
   bool streaming = false;
   /// `next` is the document last handed out.
   bool taken = false;
+  /// The first key met twice in one object of the document, when `duplicate`.
   bool duplicate = false;
-  std::string_view duplicateKey;
+  std::string duplicateKey;
 
-  size_t push(std::string_view key, bool hasKey, CSimdJSONKind kind) {
-    CSimdJSONEntry &entry = entries.emplace_back();
-    if (hasKey) {
-      entry.key = key.data();
-      entry.keyLength = uint32_t(key.size());
-      std::memcpy(entry.keyWords, key.data(), std::min<size_t>(key.size(), sizeof entry.keyWords));
-      // Keys repeat on every line and readers compare their first 16 bytes anyway, so those
-      // words (and the length) are hash enough; longer keys are hashed whole.
-      entry.keyHash = key.size() <= sizeof entry.keyWords
-                          ? mixWords(entry.keyWords[0], entry.keyWords[1], key.size())
-                          : hashBytes(key.data(), key.size());
+  /// Every distinct key met, by number, with its hash.
+  std::vector<std::string> keyNames;
+  std::vector<uint64_t> keyHashes;
+  /// An open-addressing table over `keyNames`: a key's number plus one, or 0 where empty.
+  std::vector<uint32_t> keyTable = std::vector<uint32_t>(64, 0);
+  /// For each key number, the last object that had it (`objects` numbers objects as they are
+  /// checked), and where in that object it came first.
+  std::vector<uint32_t> lastObject;
+  std::vector<uint32_t> firstMember;
+  uint32_t objects = 0;
+
+  /// The number of `key`, numbering it if it is new.
+  uint32_t keyNumber(std::string_view key) {
+    uint64_t hash = hashBytes(key.data(), key.size());
+    size_t mask = keyTable.size() - 1;
+    for (size_t at = size_t(hash) & mask; keyTable[at] != 0; at = (at + 1) & mask) {
+      uint32_t number = keyTable[at] - 1;
+      if (keyHashes[number] == hash && keyNames[number] == key) return number;
     }
+    uint32_t number = uint32_t(keyNames.size());
+    keyNames.emplace_back(key);
+    keyHashes.push_back(hash);
+    lastObject.push_back(0);
+    firstMember.push_back(0);
+    if (keyNames.size() * 2 > keyTable.size()) {
+      keyTable.assign(keyTable.size() * 2, 0);
+      for (uint32_t known = 0; known < keyNames.size(); known++) place(known);
+    } else {
+      place(number);
+    }
+    return number;
+  }
+
+  void place(uint32_t number) {
+    size_t mask = keyTable.size() - 1;
+    size_t at = size_t(keyHashes[number]) & mask;
+    while (keyTable[at] != 0) at = (at + 1) & mask;
+    keyTable[at] = number + 1;
+  }
+
+  size_t push(uint32_t key, CSimdJSONKind kind) {
+    CSimdJSONEntry &entry = entries.emplace_back();
+    entry.key = key;
     entry.kind = kind;
     return entries.size() - 1;
   }
 
-  void walk(dom::element element, std::string_view key, bool hasKey);
+  void walk(dom::element element, uint32_t key);
   void checkDuplicates(size_t self);
 };
 
-/// Remembers the first key that occurs twice among the members of the object at `entries[self]`,
-/// comparing keys by their hashes first.
+/// Remembers the first key (by where it first occurs) that occurs twice among the members of
+/// the object at `entries[self]`, unless the document already has a duplicate.
 void CSimdJSONReader::checkDuplicates(size_t self) {
-  size_t n = entries[self].count;
+  uint32_t n = entries[self].count;
   if (n < 2 || duplicate) return;
-  auto next = [this](size_t member) { return member + 1 + entries[member].descendants; };
-  if (n <= 16) {
-    size_t a = self + 1;
-    for (size_t left = n; left > 1; left--, a = next(a)) {
-      const CSimdJSONEntry &first = entries[a];
-      size_t b = next(a);
-      for (size_t right = left - 1; right > 0; right--, b = next(b)) {
-        const CSimdJSONEntry &second = entries[b];
-        if (first.keyHash == second.keyHash && first.keyLength == second.keyLength &&
-            std::memcmp(first.key, second.key, first.keyLength) == 0) {
-          duplicate = true;
-          duplicateKey = std::string_view(first.key, first.keyLength);
-          return;
-        }
-      }
-    }
-    return;
-  }
-  std::vector<std::string_view> sorted;
-  sorted.reserve(n);
+  uint32_t object = ++objects;
+  uint32_t first = UINT32_MAX;
   size_t member = self + 1;
-  for (size_t left = n; left > 0; left--, member = next(member)) {
-    sorted.emplace_back(entries[member].key, entries[member].keyLength);
+  for (uint32_t position = 0; position < n; position++) {
+    uint32_t key = entries[member].key;
+    if (lastObject[key] == object) {
+      first = std::min(first, firstMember[key]);
+    } else {
+      lastObject[key] = object;
+      firstMember[key] = position;
+    }
+    member += 1 + entries[member].descendants;
   }
-  std::sort(sorted.begin(), sorted.end());
-  auto found = std::adjacent_find(sorted.begin(), sorted.end());
-  if (found != sorted.end()) {
-    duplicate = true;
-    duplicateKey = *found;
-  }
+  if (first == UINT32_MAX) return;
+  member = self + 1;
+  for (uint32_t position = 0; position < first; position++) member += 1 + entries[member].descendants;
+  duplicate = true;
+  duplicateKey = keyNames[entries[member].key];
 }
 
 /// Appends `element` and, for containers, its children in pre-order. The document is already
 /// valid, so every access succeeds.
-void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasKey) {
+void CSimdJSONReader::walk(dom::element element, uint32_t key) {
   switch (element.type()) {
     case dom::element_type::OBJECT: {
-      size_t self = push(key, hasKey, CSimdJSONKindObject);
+      size_t self = push(key, CSimdJSONKindObject);
       size_t count = 0;
       for (dom::key_value_pair field : dom::object(element)) {
-        walk(field.value, field.key, true);
+        walk(field.value, keyNumber(field.key));
         count++;
       }
       entries[self].count = uint32_t(count);
@@ -197,10 +209,10 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
       return;
     }
     case dom::element_type::ARRAY: {
-      size_t self = push(key, hasKey, CSimdJSONKindArray);
+      size_t self = push(key, CSimdJSONKindArray);
       size_t count = 0;
       for (dom::element child : dom::array(element)) {
-        walk(child, {}, false);
+        walk(child, CSimdJSONNoKey);
         count++;
       }
       entries[self].count = uint32_t(count);
@@ -209,38 +221,49 @@ void CSimdJSONReader::walk(dom::element element, std::string_view key, bool hasK
     }
     case dom::element_type::STRING: {
       std::string_view text = element.get_string().value_unsafe();
-      size_t at = push(key, hasKey, CSimdJSONKindString);
+      size_t at = push(key, CSimdJSONKindString);
       entries[at].string = text.data();
-      entries[at].stringLength = uint32_t(text.size());
-      entries[at].stringHash = hashBytes(text.data(), text.size());
+      entries[at].count = uint32_t(text.size());
+      entries[at].bits = hashBytes(text.data(), text.size());
       return;
     }
     case dom::element_type::INT64: {
-      size_t at = push(key, hasKey, CSimdJSONKindInt);
+      size_t at = push(key, CSimdJSONKindInt);
       entries[at].bits = uint64_t(element.get_int64().value_unsafe());
       return;
     }
     case dom::element_type::UINT64: {
-      size_t at = push(key, hasKey, CSimdJSONKindUInt);
+      size_t at = push(key, CSimdJSONKindUInt);
       entries[at].bits = element.get_uint64().value_unsafe();
       return;
     }
     case dom::element_type::DOUBLE: {
-      size_t at = push(key, hasKey, CSimdJSONKindDouble);
+      size_t at = push(key, CSimdJSONKindDouble);
       double real = element.get_double().value_unsafe();
       std::memcpy(&entries[at].bits, &real, sizeof real);
       return;
     }
     case dom::element_type::BOOL:
-      push(key, hasKey, element.get_bool().value_unsafe() ? CSimdJSONKindTrue : CSimdJSONKindFalse);
+      push(key, element.get_bool().value_unsafe() ? CSimdJSONKindTrue : CSimdJSONKindFalse);
       return;
     case dom::element_type::NULL_VALUE:
-      push(key, hasKey, CSimdJSONKindNull);
+      push(key, CSimdJSONKindNull);
       return;
   }
 }
 
 extern "C" size_t CSimdJSON_padding(void) { return SIMDJSON_PADDING; }
+
+extern "C" const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32_t number,
+                                           size_t *length) {
+  const std::string &name = reader->keyNames[number];
+  *length = name.size();
+  return name.data();
+}
+
+extern "C" uint32_t CSimdJSON_readerKeyCount(const CSimdJSONReader *reader) {
+  return uint32_t(reader->keyNames.size());
+}
 
 extern "C" size_t CSimdJSON_countLines(const char *buffer, size_t length) {
   size_t lines = 0;
@@ -294,7 +317,7 @@ void take(CSimdJSONReader *reader, dom::element root, size_t line, CSimdJSONDocu
   document->line = line;
   reader->entries.clear();
   reader->duplicate = false;
-  reader->walk(root, {}, false);
+  reader->walk(root, CSimdJSONNoKey);
   if (reader->duplicate) {
     document->status = CSimdJSONStatusDuplicateKey;
     document->message = reader->duplicateKey.data();

@@ -4,8 +4,9 @@
 // A reader walks a buffer of complete lines. Every non-blank line is read as one document, so an
 // invalid line is reported for that line and reading goes on with the next one. A document's
 // values are flattened in pre-order into entries: an array or object entry is followed by its
-// `count` children (each possibly a container itself). Keys and strings point into the reader's
-// own storage or the caller's buffer and stay valid until the next call on the reader.
+// `count` children (each possibly a container itself). Keys are numbered by the reader, once per
+// distinct key, so a caller resolves a key once, not once per line. Strings point into the
+// reader's own storage or the caller's buffer and stay valid until the next call on the reader.
 #ifndef CSIMDJSON_H
 #define CSIMDJSON_H
 #include <stddef.h>
@@ -32,23 +33,21 @@ typedef enum CSimdJSONKind {
   CSimdJSONKindObject,
 } CSimdJSONKind;
 
-/// One value of a document; `key` is set for the members of an object. Kept small (80 bytes):
-/// a log line has a dozen of them and every one crosses into Swift.
+/// The `key` of an entry that is not an object's member.
+#define CSimdJSONNoKey UINT32_MAX
+
+/// One value of a document. Kept small (32 bytes): a log line has a dozen of them and every
+/// one crosses into Swift.
 typedef struct CSimdJSONEntry {
-  const char *key;
   /// The string value (unescaped UTF-8).
   const char *string;
-  /// A hash of the key's bytes, so a reader can map keys to slots without building strings.
-  uint64_t keyHash;
-  /// The key's first 16 bytes, zero-filled: enough to compare most keys without a memcmp.
-  uint64_t keyWords[2];
-  /// A hash of the string's bytes.
-  uint64_t stringHash;
-  /// The number: an int64_t, uint64_t or double, by `kind`, as its bits.
+  /// The number, an int64_t, uint64_t or double by `kind`, as its bits; for a string, a hash
+  /// of its bytes, so a reader can find a repeated string without building it.
   uint64_t bits;
-  uint32_t keyLength;
-  uint32_t stringLength;
-  /// Children of an array or object.
+  /// For a member of an object, the number of its key (`CSimdJSON_readerKey`); else
+  /// `CSimdJSONNoKey`.
+  uint32_t key;
+  /// A string's length in bytes; the children of an array or object.
   uint32_t count;
   /// Entries below an array or object at any depth: the next sibling is this many entries on.
   uint32_t descendants;
@@ -98,6 +97,13 @@ void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t l
 /// Parses the next non-blank line into `document`; returns 0 when no line is left, else 1.
 /// Blank lines (only spaces, tabs, CR, VT, FF) are skipped but counted.
 int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
+
+/// The key numbered `number` (below `CSimdJSON_readerKeyCount`), as UTF-8 of `*length` bytes.
+/// Numbers are given in order of first appearance and never change for a reader.
+const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32_t number, size_t *length);
+
+/// How many keys the reader has numbered.
+uint32_t CSimdJSON_readerKeyCount(const CSimdJSONReader *reader);
 
 /// The number of newlines in `length` bytes (to number the lines of a block before parsing it).
 size_t CSimdJSON_countLines(const char *buffer, size_t length);

@@ -3,10 +3,11 @@ internal import CSimdJSON
 
 /// Reads JSON Lines logs through simdjson (the volume path: a log may hold millions of events).
 ///
-/// Each non-blank line of a block is parsed on its own by the CSimdJSON shim, which hands back
-/// its values flattened. Keys go through a cache and strings straight into the block's record
-/// storage by their bytes, so a repeated key or value costs no allocation, and a field the run
-/// does not keep costs nothing. One reader serves one thread (`JSONLinesFile` runs several).
+/// Each non-blank line of a block is read as one document by the CSimdJSON shim, which hands
+/// back its values flattened, its keys by number. A key is resolved to a `FieldKey` the first
+/// time the shim numbers it, and strings go straight into the block's record storage by their
+/// bytes, so a repeated key or value costs no allocation, and a field the run does not keep
+/// costs nothing. One reader serves one thread (`JSONLinesFile` runs several).
 struct JSONLinesReader {
   /// Owns the C reader. The Swift reader is a struct so its caches are checked for exclusive
   /// access at compile time, not on every field.
@@ -21,14 +22,18 @@ struct JSONLinesReader {
 
   private let handle: Handle
   private var builder: EventBuilder
-  private var keys: FieldKeyCache
+  /// The keys the shim has numbered, by number.
+  private var keys: [FieldKey] = []
+  private let layout: RecordLayout
+  private let keeping: Set<String>?
 
   /// A reader of the log at `path`, into records of `layout` that keep the fields in
   /// `keeping` (nil: every field).
   init?(layout: RecordLayout, keeping: Set<String>? = nil, path: String) {
     guard let handle = Handle() else { return nil }
     self.handle = handle
-    self.keys = FieldKeyCache(layout: layout, keeping: keeping)
+    self.layout = layout
+    self.keeping = keeping
     self.builder = EventBuilder(layout: layout, path: path)
   }
 
@@ -57,14 +62,14 @@ struct JSONLinesReader {
         var i = 1
         for _ in 0..<entries[0].count {
           let entry = entries[i]
-          let key = Int(fieldKey(entry))
-          if keys.keys[key].ignored {
+          let key = fieldKey(entry)
+          if keys[key].ignored {
             i += 1 + Int(entry.descendants)
           } else if entry.kind == CSimdJSONKindString {
-            builder.add(keys.keys[key], utf8: bytes(entry.string, Int(entry.stringLength)), hash: entry.stringHash)
+            builder.add(keys[key], utf8: bytes(entry.string, Int(entry.count)), hash: entry.bits)
             i += 1
           } else {
-            builder.add(keys.keys[key], value(entries, &i))
+            builder.add(keys[key], value(entries, &i))
           }
         }
         builder.finish(line: line, into: &log)
@@ -92,7 +97,7 @@ struct JSONLinesReader {
     case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
     case CSimdJSONKindUInt: return .uint(entry.bits)
     case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
-    case CSimdJSONKindString: return .string(text(entry.string, Int(entry.stringLength)))
+    case CSimdJSONKindString: return .string(text(entry.string, Int(entry.count)))
     case CSimdJSONKindArray:
       var list: [Value] = []
       list.reserveCapacity(Int(entry.count))
@@ -102,8 +107,7 @@ struct JSONLinesReader {
       var members: [(key: Value, value: Value)] = []
       members.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count {
-        let number = Int(fieldKey(entries[i]))
-        let key = keys.keys[number].name
+        let key = keys[fieldKey(entries[i])].name
         members.append((.string(key), value(entries, &i)))
       }
       return .map(MapValue(entries: members))
@@ -111,9 +115,15 @@ struct JSONLinesReader {
     }
   }
 
-  /// The number in `keys` of an entry's key.
-  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int32 {
-    keys.number(bytes(entry.key, Int(entry.keyLength)), hash: entry.keyHash, words: entry.keyWords)
+  /// The position in `keys` of a member's key, resolving the keys the shim has numbered since.
+  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int {
+    let number = Int(entry.key)
+    while number >= keys.count {
+      var length = 0
+      let name = text(CSimdJSON_readerKey(handle.reader, UInt32(keys.count), &length), length)
+      keys.append(FieldKey(name: name, layout: layout, keeping: keeping))
+    }
+    return number
   }
 
   private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {
