@@ -127,6 +127,22 @@ struct CSimdJSONReader {
   std::vector<uint32_t> firstMember;
   uint32_t objects = 0;
 
+  /// For each key number, the key that followed it last time, and the first key of the last
+  /// object: records of a log mostly repeat their keys in one order, so the key predicted is
+  /// usually the key met, confirmed by one compare instead of a hash and a probe.
+  std::vector<uint32_t> followers;
+  uint32_t firstKey = CSimdJSONNoKey;
+
+  /// The number of `key`, met after the key numbered `previous` in its object (or first, for
+  /// `CSimdJSONNoKey`).
+  uint32_t keyNumber(std::string_view key, uint32_t previous) {
+    uint32_t predicted = previous == CSimdJSONNoKey ? firstKey : followers[previous];
+    if (predicted != CSimdJSONNoKey && keyNames[predicted] == key) return predicted;
+    uint32_t number = keyNumber(key);  // may grow `followers`, so it is indexed only after
+    (previous == CSimdJSONNoKey ? firstKey : followers[previous]) = number;
+    return number;
+  }
+
   /// The number of `key`, numbering it if it is new.
   uint32_t keyNumber(std::string_view key) {
     uint64_t hash = hashBytes(key.data(), key.size());
@@ -138,6 +154,7 @@ struct CSimdJSONReader {
     uint32_t number = uint32_t(keyNames.size());
     keyNames.emplace_back(key);
     keyHashes.push_back(hash);
+    followers.push_back(CSimdJSONNoKey);
     lastObject.push_back(0);
     firstMember.push_back(0);
     if (keyNames.size() * 2 > keyTable.size()) {
@@ -199,8 +216,10 @@ void CSimdJSONReader::walk(dom::element element, uint32_t key) {
     case dom::element_type::OBJECT: {
       size_t self = push(key, CSimdJSONKindObject);
       size_t count = 0;
+      uint32_t previous = CSimdJSONNoKey;
       for (dom::key_value_pair field : dom::object(element)) {
-        walk(field.value, keyNumber(field.key));
+        previous = keyNumber(field.key, previous);
+        walk(field.value, previous);
         count++;
       }
       entries[self].count = uint32_t(count);

@@ -188,6 +188,24 @@ import Testing
     #expect(event.record.value(atSlot: try #require(testLayout.slot(of: "reason"))) == nil)
   }
 
+  /// Keys are numbered once and predicted from the key before them; records that change the
+  /// order, or bring many new keys at once, still get every field under its own name.
+  @Test func keysInAnyOrderKeepTheirNames() throws {
+    let many = (0..<100).map { #""k\#($0)":\#($0)"# }.joined(separator: ",")
+    let lines = [
+      #"{"time":"2026-11-21T09:00:00Z","type":"a","employee":"e","rings":1}"#,
+      #"{"rings":2,"employee":"f","type":"b","time":"2026-11-21T09:00:00Z"}"#,
+      #"{"time":"2026-11-21T09:00:00Z",\#(many),"type":"c","employee":"g","rings":3}"#,
+      #"{"time":"2026-11-21T09:00:00Z","type":"d","employee":"h","rings":4}"#,
+    ]
+    let log = try readJSONLines(lines.joined(separator: "\n"))
+    #expect(log.events.map(\.type) == ["a", "b", "c", "d"])
+    #expect(log.events.map(\.employee) == ["e", "f", "g", "h"])
+    #expect(log.events.map { $0.record.field("rings")?.testDescription } == ["int(1)", "int(2)", "int(3)", "int(4)"])
+    #expect(log.events[2].record.field("k99")?.testDescription == "int(99)")
+    #expect(log.events[2].record.fields.count == 104)
+  }
+
   @Test func repeatedLongStringsAreEqual() throws {
     let note = #""note":"customer needed extra time to walk through the steps""#
     let log = try readJSONLines(eventLine(note) + "\n" + eventLine(note) + "\n")
