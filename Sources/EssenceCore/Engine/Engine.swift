@@ -78,25 +78,30 @@ public struct Engine: Sendable {
   /// slice's own copy of the engine's: threads sharing one book's plans and compiled closures
   /// contend for their reference counts, and judged no faster on two cores than on one.
   private func judge(_ slice: Range<Int>, run: EngineRun, book: RuleBook, into verdicts: inout Verdicts) {
+    // The run's arrays are taken once: read through `run` inside the loop, each access could
+    // count a reference, and a million events make that a measurable share of judging.
+    let (events, typeOf, employeeOf) = (run.events, run.typeOf, run.employeeOf)
+    let (steps, stepStarts, rules, scopes) = (run.steps, run.stepStarts, book.rules, book.scopes)
     var activation = Activation(values: [.null])
     for i in slice {
-      let type = run.typeOf[i]
-      guard type >= 0, !run.steps[Int(type)].isEmpty else {
+      let type = Int(typeOf[i])
+      guard type >= 0, stepStarts[type] < stepStarts[type + 1] else {
         verdicts.unjudged += 1
         continue
       }
-      activation.values[0] = .record(run.events[i].record)
-      let employee = run.employeeOf[i]
+      activation.values[0] = .record(events[i].record)
+      let employee = employeeOf[i]
       var judged = false
       var inScope = true
-      for step in run.steps[Int(type)] {
+      for s in stepStarts[type]..<stepStarts[type + 1] {
+        let step = steps[s]
         guard step >= 0 else {
-          inScope = book.scopes[Int(-step - 1)].map { $0.outcome(activation) == .held } ?? true
+          inScope = scopes[Int(-step - 1)].map { $0.outcome(activation) == .held } ?? true
           continue
         }
         let r = Int(step)
         guard inScope else { continue }
-        let rule = book.rules[r]
+        let rule = rules[r]
         if let when = rule.when, when.outcome(activation) != .held { continue }
         judged = true
         switch rule.body {
@@ -106,7 +111,7 @@ public struct Engine: Sendable {
         case .signal(let plan):
           verdicts.emit(i, r, run.decide(plan, event: i).verdict, employee: employee)
         case .pattern(let plan):
-          verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: run.events[i].record)))
+          verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: events[i].record)))
         }
       }
       if !judged { verdicts.unjudged += 1 }

@@ -25,13 +25,16 @@ final class EngineRun: Sendable {
 
   let book: RuleBook
   let events: [Event]
-  /// Position in `steps` of each event's type, or -1 when the engine has no interest in it.
+  /// Each event's type, numbered as in `stepStarts`, or -1 when the engine has no interest in it.
   let typeOf: [Int32]
-  /// For each type, what judging an event of it does, in set order.
+  /// For each type, what judging an event of it does, in set order:
+  /// `steps[stepStarts[type]..<stepStarts[type + 1]]`.
   ///
   /// A file's scope (`-(file + 1)`), then that file's rules naming the type (rule positions).
-  /// Flat, so the loop over a million events walks one small array per event.
-  let steps: [[Int32]]
+  /// One flat array, so the loop over a million events walks a slice of it, not an array of
+  /// arrays whose every element is counted.
+  let steps: [Int32]
+  let stepStarts: [Int]
   /// Employee names, numbered in order of first appearance.
   let employees: [String]
   let employeeOf: [Int32]
@@ -98,9 +101,14 @@ final class EngineRun: Sendable {
     self.book = book
     self.events = events
     self.typeOf = byType.typeOf
-    self.steps = types.map { type in
-      type.rules.flatMap { group in [-Int32(group.file) - 1] + group.rules.map(Int32.init) }
+    var steps: [Int32] = []
+    var stepStarts = [0]
+    for type in types {
+      for group in type.rules { steps += [-Int32(group.file) - 1] + group.rules.map(Int32.init) }
+      stepStarts.append(steps.count)
     }
+    self.steps = steps
+    self.stepStarts = stepStarts
     self.employees = employees.names
     self.employeeOf = employees.of
     self.lookupKeys = byType.lookupKeys
