@@ -36,6 +36,9 @@ uint64_t hashBytes(const char *bytes, size_t length) {
   return h;
 }
 
+/// Bytes a stream parses at a time (`parse_many`'s batch size).
+constexpr size_t batchSize = 64 * 1024;
+
 bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
@@ -100,11 +103,11 @@ struct CSimdJSONReader {
   const char *cursor = nullptr;
   const char *end = nullptr;
   size_t line = 1;
-  /// The block's documents as `parse_many` reads them: one stage 1 over the whole block costs
-  /// half of one per line. Each document must be an object alone on its line; on anything else
-  /// (an invalid line, a document over several lines or two on one, a number too large for
-  /// 64 bits) reading drops back to line by line at `cursor`, the line after the last document
-  /// taken, so every line is read as a line parser reads it.
+  /// The block's documents as `parse_many` reads them: one stage 1 over many lines at once costs
+  /// less than one per line. Each document must be an object alone on its line; on anything
+  /// else (an invalid line, a document over several lines or two on one, a number too large for
+  /// 64 bits, a line longer than a batch) reading drops back to line by line at `cursor`, the
+  /// line after the last document taken, so every line is read as a line parser reads it.
   dom::document_stream stream;
   dom::document_stream::iterator next;
   /// The block the stream reads (its indexes are offsets into it).
@@ -310,8 +313,10 @@ extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffe
   reader->streaming = false;
   reader->taken = false;
   if (length == 0) return;
-  // One batch for the whole block, so every line fits in it.
-  if (reader->parser.parse_many(buffer, length, length).get(reader->stream)) return;
+  // Batches of 64 KiB: stage 1 is as cheap per byte as over the whole block, and the
+  // structural indexes the parser keeps stay small. A longer line fails to parse as a stream,
+  // and is read, like any line a stream cannot take, on its own.
+  if (reader->parser.parse_many(buffer, length, std::min<size_t>(length, batchSize)).get(reader->stream)) return;
   reader->next = reader->stream.begin();
   reader->streaming = true;
 }

@@ -85,6 +85,17 @@ import Testing
     #expect(log.rejected.map { $0.reason.hasPrefix("invalid JSON: ") } == [true, true, true, false])
   }
 
+  /// A block is streamed in batches of 64 KiB; a longer line is read on its own, and so are the
+  /// lines after it.
+  @Test func lineLongerThanABatchIsRead() throws {
+    let note = String(repeating: "long note ", count: 10_000)
+    let lines = [eventLine(), eventLine(#""note":"\#(note)""#), eventLine(), "{", eventLine()]
+    let log = try readJSONLines(lines.joined(separator: "\n") + "\n")
+    #expect(log.events.map(\.line) == [1, 2, 3, 5])
+    #expect(log.events[1].record.field("note")?.testDescription == "string(\(note))")
+    #expect(log.rejected.map(\.line) == [4])
+  }
+
   @Test func blankLinesAreSkippedButCountForLineNumbers() throws {
     let text = "\n" + eventLine() + "\n   \n\t\r\n\n" + eventLine() + "\r\n \n"
     let log = try readJSONLines(text)
