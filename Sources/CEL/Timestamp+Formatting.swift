@@ -19,17 +19,22 @@ extension Timestamp {
     }
   }
 
-  /// Calls `body` with `rfc3339`'s UTF-8 when the instant is whole UTC seconds within years
-  /// 0-9999 (`2009-02-13T23:31:30Z`, written on the stack), else returns nil: a report can copy
-  /// the text of a million times without making a String of each.
-  public func withWholeSecondsRFC3339<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+  /// The length of `rfc3339` for whole UTC seconds within years 0-9999 (`2009-02-13T23:31:30Z`).
+  public static let wholeSecondsRFC3339Length = 20
+
+  /// Writes `rfc3339`'s UTF-8 into the first `wholeSecondsRFC3339Length` bytes of `bytes` when
+  /// the instant is whole UTC seconds within years 0-9999, else writes nothing and returns
+  /// false: a report can copy the time of a million findings without making a String of each.
+  /// Not generic over what the caller does with the bytes, so a caller in another module calls
+  /// it without looking up generic metadata on every finding.
+  public func writeWholeSecondsRFC3339(into bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
     let c = civil(offset: 0)
-    guard nanos == 0, (0...9999).contains(c.year) else { return nil }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { bytes in
-      Self.writeSeconds(c, into: bytes)
-      bytes[19] = UInt8(ascii: "Z")
-      return body(UnsafeBufferPointer(rebasing: bytes[0..<20]))
+    guard nanos == 0, (0...9999).contains(c.year), bytes.count >= Self.wholeSecondsRFC3339Length else {
+      return false
     }
+    Self.writeSeconds(c, into: bytes)
+    bytes[19] = UInt8(ascii: "Z")
+    return true
   }
 
   /// Writes `YYYY-MM-DDTHH:MM:SS` (19 bytes) of a date whose year has at most 4 digits.

@@ -78,6 +78,17 @@ let descriptionCases: [DescriptionCase] = [
   #expect(Timestamp(rfc3339: "0001-01-01T00:00:00+00:01") == nil)
 }
 
+@Test func wholeSecondsAreWrittenAsRFC3339WithoutAString() {
+  func written(_ t: Timestamp) -> String? {
+    var bytes = [UInt8](repeating: 0, count: Timestamp.wholeSecondsRFC3339Length)
+    let wrote = bytes.withUnsafeMutableBufferPointer { t.writeWholeSecondsRFC3339(into: $0) }
+    return wrote ? String(decoding: bytes, as: UTF8.self) : nil
+  }
+  #expect(written(Timestamp(seconds: 1_795_266_300, nanos: 0)) == "2026-11-21T13:05:00Z")
+  #expect(written(Timestamp(seconds: Timestamp.minSeconds, nanos: 0)) == "0001-01-01T00:00:00Z")
+  #expect(written(Timestamp(seconds: 1_795_266_300, nanos: 1)) == nil)
+}
+
 @Test func durationsParseGoStyle() {
   #expect(CELDuration(text: "1h30m")?.totalNanos == 5_400_000_000_000)
   #expect(CELDuration(text: "90s")?.totalNanos == 90_000_000_000)

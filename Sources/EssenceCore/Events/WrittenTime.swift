@@ -21,7 +21,11 @@ struct WrittenTime {
   /// Calls `body` with the UTF-8 of the time as written.
   func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if var written { return written.withUTF8(body) }
-    if let result = instant.withWholeSecondsRFC3339(body) { return result }
+    let length = Timestamp.wholeSecondsRFC3339Length
+    let whole = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { bytes in
+      instant.writeWholeSecondsRFC3339(into: bytes) ? body(UnsafeBufferPointer(rebasing: bytes[0..<length])) : nil
+    }
+    if let whole { return whole }
     var text = instant.rfc3339
     return text.withUTF8(body)
   }
