@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures Essence on generated shift logs and prints one Markdown table (issue 6, "Measure").
 #
-#   scripts/bench.sh                 # 10,000, 100,000 and 1,000,000 events, 3 runs each
+#   scripts/bench.sh                 # 10,000, 100,000, 300,000 and 1,000,000 events, 3 runs each
 #   RUNS=5 scripts/bench.sh 100000   # other sizes, more runs
 #
 # Builds the release binaries, then for every size, with --threads 1 and --threads 2:
@@ -11,7 +11,9 @@
 #   log-read-bench --floor LOG: simdjson alone parsing the file, line by line and with
 #     parse_many, median seconds (the floor no reader goes below);
 # and once: essence-bench, CEL evaluations/s. Below the table: how time and peak RSS per event
-# grow from the second-largest size to the largest.
+# grow from the second-largest size to the largest, and, given three sizes or more, the cost of
+# each event more (the slope between two sizes) over the largest three: growth is linear when
+# the two slopes agree, whatever the fixed cost of a run (start-up, runtime, reading buffers).
 #
 # Logs come from ../shared/bench/gen_shift_log.py and are cached as
 # ${TMPDIR:-/tmp}/essence-bench/shift-N.jsonl, the names ../shared/bench/peers/compare.sh uses,
@@ -24,7 +26,7 @@ set -euo pipefail
 
 RUNS="${RUNS:-3}"
 SIZES=("$@")
-((${#SIZES[@]})) || SIZES=(10000 100000 1000000)
+((${#SIZES[@]})) || SIZES=(10000 100000 300000 1000000)
 for n in "$RUNS" "${SIZES[@]}"; do
   case "$n" in '' | *[!0-9]* | 0) echo "usage: [RUNS=N] $0 [EVENTS...]" >&2; exit 64 ;; esac
 done
@@ -165,6 +167,19 @@ if ((${#SIZES[@]} >= 2)); then
       BEGIN {
         printf "- growth %s → %s events, %d thread%s: time per event ×%.2f, peak RSS per event ×%.2f\n",
           commas(a), commas(b), t, t == 1 ? "" : "s", (sb / b) / (sa / a), (rb / b) / (ra / a) }'
+  done
+fi
+if ((${#SIZES[@]} >= 3)); then
+  small="${SIZES[-3]}" middle="${SIZES[-2]}" large="${SIZES[-1]}"
+  for t in "${THREADS[@]}"; do
+    awk -v a="$small" -v b="$middle" -v c="$large" -v t="$t" \
+      -v sa="${seconds[$small,$t]}" -v sb="${seconds[$middle,$t]}" -v sc="${seconds[$large,$t]}" \
+      -v ra="${rss[$small,$t]}" -v rb="${rss[$middle,$t]}" -v rc="${rss[$large,$t]}" "$AWK_COMMAS"'
+      BEGIN {
+        t1 = (sb - sa) / (b - a) * 1e6; t2 = (sc - sb) / (c - b) * 1e6
+        m1 = (rb - ra) * 1024 / (b - a); m2 = (rc - rb) * 1024 / (c - b)
+        printf "- each event more, %s → %s → %s events, %d thread%s: %.3f then %.3f µs (×%.2f), %.0f then %.0f bytes of peak RSS (×%.2f)\n",
+          commas(a), commas(b), commas(c), t, t == 1 ? "" : "s", t1, t2, t2 / t1, m1, m2, m2 / m1 }'
   done
 fi
 awk '/evaluations\/s/ { printf "- CEL (essence-bench): %s: %s million evaluations/s\n", expr, $1; next } { expr = $0 }' \
