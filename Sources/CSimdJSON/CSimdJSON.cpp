@@ -283,10 +283,6 @@ extern "C" const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32
   return name.data();
 }
 
-extern "C" uint32_t CSimdJSON_readerKeyCount(const CSimdJSONReader *reader) {
-  return uint32_t(reader->keyNames.size());
-}
-
 extern "C" size_t CSimdJSON_countLines(const char *buffer, size_t length) {
   size_t lines = 0;
   const char *end = buffer + length;
@@ -316,7 +312,8 @@ extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffe
   // Batches of 64 KiB: stage 1 is as cheap per byte as over the whole block, and the
   // structural indexes the parser keeps stay small. A longer line fails to parse as a stream,
   // and is read, like any line a stream cannot take, on its own.
-  if (reader->parser.parse_many(buffer, length, std::min<size_t>(length, batchSize)).get(reader->stream)) return;
+  size_t batch = std::min(length, batchSize);
+  if (reader->parser.parse_many(buffer, length, batch).get(reader->stream)) return;
   reader->next = reader->stream.begin();
   reader->streaming = true;
 }
@@ -330,10 +327,6 @@ error_code parseLine(CSimdJSONReader *reader, const char *start, size_t length,
   if (code != NUMBER_ERROR || !widenBigIntegers(start, length, reader->widened)) return code;
   return reader->parser.parse(reader->widened).get(root);
 }
-
-}  // namespace
-
-namespace {
 
 /// Fills `document` with the object at `root`, read from `line`.
 void take(CSimdJSONReader *reader, dom::element root, size_t line, CSimdJSONDocument *document) {

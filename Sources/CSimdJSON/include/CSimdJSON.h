@@ -98,12 +98,9 @@ void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t l
 /// Blank lines (only spaces, tabs, CR, VT, FF) are skipped but counted.
 int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
 
-/// The key numbered `number` (below `CSimdJSON_readerKeyCount`), as UTF-8 of `*length` bytes.
-/// Numbers are given in order of first appearance and never change for a reader.
+/// The key numbered `number` (a number an entry gave), as UTF-8 of `*length` bytes. Numbers
+/// are given from 0 in order of first appearance and never change for a reader.
 const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32_t number, size_t *length);
-
-/// How many keys the reader has numbered.
-uint32_t CSimdJSON_readerKeyCount(const CSimdJSONReader *reader);
 
 /// The number of newlines in `length` bytes (to number the lines of a block before parsing it).
 size_t CSimdJSON_countLines(const char *buffer, size_t length);
