@@ -199,6 +199,18 @@ import Testing
     #expect(event.record.value(atSlot: try #require(testLayout.slot(of: "reason"))) == nil)
   }
 
+  /// A key repeated in a nested object, or in a member's value, is not a duplicate; a key twice
+  /// in one object is, however many members the object has, and the one reported is the first
+  /// (by where it first occurs) that comes twice.
+  @Test func duplicateKeysAreCountedPerObject() throws {
+    let nested = try readJSONLines(eventLine(#""rings":1,"m":{"rings":2,"m":{"rings":3}}"#) + "\n")
+    #expect(nested.rejected.isEmpty)
+    #expect(nested.events.count == 1)
+    let many = (0..<20).map { #""k\#($0)":\#($0)"# }.joined(separator: ",")
+    let log = try readJSONLines(eventLine(many + #","k19":0,"k3":0"#) + "\n")
+    #expect(log.rejected.map(\.reason) == ["duplicate key 'k3'"])
+  }
+
   /// Keys are numbered once and predicted from the key before them; records that change the
   /// order, or bring many new keys at once, still get every field under its own name.
   @Test func keysInAnyOrderKeepTheirNames() throws {
