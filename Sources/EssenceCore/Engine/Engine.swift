@@ -57,7 +57,8 @@ public struct Engine: Sendable {
     for (r, rule) in book.rules.enumerated() {
       guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
       for raise in found.raises(of: plan.pattern, rule: r, events: log.events) {
-        verdicts.emit(Int(raise.event), r, .robotic, employee: run.employeeOf[Int(raise.event)], raise: raises.count)
+        let event = Int(raise.event)
+        verdicts.emit(event, r, .robotic, employee: run.employeeOf[event], related: raises.count)
         raises.append(raise)
       }
     }
@@ -109,7 +110,8 @@ public struct Engine: Sendable {
           let decision = run.decide(plan, event: i, activation)
           verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
         case .signal(let plan):
-          verdicts.emit(i, r, run.decide(plan, event: i).verdict, employee: employee)
+          let decision = run.decide(plan, event: i)
+          verdicts.emit(i, r, decision.verdict, employee: employee, related: decision.related.map(Int.init) ?? -1)
         case .pattern(let plan):
           verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: events[i].record)))
         }
@@ -137,13 +139,13 @@ private struct Verdicts: Sendable {
 
   /// Counts a finding, and keeps it for the report when it is listed.
   mutating func emit(
-    _ event: Int, _ rule: Int, _ verdict: Verdict, employee: Int32, deviation: Int = -1, raise: Int = -1
+    _ event: Int, _ rule: Int, _ verdict: Verdict, employee: Int32, deviation: Int = -1, related: Int = -1
   ) {
     tally.add(rule: rule, employee: Int(employee), verdict)
     if (includeMet || verdict != .met) && (only == nil || only == employee) {
       records.append(
         FindingRecord(
-          event: Int32(event), rule: Int32(rule), verdict: verdict, deviation: Int16(deviation), raise: Int32(raise)))
+          event: Int32(event), rule: Int32(rule), verdict: verdict, deviation: Int16(deviation), related: Int32(related)))
     }
   }
 

@@ -69,15 +69,17 @@ public struct ExplainQuery: Sendable {
         .noSuchEvent(id, closest: Self.closest(to: id, among: log.events.map(\.id)), rejected: log.rejected))
     }
     // Only an event a pattern counted without raising there needs the pattern's own finding,
-    // which sits at another event: only then are the pattern findings (those with a raise)
-    // built and searched.
+    // which sits at another event: only then are the pattern findings built and searched.
     let counted = explanations.contains { explanation in
       set.files.contains { $0.patterns.contains { $0.on.contains(explanation.event.type) } }
     }
     let findings = evaluation.findings
+    let patternFindings = findings.indices.lazy.filter {
+      evaluation.rules[Int(findings.records[$0].rule)].kind == .pattern
+    }
     let elsewhere: [Finding] =
       counted
-      ? findings.indices.filter { findings.records[$0].raise >= 0 }.map { findings[$0] }.filter { f in
+      ? patternFindings.map { findings[$0] }.filter { f in
         (rule == nil || f.rule == rule) && f.explanation.countedOrJoined(id)
       } : []
     var ruleTypes: [String: [String]] = [:]

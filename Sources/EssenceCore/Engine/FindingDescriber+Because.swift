@@ -17,9 +17,9 @@ extension FindingDescriber {
     case .standard(let plan):
       standardBecause(plan, record, event: event, into: &text)
     case .signal(let plan):
-      signalBecause(plan, verdict: record.verdict, event: event, into: &text)
+      signalBecause(plan, record, event: event, into: &text)
     case .pattern(let plan):
-      patternBecause(plan, raise: raises[Int(record.raise)], into: &text)
+      patternBecause(plan, raise: raises[Int(record.related)], into: &text)
     }
   }
 
@@ -178,12 +178,11 @@ extension FindingDescriber {
 
   // MARK: - Signals and patterns
 
-  private func signalBecause(_ plan: SignalPlan, verdict: Verdict, event: Int, into text: inout TextBuffer) {
+  private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
     let signal = plan.signal
-    let decision = run.decide(plan, event: event)
-    if verdict == .answered, let response = decision.related {
+    if record.verdict == .answered, record.related >= 0 {
       text += "answered by "
-      otherEvent(Int(response), into: &text)
+      otherEvent(Int(record.related), into: &text)
       return
     }
     noEvent(of: signal.responseOn, same: signal.responseSame, into: &text)
@@ -193,8 +192,8 @@ extension FindingDescriber {
     }
     text += " within "
     ValueText.writeDuration(nanos: signal.responseWithinNanos, into: &text)
-    if let work = decision.related {
-      let o = Int(work)
+    if record.related >= 0 {
+      let o = Int(record.related)
       text += ", while "
       text.append(run.events[o].employee)
       text += " logged "

@@ -7,12 +7,11 @@ extension FindingDescriber {
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
       return explanation(plan, deviation: Int(record.deviation), event: event)
-    case .signal(let plan):
-      let decision = run.decide(plan, event: event)
-      guard let other = decision.related else { return Explanation() }
-      return Explanation(related: [related(decision.verdict == .answered ? .response : .busy, other)])
+    case .signal:
+      guard record.related >= 0 else { return Explanation() }
+      return Explanation(related: [related(record.verdict == .answered ? .response : .busy, record.related)])
     case .pattern:
-      let raise = raises[Int(record.raise)]
+      let raise = raises[Int(record.related)]
       return Explanation(
         related: raise.counted.map { related(.counted, $0) } + raise.joined.map { related(.joined, $0) })
     }

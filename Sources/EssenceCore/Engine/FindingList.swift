@@ -52,8 +52,10 @@ struct FindingRecord: Sendable {
   var verdict: Verdict
   /// Position of the applied deviation within its standard, or -1.
   var deviation: Int16
-  /// For patterns, the raise's position in the engine's raise table; else -1.
-  var raise: Int32
+  /// For a pattern, the raise's position in the engine's raise table; for a signal, the event
+  /// that answered it or, when robotic, the work its employee logged meanwhile (judging found
+  /// it, so describing the finding does not search the window again); else -1.
+  var related: Int32
 }
 
 /// Turns compact finding records into findings; the engine is the one describer.
