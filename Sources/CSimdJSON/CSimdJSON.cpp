@@ -119,30 +119,33 @@ struct CSimdJSONReader {
   bool duplicate = false;
   std::string duplicateKey;
 
-  /// Every distinct key met, by number, with its hash.
-  std::vector<std::string> keyNames;
-  std::vector<uint64_t> keyHashes;
-  /// An open-addressing table over `keyNames`: a key's number plus one, or 0 where empty.
+  /// A distinct key, by its number.
+  struct Key {
+    std::string name;
+    uint64_t hash;
+    /// The key that followed it last time: records of a log mostly repeat their keys in one
+    /// order, so the key predicted is usually the key met, confirmed by one compare instead of
+    /// a hash and a probe.
+    uint32_t follower = CSimdJSONNoKey;
+    /// The last object that had it (`objects` numbers objects as they are checked), and where
+    /// in that object it came first.
+    uint32_t lastObject = 0;
+    uint32_t firstMember = 0;
+  };
+  std::vector<Key> keys;
+  /// An open-addressing table over `keys`: a key's number plus one, or 0 where empty.
   std::vector<uint32_t> keyTable = std::vector<uint32_t>(64, 0);
-  /// For each key number, the last object that had it (`objects` numbers objects as they are
-  /// checked), and where in that object it came first.
-  std::vector<uint32_t> lastObject;
-  std::vector<uint32_t> firstMember;
   uint32_t objects = 0;
-
-  /// For each key number, the key that followed it last time, and the first key of the last
-  /// object: records of a log mostly repeat their keys in one order, so the key predicted is
-  /// usually the key met, confirmed by one compare instead of a hash and a probe.
-  std::vector<uint32_t> followers;
+  /// The first key of the last object, the prediction for the next object's first key.
   uint32_t firstKey = CSimdJSONNoKey;
 
   /// The number of `key`, met after the key numbered `previous` in its object (or first, for
   /// `CSimdJSONNoKey`).
   uint32_t keyNumber(std::string_view key, uint32_t previous) {
-    uint32_t predicted = previous == CSimdJSONNoKey ? firstKey : followers[previous];
-    if (predicted != CSimdJSONNoKey && keyNames[predicted] == key) return predicted;
-    uint32_t number = keyNumber(key);  // may grow `followers`, so it is indexed only after
-    (previous == CSimdJSONNoKey ? firstKey : followers[previous]) = number;
+    uint32_t predicted = previous == CSimdJSONNoKey ? firstKey : keys[previous].follower;
+    if (predicted != CSimdJSONNoKey && keys[predicted].name == key) return predicted;
+    uint32_t number = keyNumber(key);  // may grow `keys`, so it is indexed only after
+    (previous == CSimdJSONNoKey ? firstKey : keys[previous].follower) = number;
     return number;
   }
 
@@ -152,17 +155,13 @@ struct CSimdJSONReader {
     size_t mask = keyTable.size() - 1;
     for (size_t at = size_t(hash) & mask; keyTable[at] != 0; at = (at + 1) & mask) {
       uint32_t number = keyTable[at] - 1;
-      if (keyHashes[number] == hash && keyNames[number] == key) return number;
+      if (keys[number].hash == hash && keys[number].name == key) return number;
     }
-    uint32_t number = uint32_t(keyNames.size());
-    keyNames.emplace_back(key);
-    keyHashes.push_back(hash);
-    followers.push_back(CSimdJSONNoKey);
-    lastObject.push_back(0);
-    firstMember.push_back(0);
-    if (keyNames.size() * 2 > keyTable.size()) {
+    uint32_t number = uint32_t(keys.size());
+    keys.push_back(Key{std::string(key), hash});
+    if (keys.size() * 2 > keyTable.size()) {
       keyTable.assign(keyTable.size() * 2, 0);
-      for (uint32_t known = 0; known < keyNames.size(); known++) place(known);
+      for (uint32_t known = 0; known < keys.size(); known++) place(known);
     } else {
       place(number);
     }
@@ -171,7 +170,7 @@ struct CSimdJSONReader {
 
   void place(uint32_t number) {
     size_t mask = keyTable.size() - 1;
-    size_t at = size_t(keyHashes[number]) & mask;
+    size_t at = size_t(keys[number].hash) & mask;
     while (keyTable[at] != 0) at = (at + 1) & mask;
     keyTable[at] = number + 1;
   }
@@ -193,23 +192,23 @@ void CSimdJSONReader::checkDuplicates(size_t self) {
   uint32_t n = entries[self].count;
   if (n < 2 || duplicate) return;
   uint32_t object = ++objects;
-  uint32_t first = UINT32_MAX;
+  uint32_t first = UINT32_MAX;  // where the first key to come twice first came
+  uint32_t twice = CSimdJSONNoKey;
   size_t member = self + 1;
   for (uint32_t position = 0; position < n; position++) {
-    uint32_t key = entries[member].key;
-    if (lastObject[key] == object) {
-      first = std::min(first, firstMember[key]);
-    } else {
-      lastObject[key] = object;
-      firstMember[key] = position;
+    Key &key = keys[entries[member].key];
+    if (key.lastObject != object) {
+      key.lastObject = object;
+      key.firstMember = position;
+    } else if (key.firstMember < first) {
+      first = key.firstMember;
+      twice = entries[member].key;
     }
     member += 1 + entries[member].descendants;
   }
-  if (first == UINT32_MAX) return;
-  member = self + 1;
-  for (uint32_t position = 0; position < first; position++) member += 1 + entries[member].descendants;
+  if (twice == CSimdJSONNoKey) return;
   duplicate = true;
-  duplicateKey = keyNames[entries[member].key];
+  duplicateKey = keys[twice].name;
 }
 
 /// Appends `element` and, for containers, its children in pre-order. The document is already
@@ -278,7 +277,7 @@ extern "C" size_t CSimdJSON_padding(void) { return SIMDJSON_PADDING; }
 
 extern "C" const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32_t number,
                                            size_t *length) {
-  const std::string &name = reader->keyNames[number];
+  const std::string &name = reader->keys[number].name;
   *length = name.size();
   return name.data();
 }
