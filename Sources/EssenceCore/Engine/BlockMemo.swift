@@ -11,16 +11,22 @@ struct BlockMemo {
   private var answers: [Int32] = []
   private static let unasked: Int32 = .min
 
-  /// The answer for string `number` of `storage`: `ask()`'s, remembered for the block.
-  mutating func answer(_ number: UInt32, of storage: RecordStorage, _ ask: () -> Int32) -> Int32 {
+  /// The answer remembered for string `number` of `storage`, or nil when it is not known yet
+  /// (then `remember` it).
+  mutating func answer(_ number: UInt32, of storage: RecordStorage) -> Int32? {
     let key = ObjectIdentifier(storage)
     if key != self.storage {
       self.storage = key
       answers = [Int32](repeating: Self.unasked, count: storage.stringCount)
     }
     let n = Int(number)
-    guard n < answers.count else { return ask() }
-    if answers[n] == Self.unasked { answers[n] = ask() }
+    guard n < answers.count, answers[n] != Self.unasked else { return nil }
     return answers[n]
+  }
+
+  /// Remembers the answer for string `number` of the storage last asked about.
+  mutating func remember(_ answer: Int32, for number: UInt32) {
+    let n = Int(number)
+    if n < answers.count { answers[n] = answer }
   }
 }

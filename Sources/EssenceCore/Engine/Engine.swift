@@ -26,10 +26,17 @@ public struct Engine: Sendable {
     self.book = RuleBook(set: set)
   }
 
+  /// An empty log for a reader to fill, which indexes each event for this engine as it is
+  /// appended: judging it then starts from the indexes, without passing over the events again.
+  public func emptyLog() -> EventLog {
+    EventLog(indexer: EventIndexer(book: book))
+  }
+
   /// Judges every accepted event of a log against every rule whose `on`, `scope` and `when`
   /// hold for it.
   public func evaluate(_ log: EventLog, options: Options = Options()) -> Evaluation {
-    let run = EngineRun(book: book, events: log.events)
+    let indexed = log.indexer.flatMap { $0.book === book ? $0 : nil } ?? EventIndexer(book: book, events: log.events)
+    let run = EngineRun(events: log.events, indexed: indexed)
     let only: Int32? = options.employee.map { name in run.employees.firstIndex(of: name).map(Int32.init) ?? -1 }
     var verdicts = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
 

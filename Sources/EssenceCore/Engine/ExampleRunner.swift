@@ -99,14 +99,14 @@ public struct ExampleRunner: Sendable {
         if case .failure(let problem) = main { result.problem = problem.message }
         return result
       }
-      log.events.append(first)
+      log.append(first)
       result.event = first
       for (k, fields) in example.related.enumerated() {
         let other = event(
           fields, defaults: ("\(id)-related-\(k + 1)", rule.on.first ?? "", first.employee, first.timeText),
           scope: scopeFields, index: k + 1, line: example.location.line)
         switch other {
-        case .success(let e): log.events.append(e)
+        case .success(let e): log.append(e)
         case .failure(let problem): result.problem = problem.message
         }
       }

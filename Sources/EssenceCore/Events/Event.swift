@@ -119,16 +119,37 @@ public struct RejectedRecord: Sendable, Hashable {
 
 /// Everything read from the logs of one run.
 public struct EventLog: Sendable {
-  /// Accepted events, in input order.
-  public var events: [Event]
+  /// Accepted events, in input order (``append(_:)`` adds one).
+  public private(set) var events: [Event]
   /// Rejected records, in input order.
   public var rejected: [RejectedRecord]
   /// Records read (non-blank lines / rows / documents): `read = events + rejected`.
   public var read: Int { events.count + rejected.count }
+  /// Indexes each event for one engine as it is appended (a log from ``Engine/emptyLog()``);
+  /// nil for a log the engine indexes when it judges it.
+  private(set) var indexer: EventIndexer?
 
   /// Creates a log.
   public init(events: [Event] = [], rejected: [RejectedRecord] = []) {
     self.events = events
     self.rejected = rejected
+  }
+
+  /// An empty log that indexes its events with `indexer` as they are appended.
+  init(indexer: EventIndexer) {
+    self.init()
+    self.indexer = indexer
+  }
+
+  /// Appends an accepted event after the others.
+  public mutating func append(_ event: consuming Event) {
+    indexer?.add(event)
+    events.append(event)
+  }
+
+  /// Makes room for `count` events in all.
+  mutating func reserveCapacity(_ count: Int) {
+    events.reserveCapacity(count)
+    indexer?.reserveCapacity(count)
   }
 }

@@ -8,6 +8,6 @@ protocol EventSink {
 
 extension EventLog: EventSink {
   var acceptedCount: Int { events.count }
-  mutating func accept(_ event: consuming Event) { events.append(event) }
+  mutating func accept(_ event: consuming Event) { append(event) }
   mutating func reject(_ record: RejectedRecord) { rejected.append(record) }
 }

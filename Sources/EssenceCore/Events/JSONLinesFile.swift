@@ -176,6 +176,6 @@ enum JSONLinesFile {
   private static func reserve(_ log: inout EventLog, events: Int, readSoFar: Int, of size: Int) {
     guard readSoFar > 0, size > readSoFar else { return }
     let expected = Int(Double(size) * Double(events) / Double(readSoFar) * 1.01)
-    log.events.reserveCapacity(log.events.count + expected)
+    log.reserveCapacity(log.events.count + expected)
   }
 }

@@ -40,6 +40,13 @@ public struct LogReader: Sendable {
   /// naming it.
   public func read(paths: [String]) throws(LogReadError) -> EventLog {
     var log = EventLog()
+    try read(paths: paths, into: &log)
+    return log
+  }
+
+  /// Reads the logs at `paths`, in order, appending their events and rejections to `log`
+  /// (an ``Engine/emptyLog()`` indexes the events as they come).
+  public func read(paths: [String], into log: inout EventLog) throws(LogReadError) {
     for path in paths {
       let input = try LogInput(path: path)
       let format = path == "-" ? .jsonLines : LogFormat(path: path)
@@ -50,7 +57,6 @@ public struct LogReader: Sendable {
         try read(bytes: input.readAll(), path: path, format: format, into: &log)
       }
     }
-    return log
   }
 
   /// Reads one log held in memory; `path` names it in ids and rejections.

@@ -33,10 +33,12 @@ extension EssenceCommand {
 
     func run() throws {
       let set = try standards.load()
-      // Records keep only what judging reads: the log is the run's bulk memory.
-      let log = try logs.read(for: set, keeping: set.fieldsRead)
-      let evaluation = Engine(set: set).evaluate(
-        log, options: Engine.Options(includeMet: includeMet, employee: employee))
+      let engine = Engine(set: set)
+      // Records keep only what judging reads: the log is the run's bulk memory. The engine's
+      // log indexes events as they are read.
+      var log = engine.emptyLog()
+      try logs.read(for: set, keeping: set.fieldsRead, into: &log)
+      let evaluation = engine.evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
       try output.write(evaluation)
       var code: Int32 = 0
       if strict && !log.rejected.isEmpty {

@@ -34,7 +34,8 @@ extension EssenceCommand {
 
     func run() throws {
       let set = try standards.load()
-      let log = try logs.read(for: set)
+      var log = EventLog()
+      try logs.read(for: set, into: &log)
       switch ExplainQuery(set: set, log: log).explain(event: event, rule: rule) {
       case .failure(let error):
         Console.error("error: \(error)\n")

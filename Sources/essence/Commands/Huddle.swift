@@ -26,8 +26,10 @@ extension EssenceCommand {
     func run() throws {
       let set = try standards.load()
       // The huddle quotes only `note` beyond what judging reads (`fieldsRead` keeps it).
-      let log = try logs.read(for: set, keeping: set.fieldsRead)
-      let evaluation = Engine(set: set).evaluate(log)
+      let engine = Engine(set: set)
+      var log = engine.emptyLog()
+      try logs.read(for: set, keeping: set.fieldsRead, into: &log)
+      let evaluation = engine.evaluate(log)
       let events = log.firstEventByID
       let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
       try OutputOptions.write(to: output) { $0(Array(report.utf8)) }

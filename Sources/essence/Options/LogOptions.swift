@@ -16,10 +16,10 @@ struct LogOptions: ParsableArguments {
     if let threads, threads < 1 { throw ValidationError("'--threads' expects a positive number, got \(threads)") }
   }
 
-  /// Reads every log with the set's event layout, keeping the fields in `keeping` (nil: every
-  /// field); an unreadable log prints why and exits 3. `--threads` is set process-wide here,
-  /// before reading, so judging uses the same width.
-  func read(for set: StandardsSet, keeping: Set<String>? = nil) throws -> EventLog {
+  /// Reads every log with the set's event layout into `log`, keeping the fields in `keeping`
+  /// (nil: every field); an unreadable log prints why and exits 3. `--threads` is set
+  /// process-wide here, before reading, so judging uses the same width.
+  func read(for set: StandardsSet, keeping: Set<String>? = nil, into log: inout EventLog) throws {
     var reader = LogReader(standards: set)
     reader.keeping = keeping
     if let threads {
@@ -27,7 +27,7 @@ struct LogOptions: ParsableArguments {
       reader.threads = threads
     }
     do {
-      return try reader.read(paths: logs)
+      try reader.read(paths: logs, into: &log)
     } catch {
       Console.error("error: \(error)\n")
       throw ExitCode(3)

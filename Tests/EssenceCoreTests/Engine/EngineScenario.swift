@@ -67,7 +67,7 @@ struct Scenario {
         ("id", .string(e.id)), ("type", .string(e.type)), ("employee", .string(e.employee)), ("time", .timestamp(time)),
       ]
       fields += e.fields.map { ($0.key, $0.value.cel) }
-      log.events.append(
+      log.append(
         Event(
           id: e.id, type: e.type, employee: e.employee, time: time, timeText: e.time,
           record: Record(layout: set.layout, fields: fields), path: "log.jsonl", line: i + 1, index: i))

@@ -53,7 +53,7 @@ import Testing
         ("id", .string(id)), ("type", .string("call_answered")), ("employee", .string("ana")),
         ("time", .timestamp(instant)), ("team", .string(team)), ("rings", .int(rings)),
       ]
-      log.events.append(
+      log.append(
         Event(
           id: id, type: "call_answered", employee: "ana", time: instant, timeText: time,
           record: Record(layout: set.layout, fields: fields), path: "log.jsonl", line: i + 1, index: i))

@@ -1,0 +1,144 @@
+import CEL
+
+/// What judging needs to know of every event before it judges any, gathered one event at a
+/// time in input order: who logged it, what it is to the rules (its type, the lookups that
+/// find it, whether it makes its employee busy), and the approval it gives.
+///
+/// A log made by ``Engine/emptyLog()`` feeds each event to its indexer as a reader appends it,
+/// while the event is still in cache and beside the parsing of the next blocks; judging then
+/// starts from the indexes instead of passing over a million events again.
+struct EventIndexer: Sendable {
+  /// What the engine needs to know about one event type.
+  struct TypeInfo: Sendable {
+    /// Rules whose `on` names the type, grouped by file.
+    var rules: [RuleBook.FileRules] = []
+    /// Lookups (relation targets, signal responses) that index events of this type.
+    var lookups: [Int] = []
+    /// Some standard judges this type, so logging it makes its employee busy.
+    var busy = false
+  }
+
+  /// An approval event that decides every event whose id it names.
+  struct ApprovalEntry: Sendable {
+    var event: Int32
+    var approved: Bool
+    var time: Timestamp
+  }
+
+  let book: RuleBook
+  /// The types the book names, numbered as `typeOf` numbers them.
+  let types: [TypeInfo]
+  private let typeIDs: KeyTable
+  private let approvalType: Int32
+
+  /// Each event's type, or -1 when no rule or lookup names it.
+  private(set) var typeOf: [Int32] = []
+  /// Employee names, numbered in order of first appearance (by code points), and each event's.
+  private(set) var employees: [String] = []
+  private(set) var employeeOf: [Int32] = []
+  /// For each lookup of the book: its join keys, numbered, and (key, event) for each event
+  /// it finds, in input order.
+  private(set) var lookupKeys: [KeyTable]
+  private(set) var lookupGroups: [[Int32]]
+  private(set) var lookupMembers: [[Int32]]
+  /// The events of types some standard judges, in input order.
+  private(set) var busyMembers: [Int32] = []
+  /// The latest approval (time, input order) for each referenced event id.
+  private(set) var approvals: [String: ApprovalEntry] = [:]
+
+  private var employeeIDs = KeyTable()
+  private var typeMemo = BlockMemo()
+  private var employeeMemo = BlockMemo()
+
+  /// Events indexed so far.
+  var count: Int { typeOf.count }
+
+  /// An indexer for the rules of `book`, before any event.
+  init(book: RuleBook) {
+    // Types and employees are numbered by code points, as CEL and the peers compare text.
+    var typeIDs = KeyTable()
+    var types: [TypeInfo] = []
+    func info(_ type: String) -> Int {
+      let id = Int(typeIDs.id(for: .string(CodePoints(type))))
+      if id == types.count { types.append(TypeInfo()) }
+      return id
+    }
+    for (type, rules) in book.rulesByType { types[info(type)].rules = rules }
+    for (l, lookup) in book.lookups.enumerated() {
+      for type in lookup.types { types[info(type)].lookups.append(l) }
+    }
+    for type in book.busyTypes { types[info(type)].busy = true }
+    approvalType = Int32(info("approval"))
+    self.book = book
+    self.types = types
+    self.typeIDs = typeIDs
+    lookupKeys = [KeyTable](repeating: KeyTable(), count: book.lookups.count)
+    lookupGroups = [[Int32]](repeating: [], count: book.lookups.count)
+    lookupMembers = [[Int32]](repeating: [], count: book.lookups.count)
+  }
+
+  /// An indexer that has seen every event of `events`, in order.
+  init(book: RuleBook, events: [Event]) {
+    self.init(book: book)
+    reserveCapacity(events.count)
+    for event in events { add(event) }
+  }
+
+  /// Makes room for `count` events in all (readers know a file's size before its events).
+  mutating func reserveCapacity(_ count: Int) {
+    typeOf.reserveCapacity(count)
+    employeeOf.reserveCapacity(count)
+  }
+
+  /// Indexes the next event of the log.
+  mutating func add(_ event: borrowing Event) {
+    let i = Int32(typeOf.count)
+    let storage = event.storage
+    if let id = employeeMemo.answer(event.employeeNumber, of: storage) {
+      employeeOf.append(id)
+    } else {
+      let name = event.employee
+      let id = employeeIDs.id(for: .string(CodePoints(name)))
+      if id == employees.count { employees.append(name) }
+      employeeMemo.remember(id, for: event.employeeNumber)
+      employeeOf.append(id)
+    }
+    let t: Int32
+    if let known = typeMemo.answer(event.typeNumber, of: storage) {
+      t = known
+    } else {
+      t = typeIDs.find(.string(CodePoints(event.type))) ?? -1
+      typeMemo.remember(t, for: event.typeNumber)
+    }
+    typeOf.append(t)
+    guard t >= 0 else { return }
+    let record = event.record
+    for l in types[Int(t)].lookups {
+      guard let key = JoinKey(fields: book.lookupFields[l], of: record) else { continue }
+      lookupGroups[l].append(lookupKeys[l].id(for: key))
+      lookupMembers[l].append(i)
+    }
+    if types[Int(t)].busy { busyMembers.append(i) }
+    if t == approvalType, let (ref, approved) = approval(record) {
+      if let current = approvals[ref], (current.time, current.event) > (event.time, i) { return }
+      approvals[ref] = ApprovalEntry(event: i, approved: approved, time: event.time)
+    }
+  }
+
+  /// The referenced id and decision of an approval event; nil when it decides nothing
+  /// (`ref` not a string or integer, `decision` not exactly `approved` or `declined`).
+  private func approval(_ record: Record) -> (ref: String, approved: Bool)? {
+    let ref: String
+    switch book.ref.read(record) {
+    case .string(let s): ref = s
+    case .int(let i): ref = String(i)
+    case .uint(let u): ref = String(u)
+    default: return nil
+    }
+    switch book.decision.read(record) {
+    case .string("approved"): return (ref, true)
+    case .string("declined"): return (ref, false)
+    default: return nil
+    }
+  }
+}
