@@ -154,6 +154,23 @@ import _EssenceTestSupport
     #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["summary"] != nil)
   }
 
+  /// A report cut short (here by a full device) is an error, not a success.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+  func reportThatCannotBeWrittenExitsOne() throws {
+    let process = Process()
+    process.executableURL = essenceExecutableURL()
+    process.arguments = ["evaluate", "--standards", Self.standards, Self.log, "--format", "json"]
+    process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
+    process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    let err = Pipe()
+    process.standardError = err
+    try process.run()
+    let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 1)
+    #expect(stderr == "error: cannot write the report: no space left on device\n")
+  }
+
   // MARK: - Text
 
   @Test func textReconcilesAndListsWhatNeedsAttention() throws {

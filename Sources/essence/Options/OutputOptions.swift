@@ -47,7 +47,7 @@ struct OutputOptions: ParsableArguments {
       throw ExitCode.failure
     }
     defer { try? handle.close() }
-    produce { handle.write(Data($0)) }
+    produce { Console.write($0, to: handle.fileDescriptor) }
   }
 }
 
