@@ -6,17 +6,23 @@ enum FindingBatches {
   static let size = 4096
 
   /// Splits `0..<count` into batches, writes each round of them in parallel with `write`, and
-  /// passes what each batch wrote to `emit`, in order.
+  /// passes what each batch wrote to `emit`, in order. A round's bytes are emitted while the
+  /// next round is written: emitting is a report's system calls (over 100 MB for a
+  /// million-event log going to a file), and the cores would otherwise wait for them.
   static func write(count: Int, _ write: @Sendable (Range<Int>) -> [UInt8], emit: ([UInt8]) -> Void) {
-    var position = 0
-    while position < count {
-      var ranges: [Range<Int>] = []
-      for _ in 0..<Parallel.width where position < count {
-        let end = min(position + size, count)
-        ranges.append(position..<end)
-        position = end
-      }
-      for part in Parallel.map(ranges, worthIt: count >= size, write) { emit(part) }
+    let width = Parallel.width
+    let rounds = stride(from: 0, to: count, by: size * width).map { start in
+      stride(from: start, to: min(start + size * width, count), by: size).map { $0..<min($0 + size, count) }
     }
+    guard count >= size, width > 1 else {
+      for range in rounds.joined() { emit(write(range)) }
+      return
+    }
+    var written: [[UInt8]] = []
+    for round in rounds {
+      let previous = written
+      written = Parallel.map(round, beside: { for part in previous { emit(part) } }, write)
+    }
+    for part in written { emit(part) }
   }
 }
