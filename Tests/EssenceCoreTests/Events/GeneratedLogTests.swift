@@ -31,7 +31,7 @@ import Testing
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let jsonl = dir.appendingPathComponent("shift.jsonl").path
     let csv = dir.appendingPathComponent("shift.csv").path
-    for path in [jsonl, csv] { FileManager.default.createFile(atPath: path, contents: nil) }
+    for path in [jsonl, csv] { #expect(FileManager.default.createFile(atPath: path, contents: nil)) }
     try generate("jsonl", into: jsonl)
     try generate("csv", into: csv)
 

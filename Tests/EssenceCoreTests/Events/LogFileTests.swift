@@ -87,7 +87,7 @@ import Testing
     let dir = try temporaryDirectory()
     let path = dir.appendingPathComponent("bom.jsonl").path
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((eventLine() + "\n" + eventLine()).utf8)
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
     let log = try LogReader.read(paths: [path], layout: testLayout)
     #expect(log.rejected.isEmpty)
     #expect(log.events.map(\.line) == [1, 2])
