@@ -144,8 +144,17 @@ extension RecordStorage {
     /// The storage of the rows ended so far; the builder starts empty again.
     public mutating func build() -> RecordStorage {
       cancelRow()
-      // The strings are copied at their exact count: a storage lives as long as the run.
-      let exact = strings.withUnsafeBufferPointer { Array($0) }
+      // The strings go to an array of their exact count, since a storage lives as long as the
+      // run. They are moved, not copied: copying retains each string and emptying `strings`
+      // releases each again. Empty strings, which own no storage, fill the places moved from.
+      let exact = [String](unsafeUninitializedCapacity: strings.count) { buffer, count in
+        strings.withUnsafeMutableBufferPointer { source in
+          guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+          to.moveInitialize(from: from, count: source.count)
+          from.initialize(repeating: "", count: source.count)
+          count = source.count
+        }
+      }
       let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
       bytes.removeAll(keepingCapacity: true)
       text.removeAll(keepingCapacity: true)
