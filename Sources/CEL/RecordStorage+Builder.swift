@@ -37,35 +37,43 @@ extension RecordStorage {
     /// The number of fields appended to the open row.
     public var count: Int { Int(cells) }
 
+    /// The slot by which a cell numbers the field `name`, or nil when the cell names it
+    /// instead (an undeclared field, or one past the slots a cell can number). Log readers
+    /// resolve each name once and append its fields by this slot (`append(cellSlot:...)`), so a
+    /// field costs no String; only a nil slot needs the name.
+    public func cellSlot(of name: String) -> Int? {
+      guard let slot = layout.slot(of: name), slot < Cell.slotLimit else { return nil }
+      return slot
+    }
+
     /// Appends a field to the open row: `slot` is its slot in the layout, nil for an
     /// undeclared field. Names must be distinct within a row.
     public mutating func append(slot: Int?, name: String, value: consuming Value) {
-      switch value {
-      case .null: key(slot, name, .null)
-      case .bool(let b): key(slot, name, b ? .true : .false)
-      case .int(let i):
-        if let small = Int32(exactly: i) {
-          key(slot, name, .int32)
-          put(small)
-        } else {
-          key(slot, name, .int)
-          put(i)
-        }
-      case .uint(let u): key(slot, name, .uint); put(u)
-      case .double(let d): key(slot, name, .double); put(d.bitPattern)
-      case .string(let s): append(slot: slot, name: name, string: intern(s))
-      case .timestamp(let t): key(slot, name, .timestamp); put(t.seconds); put(t.nanos)
-      case .duration(let d): key(slot, name, .duration); put(d.seconds); put(d.nanos)
-      case .bytes, .list, .map, .type, .record, .error:
-        key(slot, name, .other)
-        put(UInt32(others.count))
-        others.append(value)
-      }
+      // A string value is numbered before an undeclared field's name: the order storages have
+      // always numbered them in.
+      if case .string(let s) = value { return append(slot: slot, name: name, string: intern(s)) }
+      let tag = Self.tag(of: value)
+      key(slot, name, tag)
+      putPayload(value)
+    }
+
+    /// Appends a field by the slot `cellSlot(of:)` gave for its name.
+    public mutating func append(cellSlot: Int, value: consuming Value) {
+      let tag = Self.tag(of: value)
+      key(cellSlot: cellSlot, tag)
+      putPayload(value)
     }
 
     /// Appends a string field whose string `intern` numbered.
     public mutating func append(slot: Int?, name: String, string number: UInt32) {
       key(slot, name, .string)
+      put(number)
+    }
+
+    /// Appends a string field, whose string `intern` numbered, by the slot `cellSlot(of:)`
+    /// gave for its name.
+    public mutating func append(cellSlot: Int, string number: UInt32) {
+      key(cellSlot: cellSlot, .string)
       put(number)
     }
 
@@ -136,8 +144,17 @@ extension RecordStorage {
     /// The storage of the rows ended so far; the builder starts empty again.
     public mutating func build() -> RecordStorage {
       cancelRow()
-      // The strings are copied at their exact count: a storage lives as long as the run.
-      let exact = strings.withUnsafeBufferPointer { Array($0) }
+      // The strings go to an array of their exact count, since a storage lives as long as the
+      // run. They are moved, not copied: copying retains each string and emptying `strings`
+      // releases each again. Empty strings, which own no storage, fill the places moved from.
+      let exact = [String](unsafeUninitializedCapacity: strings.count) { buffer, count in
+        strings.withUnsafeMutableBufferPointer { source in
+          guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
+          to.moveInitialize(from: from, count: source.count)
+          from.initialize(repeating: "", count: source.count)
+          count = source.count
+        }
+      }
       let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
       bytes.removeAll(keepingCapacity: true)
       text.removeAll(keepingCapacity: true)
@@ -159,13 +176,53 @@ extension RecordStorage {
 
     /// Starts a cell: its key (and name, for an undeclared field) and tag.
     private mutating func key(_ slot: Int?, _ name: String, _ tag: Tag) {
-      _ = openRow()
-      cells += 1
       if let slot, slot < Cell.slotLimit {
-        put(UInt16(slot) << 4 | UInt16(tag.rawValue))
+        key(cellSlot: slot, tag)
       } else {
+        _ = openRow()
+        cells += 1
         put(Cell.undeclared | UInt16(tag.rawValue))
         put(intern(name))
+      }
+    }
+
+    /// Starts a cell of a slot below `Cell.slotLimit`.
+    private mutating func key(cellSlot: Int, _ tag: Tag) {
+      _ = openRow()
+      cells += 1
+      put(UInt16(cellSlot) << 4 | UInt16(tag.rawValue))
+    }
+
+    /// How a cell stores `value`.
+    private static func tag(of value: borrowing Value) -> Tag {
+      switch value {
+      case .null: .null
+      case .bool(let b): b ? .true : .false
+      case .int(let i): Int32(exactly: i) == nil ? .int : .int32
+      case .uint: .uint
+      case .double: .double
+      case .string: .string
+      case .timestamp: .timestamp
+      case .duration: .duration
+      case .bytes, .list, .map, .type, .record, .error: .other
+      }
+    }
+
+    /// Appends the payload of a cell that `tag(of:)` tagged: a string by its interned number,
+    /// a value that is neither scalar nor string by its place in `others`.
+    private mutating func putPayload(_ value: consuming Value) {
+      switch value {
+      case .null, .bool: break
+      case .int(let i):
+        if let small = Int32(exactly: i) { put(small) } else { put(i) }
+      case .uint(let u): put(u)
+      case .double(let d): put(d.bitPattern)
+      case .string(let s): put(intern(s))
+      case .timestamp(let t): put(t.seconds); put(t.nanos)
+      case .duration(let d): put(d.seconds); put(d.nanos)
+      case .bytes, .list, .map, .type, .record, .error:
+        put(UInt32(others.count))
+        others.append(value)
       }
     }
 

@@ -16,12 +16,12 @@ struct CSVLogReader {
   func read(bytes: [UInt8], path: String, into log: inout EventLog) throws(LogReadError) {
     var parser = CSVParser(bytes: bytes)
     guard let header = next(&parser, path, &log) else { return }
-    let columns = header.cells.map { (key: FieldKey(name: $0, layout: layout, keeping: keeping), kind: fieldKinds[$0]) }
     var seen = Set<String>()
-    for column in columns where !seen.insert(column.key.name).inserted {
-      throw .malformed(path: path, line: header.line, reason: "duplicate column '\(column.key.name)'")
+    for name in header.cells where !seen.insert(name).inserted {
+      throw .malformed(path: path, line: header.line, reason: "duplicate column '\(name)'")
     }
-    var builder = EventBuilder(layout: layout, path: path)
+    var builder = EventBuilder(layout: layout, keeping: keeping, path: path)
+    let columns = header.cells.map { (key: builder.key($0), kind: fieldKinds[$0]) }
     while let row = next(&parser, path, &log) {
       if row.cells.allSatisfy(\.isEmpty) { continue }
       builder.begin()

@@ -12,6 +12,11 @@ struct EventBuilder {
   /// The log read; every block's storage holds it as string 0 (see `Event`).
   let path: String
   private var rows: RecordStorage.Builder
+  /// The fields records keep; nil keeps every field.
+  private let keeping: Set<String>?
+  /// The names of the keys resolved, by `FieldKey.number`: kept here rather than in each
+  /// key, so keys copy nothing reference-counted.
+  private var names: [String] = []
   /// The block's accepted events, waiting for their storage.
   private var pending: [Pending] = []
   private var id = Required.absent
@@ -44,11 +49,25 @@ struct EventBuilder {
     var writtenTime: UInt32
   }
 
-  init(layout: RecordLayout, path: String) {
+  /// A builder of records of `layout`, read from `path`, that keep the fields in `keeping`
+  /// (nil: every field).
+  init(layout: RecordLayout, keeping: Set<String>?, path: String) {
     self.path = path
+    self.keeping = keeping
     rows = RecordStorage.Builder(layout: layout)
     _ = rows.intern(path)
   }
+
+  /// Resolves a field name; readers resolve each distinct name once and pass its key for
+  /// every field so named.
+  mutating func key(_ name: String) -> FieldKey {
+    names.append(name)
+    return FieldKey(
+      name: name, number: names.count - 1, cellSlot: rows.cellSlot(of: name), kept: keeping?.contains(name) ?? true)
+  }
+
+  /// The name `key` was resolved from.
+  func name(_ key: FieldKey) -> String { names[key.number] }
 
   /// Starts a new record.
   mutating func begin() {
@@ -83,7 +102,7 @@ struct EventBuilder {
       case .type: type = .other(value)
       case .employee: employee = .other(value)
       }
-      if key.kept { rows.append(slot: key.slot, name: key.name, value: value) }
+      if key.kept { append(key, value) }
     }
   }
 
@@ -118,7 +137,7 @@ struct EventBuilder {
     case .type: type = .string(number, empty: empty)
     case .employee: employee = .string(number, empty: empty)
     }
-    if key.kept { rows.append(slot: key.slot, name: key.name, string: number) }
+    if key.kept { append(key, string: number) }
   }
 
   /// Adds a string `time`: its instant when it parsed, and its text by number unless the
@@ -129,9 +148,28 @@ struct EventBuilder {
     writtenTime = number ?? Event.canonicalTime
     guard key.kept else { return }
     if let parsed {
-      rows.append(slot: key.slot, name: key.name, value: .timestamp(parsed))
+      append(key, .timestamp(parsed))
     } else if let number {
-      rows.append(slot: key.slot, name: key.name, string: number)
+      append(key, string: number)
+    }
+  }
+
+  /// Appends a kept field to the row, by its slot: only a field whose cell names it reads
+  /// its name.
+  private mutating func append(_ key: FieldKey, _ value: consuming Value) {
+    if let slot = key.cellSlot {
+      rows.append(cellSlot: slot, value: value)
+    } else {
+      rows.append(slot: nil, name: names[key.number], value: value)
+    }
+  }
+
+  /// Appends a kept string field, by its number, to the row.
+  private mutating func append(_ key: FieldKey, string number: UInt32) {
+    if let slot = key.cellSlot {
+      rows.append(cellSlot: slot, string: number)
+    } else {
+      rows.append(slot: nil, name: names[key.number], string: number)
     }
   }
 

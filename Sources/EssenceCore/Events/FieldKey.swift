@@ -1,27 +1,32 @@
-import CEL
-
-/// A field name of a log record, resolved once per distinct name: its slot in the layout,
-/// whether it is one of the fields every event needs (SPEC §2), and whether records keep it.
+/// A field name of a log record, resolved once per distinct name (`EventBuilder.key`): the
+/// slot its cells number it by, whether it is one of the fields every event needs (SPEC §2),
+/// and whether records keep it.
+///
+/// A key holds no String, so passing one for every field of every record copies nothing
+/// reference-counted; its builder keeps the name, for the few cells that name their field.
 struct FieldKey: Sendable {
   /// The fields the reader checks itself.
   enum Role: Sendable {
     case id, time, type, employee, other
   }
 
-  var name: String
-  var slot: Int?
-  var role: Role
+  /// The name's number among the names of the builder that resolved it.
+  let number: Int
+  /// The slot of the field's cells (`RecordStorage.Builder.cellSlot(of:)`); nil when a cell
+  /// names the field instead.
+  let cellSlot: Int?
+  let role: Role
   /// Whether the field goes into the record; the required fields are read either way.
-  var kept: Bool
+  let kept: Bool
 
   /// Whether readers may pass the field by: records do not keep it and no check reads it.
   var ignored: Bool { !kept && role == .other }
 
-  /// Resolves `name`; `keeping` lists the fields records keep (nil keeps every field).
-  init(name: String, layout: RecordLayout, keeping: Set<String>? = nil) {
-    self.name = name
-    self.slot = layout.slot(of: name)
-    self.kept = keeping?.contains(name) ?? true
+  /// Resolves `name`, the `number`th name of its builder.
+  init(name: String, number: Int, cellSlot: Int?, kept: Bool) {
+    self.number = number
+    self.cellSlot = cellSlot
+    self.kept = kept
     switch name {
     case "id": role = .id
     case "time": role = .time

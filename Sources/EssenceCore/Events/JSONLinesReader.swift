@@ -24,17 +24,13 @@ struct JSONLinesReader {
   private var builder: EventBuilder
   /// The keys the shim has numbered, by number.
   private var keys: [FieldKey] = []
-  private let layout: RecordLayout
-  private let keeping: Set<String>?
 
   /// A reader of the log at `path`, into records of `layout` that keep the fields in
   /// `keeping` (nil: every field).
   init?(layout: RecordLayout, keeping: Set<String>? = nil, path: String) {
     guard let handle = Handle() else { return nil }
     self.handle = handle
-    self.layout = layout
-    self.keeping = keeping
-    self.builder = EventBuilder(layout: layout, path: path)
+    self.builder = EventBuilder(layout: layout, keeping: keeping, path: path)
   }
 
   /// Reads JSON Lines held in memory.
@@ -107,8 +103,10 @@ struct JSONLinesReader {
       var members: [(key: Value, value: Value)] = []
       members.reserveCapacity(Int(entry.count))
       for _ in 0..<entry.count {
-        let key = keys[fieldKey(entries[i])].name
-        members.append((.string(key), value(entries, &i)))
+        // Resolved before the builder is read: resolving may give the builder a new name.
+        let key = keys[fieldKey(entries[i])]
+        let name = builder.name(key)
+        members.append((.string(name), value(entries, &i)))
       }
       return .map(MapValue(entries: members))
     default: return .null
@@ -121,7 +119,7 @@ struct JSONLinesReader {
     while number >= keys.count {
       var length = 0
       let name = text(CSimdJSON_readerKey(handle.reader, UInt32(keys.count), &length), length)
-      keys.append(FieldKey(name: name, layout: layout, keeping: keeping))
+      keys.append(builder.key(name))
     }
     return number
   }

@@ -22,11 +22,11 @@ struct YAMLLogReader {
       throw .malformed(path: path, line: problem.location.line, reason: problem.message)
     }
     let problems = result.diagnostics.filter { $0.severity == .error }
-    var builder = EventBuilder(layout: layout, path: path)
+    var builder = EventBuilder(layout: layout, keeping: keeping, path: path)
     var keys: [String: FieldKey] = [:]
     func key(_ name: String) -> FieldKey {
       if let key = keys[name] { return key }
-      let key = FieldKey(name: name, layout: layout, keeping: keeping)
+      let key = builder.key(name)
       keys[name] = key
       return key
     }
@@ -48,7 +48,10 @@ struct YAMLLogReader {
           continue
         }
         builder.begin()
-        for (name, node) in fields { builder.add(key(name), node.celValue) }
+        for (name, node) in fields {
+          let key = key(name)
+          builder.add(key, node.celValue)
+        }
         builder.finish(line: line, into: &log)
       }
     }
