@@ -77,7 +77,7 @@ struct Compiler {
 
   private mutating func compileIdent(_ expr: Expr, _ name: String) -> Compiled {
     if let slot = scopes.last(where: { $0.name == name })?.slot {
-      return node(expr) { $0.locals[slot] }
+      return node(expr) { $0.locals?[slot] ?? .null }
     }
     if let index = variableIndex[name] { return readVariable(expr, index) }
     if let type = CELType.named(name) { return constant(expr, .type(type)) }
@@ -121,6 +121,10 @@ struct Compiler {
       {
         // `event.rings`: one closure reads the variable and its slot, borrowing the record.
         return node(expr) { frame in
+          if index == 0, let storage = frame.recordStorage, storage._withUnsafeGuaranteedRef({ $0.layout === layout }) {
+            // Guaranteed without a count: the activation holds the record (see `Frame.recordStorage`).
+            return storage._withUnsafeGuaranteedRef { $0.value(atSlot: slot, row: frame.recordRow) } ?? missing
+          }
           if index < frame.globals.count, case .record(let record) = frame.globals[index], record.layout === layout {
             return record.value(atSlot: slot) ?? missing
           }

@@ -25,15 +25,17 @@ extension Compiler {
       case let other:
         return Value.located(Value.noOverload(macro, other), id)
       }
-      frame.locals[accuSlot] = initial(&frame)
+      let start = initial(&frame)
+      frame.locals?[accuSlot] = start
       for element in elements {
-        frame.locals[iterSlot] = element
+        frame.locals?[iterSlot] = element
         guard case .bool(true) = condition(&frame) else { break }
-        frame.locals[accuSlot] = step(&frame)
+        let next = step(&frame)
+        frame.locals?[accuSlot] = next
       }
-      frame.locals[iterSlot] = .null
+      frame.locals?[iterSlot] = .null
       let value = result(&frame)
-      frame.locals[accuSlot] = .null
+      frame.locals?[accuSlot] = .null
       return value
     }
   }

@@ -33,6 +33,7 @@ public struct Program: Sendable {
     // does not outlive this call.
     return activation.values.withUnsafeBufferPointer { globals in
       var frame = Frame(globals: globals, localCount: localCount)
+      frame.borrowRecord()
       return root.eval(&frame)
     }
   }
@@ -62,14 +63,27 @@ typealias Eval = @Sendable (inout Frame) -> Value
 struct Frame {
   /// Declared variables by environment index, borrowed from the activation for one call.
   let globals: UnsafeBufferPointer<Value>
-  /// Comprehension variables by slot.
-  var locals: [Value]
+  /// Comprehension variables by slot; nil when the expression has none (most have none, and
+  /// even an empty array is released when each evaluation's frame ends).
+  var locals: [Value]?
   /// Present only when tracing.
-  var trace: Trace?
+  var trace: Trace? = nil
+  /// `globals[0]`'s storage and row when it is a record (an event), held without counting a
+  /// reference: reading `event.rings` by copying the record out of `globals` retained and
+  /// released its storage for every field read, a million events times each rule's fields.
+  /// The activation holds the record for as long as the frame lives (the frame never outlives
+  /// `evaluate`).
+  private(set) var recordStorage: Unmanaged<RecordStorage>? = nil
+  private(set) var recordRow: UInt32 = 0
 
   init(globals: UnsafeBufferPointer<Value>, localCount: Int) {
     self.globals = globals
-    self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
-    self.trace = nil
+    self.locals = localCount == 0 ? nil : [Value](repeating: .null, count: localCount)
+  }
+
+  /// Keeps `globals[0]`'s storage and row when it is a record (see `recordStorage`).
+  mutating func borrowRecord() {
+    guard !globals.isEmpty, case .record(let first) = globals[0] else { return }
+    (recordStorage, recordRow) = (Unmanaged.passUnretained(first.storage), first.row)
   }
 }

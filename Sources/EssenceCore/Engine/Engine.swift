@@ -89,7 +89,11 @@ public struct Engine: Sendable {
     // The run's arrays are taken once: read through `run` inside the loop, each access could
     // count a reference, and a million events make that a measurable share of judging.
     let (events, typeOf, employeeOf) = (run.events, run.typeOf, run.employeeOf)
-    let (steps, stepStarts, rules, scopes) = (run.steps, run.stepStarts, book.rules, book.scopes)
+    let (steps, stepStarts, scopes) = (run.steps, run.stepStarts, book.scopes)
+    // Rules are read without counting references: `book` holds every entry until this returns,
+    // and retaining each rule read from the array (and its condition and plan with it) for
+    // every event cost several counts per event.
+    let rules = book.rules.map { Unmanaged.passUnretained($0) }
     var activation = Activation(values: [.null])
     for i in slice {
       let type = Int(typeOf[i])
@@ -109,23 +113,32 @@ public struct Engine: Sendable {
         }
         let r = Int(step)
         guard inScope else { continue }
-        let rule = rules[r]
-        if let when = rule.when, when.outcome(activation) != .held { continue }
-        judged = true
-        switch rule.body {
-        case .standard(let plan):
-          let decision = run.decide(plan, event: i, activation)
-          verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
-        case .signal(let plan):
-          let decision = run.decide(plan, event: i)
-          verdicts.emit(i, r, decision.verdict, employee: employee, related: decision.related.map(Int.init) ?? -1)
-        case .pattern(let plan):
-          verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: events[i].record)))
+        if rules[r]._withUnsafeGuaranteedRef({ apply($0, r, event: i, employee: employee, run, activation, &verdicts) }) {
+          judged = true
         }
       }
       if !judged { verdicts.unjudged += 1 }
     }
   }
+}
+
+/// Judges event `i` by rule `r` when its `when` holds; says whether it did.
+private func apply(
+  _ rule: RuleBook.Entry, _ r: Int, event i: Int, employee: Int32, _ run: EngineRun, _ activation: Activation,
+  _ verdicts: inout Verdicts
+) -> Bool {
+  if let when = rule.when, when.outcome(activation) != .held { return false }
+  switch rule.body {
+  case .standard(let plan):
+    let decision = run.decide(plan, event: i, activation)
+    verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
+  case .signal(let plan):
+    let decision = run.decide(plan, event: i)
+    verdicts.emit(i, r, decision.verdict, employee: employee, related: decision.related.map(Int.init) ?? -1)
+  case .pattern(let plan):
+    verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: run.events[i].record)))
+  }
+  return true
 }
 
 /// What judging some events said: counts, the findings to list, and pattern matches to raise.
