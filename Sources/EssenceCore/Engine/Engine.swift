@@ -89,11 +89,12 @@ public struct Engine: Sendable {
     // The run's arrays are taken once: read through `run` inside the loop, each access could
     // count a reference, and a million events make that a measurable share of judging.
     let (events, typeOf, employeeOf) = (run.events, run.typeOf, run.employeeOf)
-    let (steps, stepStarts, scopes) = (run.steps, run.stepStarts, book.scopes)
-    // Rules are read without counting references: `book` holds every entry until this returns,
-    // and retaining each rule read from the array (and its condition and plan with it) for
-    // every event cost several counts per event.
+    let (steps, stepStarts) = (run.steps, run.stepStarts)
+    // Rules and scopes are read without counting references: `book` holds every entry until
+    // this returns, and retaining each one read from its array (and its condition and plan
+    // with it) for every event cost several counts per event.
     let rules = book.rules.map { Unmanaged.passUnretained($0) }
+    let scopes = book.scopes.map { $0.map { Unmanaged.passUnretained($0) } }
     var activation = Activation(values: [.null])
     for i in slice {
       let type = Int(typeOf[i])
@@ -108,7 +109,7 @@ public struct Engine: Sendable {
       for s in stepStarts[type]..<stepStarts[type + 1] {
         let step = steps[s]
         guard step >= 0 else {
-          inScope = scopes[Int(-step - 1)].map { $0.outcome(activation) == .held } ?? true
+          inScope = scopes[Int(-step - 1)]?._withUnsafeGuaranteedRef { $0.outcome(activation) == .held } ?? true
           continue
         }
         let r = Int(step)
