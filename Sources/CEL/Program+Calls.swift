@@ -76,8 +76,8 @@ extension Compiler {
         if case .error = value { return value }
         added.append(value)
       }
-      var accumulated = frame.locals?[slot] ?? .null
-      frame.locals?[slot] = .null
+      var accumulated = frame.locals[slot]
+      frame.locals[slot] = .null
       guard case .list(var list) = accumulated else { return Value.add(accumulated, .list(added)) }
       accumulated = .null
       list.append(contentsOf: added)

@@ -77,7 +77,7 @@ struct Compiler {
 
   private mutating func compileIdent(_ expr: Expr, _ name: String) -> Compiled {
     if let slot = scopes.last(where: { $0.name == name })?.slot {
-      return node(expr) { $0.locals?[slot] ?? .null }
+      return node(expr) { $0.locals[slot] }
     }
     if let index = variableIndex[name] { return readVariable(expr, index) }
     if let type = CELType.named(name) { return constant(expr, .type(type)) }

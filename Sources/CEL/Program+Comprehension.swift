@@ -25,17 +25,15 @@ extension Compiler {
       case let other:
         return Value.located(Value.noOverload(macro, other), id)
       }
-      let start = initial(&frame)
-      frame.locals?[accuSlot] = start
+      frame.locals[accuSlot] = initial(&frame)
       for element in elements {
-        frame.locals?[iterSlot] = element
+        frame.locals[iterSlot] = element
         guard case .bool(true) = condition(&frame) else { break }
-        let next = step(&frame)
-        frame.locals?[accuSlot] = next
+        frame.locals[accuSlot] = step(&frame)
       }
-      frame.locals?[iterSlot] = .null
+      frame.locals[iterSlot] = .null
       let value = result(&frame)
-      frame.locals?[accuSlot] = .null
+      frame.locals[accuSlot] = .null
       return value
     }
   }

@@ -63,9 +63,8 @@ typealias Eval = @Sendable (inout Frame) -> Value
 struct Frame {
   /// Declared variables by environment index, borrowed from the activation for one call.
   let globals: UnsafeBufferPointer<Value>
-  /// Comprehension variables by slot; nil when the expression has none (most have none, and
-  /// even an empty array is released when each evaluation's frame ends).
-  var locals: [Value]?
+  /// Comprehension variables by slot.
+  var locals: [Value]
   /// Present only when tracing.
   var trace: Trace? = nil
   /// `globals[0]`'s storage and row when it is a record (an event), held without counting a
@@ -78,7 +77,7 @@ struct Frame {
 
   init(globals: UnsafeBufferPointer<Value>, localCount: Int) {
     self.globals = globals
-    self.locals = localCount == 0 ? nil : [Value](repeating: .null, count: localCount)
+    self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
   }
 
   /// Keeps `globals[0]`'s storage and row when it is a record (see `recordStorage`).
