@@ -6,9 +6,17 @@ import CEL
 struct FindingDescriber: FindingDescribing {
   let run: EngineRun
   let raises: [PatternRaise]
+  /// The run's employees as bytes, numbered as `run.employeeOf` numbers them.
+  let names: NameBytes
   /// Record every sub-expression's value in the outcomes (for `explain`; costs a second
   /// compilation of each condition).
   var traced = false
+
+  init(run: EngineRun, raises: [PatternRaise]) {
+    self.run = run
+    self.raises = raises
+    names = NameBytes(run.employees)
+  }
 
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     let event = Int(record.event)
@@ -24,11 +32,9 @@ struct FindingDescriber: FindingDescribing {
   }
 
   func line(for record: FindingRecord) -> FindingLine {
-    let event = run.events[Int(record.event)]
-    let deviation = deviation(of: record)
-    return FindingLine(
-      event: event.id, employee: event.employee, time: event.writtenTime, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
-      serves: deviation?.deviation.serves)
+    FindingLine(
+      event: run.events[Int(record.event)].texts, employee: run.employeeOf[Int(record.event)], names: names,
+      rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record))
   }
 
   /// The deviation that applied, if any.

@@ -1,0 +1,17 @@
+extension RecordStorage {
+  /// Calls `body` with the UTF-8 of the string numbered `number` (a number `intern` or `store`
+  /// returned), where the storage keeps it.
+  ///
+  /// Reports copy an id and a name per finding into their bytes: `string(_:)` would make each
+  /// a String first, which costs an allocation or a reference count apiece, more than the copy.
+  @inlinable public func withUTF8<R>(_ number: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard number & Self.textBit == 0 else {
+      let at = Int(number & ~Self.textBit)
+      let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+      return body(UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]).assumingMemoryBound(to: UInt8.self))
+    }
+    if let result = strings[Int(number)].utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = strings[Int(number)]
+    return copy.withUTF8(body)
+  }
+}
