@@ -4,18 +4,21 @@ import CEL
 /// costs an array scan instead of hashing the name each time.
 struct FieldRef: Sendable {
   let name: String
-  private let layout: RecordLayout
+  /// The layout `slot` was resolved against, by identity alone: layouts are never freed (see
+  /// `RecordLayout`), and without a reference a copy of a `FieldRef` (loops over a
+  /// condition's fields make them) counts only its name.
+  private let layout: ObjectIdentifier
   private let slot: Int?
 
   init(_ name: String, layout: RecordLayout) {
     self.name = name
-    self.layout = layout
+    self.layout = ObjectIdentifier(layout)
     self.slot = layout.slot(of: name)
   }
 
   /// The field's value on a record, or nil when absent.
   func read(_ record: Record) -> Value? {
-    if let slot, record.layout === layout { return record.value(atSlot: slot) }
+    if let slot, ObjectIdentifier(record.layout) == layout { return record.value(atSlot: slot) }
     return record.field(name)
   }
 }
