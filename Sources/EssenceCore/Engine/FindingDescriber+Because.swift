@@ -13,8 +13,6 @@ extension FindingDescriber {
   /// Appends the `because` sentence to `text`.
   func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     let event = Int(record.event)
-    // The plan goes on unretained: taken out of the rule's enum, it would be retained around
-    // the call, a retain and a release per finding.
     switch Plan(run.book.rules[Int(record.rule)].body) {
     case .standard(let plan):
       plan._withUnsafeGuaranteedRef { standardBecause($0, record, event: event, into: &text) }
@@ -22,22 +20,6 @@ extension FindingDescriber {
       plan._withUnsafeGuaranteedRef { signalBecause($0, record, event: event, into: &text) }
     case .pattern(let plan):
       plan._withUnsafeGuaranteedRef { patternBecause($0, raise: Int(record.related), into: &text) }
-    }
-  }
-
-  /// A rule's plan, unretained: the run's rule book keeps it alive.
-  private enum Plan {
-    case standard(Unmanaged<StandardPlan>)
-    case signal(Unmanaged<SignalPlan>)
-    case pattern(Unmanaged<PatternPlan>)
-
-    @inline(__always)
-    init(_ body: RuleBook.Body) {
-      switch body {
-      case .standard(let plan): self = .standard(.passUnretained(plan))
-      case .signal(let plan): self = .signal(.passUnretained(plan))
-      case .pattern(let plan): self = .pattern(.passUnretained(plan))
-      }
     }
   }
 

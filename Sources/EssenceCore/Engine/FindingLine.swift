@@ -16,14 +16,15 @@ struct FindingLine {
   private let deviation: Unmanaged<DeviationPlan>?
 
   init(
-    event: EventTexts, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict, deviation: DeviationPlan?
+    event: EventTexts, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict,
+    deviation: Unmanaged<DeviationPlan>?
   ) {
     self.event = event
     self.employee = employee
     self.names = .passUnretained(names)
     self.rule = rule
     self.verdict = verdict
-    self.deviation = deviation.map { .passUnretained($0) }
+    self.deviation = deviation
   }
 
   /// Calls `body` with the UTF-8 of the judged event's employee.
