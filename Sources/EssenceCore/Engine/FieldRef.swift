@@ -16,6 +16,12 @@ struct FieldRef: Sendable {
     self.slot = layout.slot(of: name)
   }
 
+  /// The slot to read the field at in rows of `storage`, or nil when it must be found by name.
+  func slot(in storage: RecordStorage) -> Int? {
+    guard let slot, ObjectIdentifier(storage.layout) == layout else { return nil }
+    return slot
+  }
+
   /// The field's value on a record, or nil when absent.
   func read(_ record: Record) -> Value? {
     if let slot, ObjectIdentifier(record.layout) == layout { return record.value(atSlot: slot) }

@@ -163,18 +163,22 @@ extension FindingDescriber {
   private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
     text += " ("
-    values(predicate.fields, of: run.events[event].record, into: &text)
+    values(predicate.fields, of: event, into: &text)
     text += ")"
   }
 
-  /// `break_minutes = 65, reason = 'medical'`.
-  ///
-  private func values(_ fields: [FieldRef], of record: Record, into text: inout TextBuffer) {
-    for (i, field) in fields.enumerated() {
-      if i > 0 { text += ", " }
-      text.append(field.name)
-      text += " = "
-      ValueText.write(field.read(record), into: &text)
+  /// `break_minutes = 65, reason = 'medical'`, read from the event's row with its storage
+  /// unretained: a `Record` would retain the storage, and a string value made a `Value` would
+  /// be retained too.
+  private func values(_ fields: [FieldRef], of event: Int, into text: inout TextBuffer) {
+    let (storage, row) = run.events[event].unretainedRow
+    storage._withUnsafeGuaranteedRef { storage in
+      for (i, field) in fields.enumerated() {
+        if i > 0 { text += ", " }
+        text.append(field.name)
+        text += " = "
+        ValueText.write(field, of: storage, row: row, into: &text)
+      }
     }
   }
 
@@ -246,7 +250,7 @@ extension FindingDescriber {
     text += " within "
     ValueText.writeDuration(nanos: plan.pattern.withinNanos, into: &text)
     text += " for "
-    values(plan.per, of: run.events[Int(raises[r].event)].record, into: &text)
+    values(plan.per, of: Int(raises[r].event), into: &text)
     text += ": "
     ids(raises[r].counted, into: &text)
     if !raises[r].joined.isEmpty {
