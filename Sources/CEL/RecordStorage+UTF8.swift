@@ -8,7 +8,8 @@ extension RecordStorage {
     guard number & Self.textBit == 0 else {
       let at = Int(number & ~Self.textBit)
       let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
-      return body(UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]).assumingMemoryBound(to: UInt8.self))
+      let utf8 = UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)])
+      return body(utf8.assumingMemoryBound(to: UInt8.self))
     }
     if let result = strings[Int(number)].utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = strings[Int(number)]

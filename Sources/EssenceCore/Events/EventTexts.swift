@@ -5,8 +5,9 @@ import CEL
 ///
 /// Reports write a line per finding, hundreds of thousands of them: copying the event (a
 /// reference count) or making its strings (a count or an allocation each) cost more than
-/// writing the line. (The employee is written from the run's numbered names, ``NameBytes``.) Valid only while the event's storage lives, which the run's events
-/// ensure for as long as its findings are read.
+/// writing the line. (The employee is written from the run's numbered names, ``NameBytes``.)
+/// Valid only while the event's storage lives, which the run's events ensure for as long as
+/// its findings are read.
 struct EventTexts {
   private let storage: Unmanaged<RecordStorage>
   private let id: UInt32
