@@ -7,15 +7,7 @@ enum ConditionOutcome: UInt8, Sendable {
 
 extension Condition {
   /// Evaluates and keeps the reason an error occurred, for explanations.
-  func result(_ activation: Activation) -> CheckOutcome.Result {
-    let value = program.evaluate(activation)
-    switch value {
-    case .bool(true): return .held
-    case .bool(false): return .failed
-    case .error(let error): return .error(error.message)
-    default: return .error("expected a bool, got \(value.typeName)")
-    }
-  }
+  func result(_ activation: Activation) -> CheckOutcome.Result { program.evaluate(activation).checkResult }
 
   /// Every sub-expression's value, operands before operators, leaving out literals and bare
   /// variables (their values say nothing new).
@@ -38,6 +30,19 @@ extension Condition {
     var names: [String] = []
     ast.collectFields(of: "event", into: &names)
     return names
+  }
+}
+
+extension Value {
+  /// How a condition's value decides its check, with the reason when it errs: for callers
+  /// that hold the program without its `Condition` (copying one counts a dozen references).
+  var checkResult: CheckOutcome.Result {
+    switch self {
+    case .bool(true): .held
+    case .bool(false): .failed
+    case .error(let error): .error(error.message)
+    default: .error("expected a bool, got \(typeName)")
+    }
   }
 }
 

@@ -39,7 +39,8 @@ final class EngineRun: Sendable {
     var parts = (0..<book.lookups.count).map {
       (groupCount: indexed.lookupKeys[$0].count, groups: indexed.lookupGroups[$0], members: indexed.lookupMembers[$0])
     }
-    parts.append((indexed.employees.count, indexed.busyMembers.map { indexed.employeeOf[Int($0)] }, indexed.busyMembers))
+    let busyGroups = indexed.busyMembers.map { indexed.employeeOf[Int($0)] }
+    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers))
     var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
       TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members, log: events)
     }

@@ -13,13 +13,13 @@ extension FindingDescriber {
   /// Appends the `because` sentence to `text`.
   func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     let event = Int(record.event)
-    switch run.book.rules[Int(record.rule)].body {
+    switch Plan(run.book.rules[Int(record.rule)].body) {
     case .standard(let plan):
-      standardBecause(plan, record, event: event, into: &text)
+      plan._withUnsafeGuaranteedRef { standardBecause($0, record, event: event, into: &text) }
     case .signal(let plan):
-      signalBecause(plan, record, event: event, into: &text)
+      plan._withUnsafeGuaranteedRef { signalBecause($0, record, event: event, into: &text) }
     case .pattern(let plan):
-      patternBecause(plan, raise: raises[Int(record.related)], into: &text)
+      plan._withUnsafeGuaranteedRef { patternBecause($0, raise: Int(record.related), into: &text) }
     }
   }
 
@@ -36,12 +36,13 @@ extension FindingDescriber {
       letter(plan.expect, held: true, event: event, into: &text)
       text += ", but:"
       // By position: iterating the written checks would copy each (a dozen references).
-      for (k, check) in plan.checks.enumerated() where run.outcome(check, event: event, activation) == .failed {
+      for k in plan.checks.indices where run.outcome(plan.checks[k], event: event, activation) == .failed {
         text += " "
         text.append(plan.standard.purposeChecks[k].says)
       }
     case .error:
-      if case .condition(let predicate) = plan.expect, case .error(let message) = predicate.condition.result(activation)
+      if case .condition(let predicate) = plan.expect,
+        case .error(let message) = predicate.program.evaluate(activation).checkResult
       {
         text.append(predicate.condition.source)
         fields(predicate, event: event, into: &text)
@@ -50,11 +51,12 @@ extension FindingDescriber {
         return
       }
       letter(plan.expect, held: true, event: event, into: &text)
-      for (check, written) in zip(plan.checks, plan.standard.purposeChecks) {
-        guard case .condition(let predicate) = check, case .error(let message) = predicate.condition.result(activation)
+      for k in plan.checks.indices {
+        guard case .condition(let predicate) = plan.checks[k],
+          case .error(let message) = predicate.program.evaluate(activation).checkResult
         else { continue }
         text += ", but purpose check '"
-        text.append(written.id)
+        text.append(plan.standard.purposeChecks[k].id)
         text += "' could not be evaluated: "
         text.append(message)
         return
@@ -66,39 +68,40 @@ extension FindingDescriber {
       letter(plan.expect, held: false, event: event, into: &text)
       guard record.deviation >= 0 else { return }
       text += "; "
-      deviationBecause(plan.deviations[Int(record.deviation)], event: event, activation, into: &text)
+      deviationBecause(plan.deviations[Int(record.deviation)], event: event, into: &text)
     }
   }
 
   /// `deviation 'x' applies (reason = 'y'); evidence a, b present; limit ... held; approved by sam`,
   /// stopping at the first part that failed.
-  private func deviationBecause(
-    _ plan: DeviationPlan, event: Int, _ activation: Activation, into text: inout TextBuffer
-  ) {
-    let deviation = plan.deviation
+  ///
+  /// The deviation's fields are read where the plan keeps them: copying its `Deviation` (two
+  /// conditions, a dozen references) would count each of them twice.
+  private func deviationBecause(_ plan: DeviationPlan, event: Int, into text: inout TextBuffer) {
     let record = run.events[event].record
     text += "deviation '"
-    text.append(deviation.id)
+    text.append(plan.deviation.id)
     text += "' applies"
     fields(plan.when, event: event, into: &text)
     if plan.evidence.contains(where: { EngineRun.isMissing($0.read(record)) }) {
       text += "; evidence "
       var first = true
-      for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
+      for i in plan.evidence.indices where EngineRun.isMissing(plan.evidence[i].read(record)) {
         if !first { text += ", " }
-        text.append(field.name)
+        text.append(plan.evidence[i].name)
         first = false
       }
       text += " missing"
       return
     }
-    if !deviation.evidence.isEmpty {
+    if !plan.deviation.evidence.isEmpty {
       text += "; evidence "
-      text.append(deviation.evidence, separator: ", ")
+      text.append(plan.deviation.evidence, separator: ", ")
       text += " present"
     }
     if let limit = plan.limit {
-      let result = limit.condition.result(activation)
+      // Only a limit is evaluated again; the activation is made for it alone.
+      let result = limit.program.evaluate(run.activation(event)).checkResult
       text += "; limit "
       text.append(limit.condition.source)
       if result == .held { text += " held" } else if result == .failed { text += " failed" }
@@ -109,18 +112,15 @@ extension FindingDescriber {
       }
       if result != .held { return }
     }
-    guard deviation.approval == .supervisor else { return }
-    let approval = approvalOutcome(for: event)
-    switch approval.decision {
-    case .awaiting:
+    guard plan.deviation.approval == .supervisor else { return }
+    // The approval's employee is all the sentence names: the whole `ApprovalOutcome` (its
+    // note, time and id as Strings) is for explanations.
+    guard let entry = run.approvals[run.events[event].id] else {
       text += "; awaiting supervisor approval"
-    case .approved:
-      text += "; approved by "
-      text.append(approval.approver ?? "a supervisor")
-    case .declined:
-      text += "; declined by "
-      text.append(approval.approver ?? "a supervisor")
+      return
     }
+    text += entry.approved ? "; approved by " : "; declined by "
+    employee(of: Int(entry.event), into: &text)
   }
 
   /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
@@ -141,20 +141,21 @@ extension FindingDescriber {
 
   /// A relation in words, from the event it found (or did not).
   private func relationPhrase(_ plan: RelationPlan, match: Int32?, into text: inout TextBuffer) {
-    let relation = plan.relation
+    // The plan's copies of the window and direction: copying its `Relation` (with its `where`
+    // condition) would count a dozen references.
     guard let match else {
-      noEvent(of: relation.on, same: relation.same, into: &text)
+      noEvent(of: plan.relation.on, same: plan.relation.same, into: &text)
       text += " within "
-      ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
-      text += relation.kind.looksForward ? " after" : " before"
+      ValueText.writeDuration(nanos: plan.withinNanos, into: &text)
+      text += plan.forward ? " after" : " before"
       return
     }
     let other = Int(match)
     typeAndID(other, into: &text)
-    text += relation.kind.looksForward ? "' followed within " : "' preceded within "
-    ValueText.writeDuration(nanos: relation.withinNanos, into: &text)
+    text += plan.forward ? "' followed within " : "' preceded within "
+    ValueText.writeDuration(nanos: plan.withinNanos, into: &text)
     text += " (at "
-    text.append(run.events[other].timeText)
+    run.events[other].texts.withTime { text.append($0) }
     text += ")"
   }
 
@@ -162,44 +163,50 @@ extension FindingDescriber {
   private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
     text += " ("
-    values(predicate.fields, of: run.events[event].record, into: &text)
+    values(predicate.fields, of: event, into: &text)
     text += ")"
   }
 
-  /// `break_minutes = 65, reason = 'medical'`.
-  private func values(_ fields: [FieldRef], of record: Record, into text: inout TextBuffer) {
-    for (i, field) in fields.enumerated() {
-      if i > 0 { text += ", " }
-      text.append(field.name)
-      text += " = "
-      ValueText.write(field.read(record), into: &text)
+  /// `break_minutes = 65, reason = 'medical'`, read from the event's row with its storage
+  /// unretained: a `Record` would retain the storage, and a string value made a `Value` would
+  /// be retained too.
+  private func values(_ fields: [FieldRef], of event: Int, into text: inout TextBuffer) {
+    let (storage, row) = run.events[event].unretainedRow
+    storage._withUnsafeGuaranteedRef { storage in
+      for (i, field) in fields.enumerated() {
+        if i > 0 { text += ", " }
+        text.append(field.name)
+        text += " = "
+        ValueText.write(field, of: storage, row: row, into: &text)
+      }
     }
   }
 
   // MARK: - Signals and patterns
 
+  /// The signal's fields are read where the plan keeps them: copying its `Signal` would
+  /// count a dozen references.
   private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
-    let signal = plan.signal
     if record.verdict == .answered, record.related >= 0 {
       text += "answered by "
       otherEvent(Int(record.related), into: &text)
       return
     }
-    noEvent(of: signal.responseOn, same: signal.responseSame, into: &text)
-    if signal.responseBy == .sameEmployee {
+    noEvent(of: plan.signal.responseOn, same: plan.signal.responseSame, into: &text)
+    if plan.signal.responseBy == .sameEmployee {
       text += " by "
-      text.append(run.events[event].employee)
+      employee(of: event, into: &text)
     }
     text += " within "
-    ValueText.writeDuration(nanos: signal.responseWithinNanos, into: &text)
+    ValueText.writeDuration(nanos: plan.signal.responseWithinNanos, into: &text)
     if record.related >= 0 {
       let o = Int(record.related)
       text += ", while "
-      text.append(run.events[o].employee)
+      employee(of: o, into: &text)
       text += " logged "
       typeAndID(o, into: &text)
       text += "' at "
-      text.append(run.events[o].timeText)
+      run.events[o].texts.withTime { text.append($0) }
     }
   }
 
@@ -207,16 +214,23 @@ extension FindingDescriber {
   private func otherEvent(_ o: Int, into text: inout TextBuffer) {
     typeAndID(o, into: &text)
     text += "' ("
-    text.append(run.events[o].employee)
+    employee(of: o, into: &text)
     text += ") at "
-    text.append(run.events[o].timeText)
+    run.events[o].texts.withTime { text.append($0) }
   }
 
-  /// `assist 'e-2` (the closing quote is the caller's, with what follows it).
+  /// `assist 'e-2` (the closing quote is the caller's, with what follows it). Both are
+  /// copied as bytes from the event's storage, making no String.
   private func typeAndID(_ o: Int, into text: inout TextBuffer) {
-    text.append(run.events[o].type)
+    let texts = run.events[o].texts
+    texts.withType { text.append($0) }
     text += " '"
-    text.append(run.events[o].id)
+    texts.withID { text.append($0) }
+  }
+
+  /// The employee who logged an event, copied as bytes from the run's names.
+  private func employee(of event: Int, into text: inout TextBuffer) {
+    names.withUTF8(run.employeeOf[event]) { text.append($0) }
   }
 
   /// `no assist or acknowledge with the same customer_ref`.
@@ -228,28 +242,28 @@ extension FindingDescriber {
     text.append(same, separator: ", ")
   }
 
-  private func patternBecause(_ plan: PatternPlan, raise: PatternRaise, into text: inout TextBuffer) {
-    let pattern = plan.pattern
-    text.append(raise.counted.count)
+  /// The raise (by position) and the pattern are read where the run keeps them, not copied.
+  private func patternBecause(_ plan: PatternPlan, raise r: Int, into text: inout TextBuffer) {
+    text.append(raises[r].counted.count)
     text += " matching "
-    text.append(pattern.on, separator: " or ")
+    text.append(plan.pattern.on, separator: " or ")
     text += " within "
-    ValueText.writeDuration(nanos: pattern.withinNanos, into: &text)
+    ValueText.writeDuration(nanos: plan.pattern.withinNanos, into: &text)
     text += " for "
-    values(plan.per, of: run.events[Int(raise.event)].record, into: &text)
+    values(plan.per, of: Int(raises[r].event), into: &text)
     text += ": "
-    ids(raise.counted, into: &text)
-    if !raise.joined.isEmpty {
+    ids(raises[r].counted, into: &text)
+    if !raises[r].joined.isEmpty {
       text += "; then joined by "
-      ids(raise.joined, into: &text)
+      ids(raises[r].joined, into: &text)
     }
   }
 
   /// `'e-1', 'e-2'`.
   private func ids(_ events: [Int32], into text: inout TextBuffer) {
-    for (i, event) in events.enumerated() {
+    for i in events.indices {
       text += i > 0 ? ", '" : "'"
-      text.append(run.events[Int(event)].id)
+      run.events[Int(events[i])].texts.withID { text.append($0) }
       text += "'"
     }
   }

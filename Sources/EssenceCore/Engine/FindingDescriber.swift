@@ -6,9 +6,17 @@ import CEL
 struct FindingDescriber: FindingDescribing {
   let run: EngineRun
   let raises: [PatternRaise]
+  /// The run's employees as bytes, numbered as `run.employeeOf` numbers them.
+  let names: NameBytes
   /// Record every sub-expression's value in the outcomes (for `explain`; costs a second
   /// compilation of each condition).
   var traced = false
+
+  init(run: EngineRun, raises: [PatternRaise]) {
+    self.run = run
+    self.raises = raises
+    names = NameBytes(run.employees)
+  }
 
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     let event = Int(record.event)
@@ -17,24 +25,26 @@ struct FindingDescriber: FindingDescribing {
     return Finding(
       event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
       rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
-      severity: run.book.infos[r].severity, deviation: deviation(of: record)?.deviation.id, because: because(record),
+      severity: run.book.infos[r].severity,
+      deviation: deviation(of: record)?._withUnsafeGuaranteedRef { $0.deviation.id }, because: because(record),
       source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(),
       note: note(of: event),
       eventIndex: event)
   }
 
   func line(for record: FindingRecord) -> FindingLine {
-    let event = run.events[Int(record.event)]
-    let deviation = deviation(of: record)
-    return FindingLine(
-      event: event.id, employee: event.employee, time: event.writtenTime, rule: Int(record.rule), verdict: record.verdict, deviation: deviation?.deviation.id,
-      serves: deviation?.deviation.serves)
+    FindingLine(
+      event: run.events[Int(record.event)].texts, employee: run.employeeOf[Int(record.event)], names: names,
+      rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record))
   }
 
-  /// The deviation that applied, if any.
-  private func deviation(of record: FindingRecord) -> DeviationPlan? {
-    guard record.deviation >= 0, case .standard(let plan) = run.book.rules[Int(record.rule)].body else { return nil }
-    return plan.deviations[Int(record.deviation)]
+  /// The deviation that applied, if any, unretained (the rule book keeps it): taken out of the
+  /// rule's enum and the plan's array, it would be retained and released for each line.
+  private func deviation(of record: FindingRecord) -> Unmanaged<DeviationPlan>? {
+    guard record.deviation >= 0, case .standard(let plan) = Plan(run.book.rules[Int(record.rule)].body) else {
+      return nil
+    }
+    return plan._withUnsafeGuaranteedRef { .passUnretained($0.deviations[Int(record.deviation)]) }
   }
 
   /// Another event a decision looked at, as findings name it.
@@ -50,6 +60,23 @@ struct FindingDescriber: FindingDescribing {
     return ApprovalOutcome(
       decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee,
       note: note(of: Int(entry.event)), time: approval.timeText)
+  }
+
+  /// A rule's plan, unretained: the run's rule book keeps it alive, and a plan taken out of
+  /// the rule's enum would be retained and released around each use, per finding.
+  enum Plan {
+    case standard(Unmanaged<StandardPlan>)
+    case signal(Unmanaged<SignalPlan>)
+    case pattern(Unmanaged<PatternPlan>)
+
+    @inline(__always)
+    init(_ body: RuleBook.Body) {
+      switch body {
+      case .standard(let plan): self = .standard(.passUnretained(plan))
+      case .signal(let plan): self = .signal(.passUnretained(plan))
+      case .pattern(let plan): self = .pattern(.passUnretained(plan))
+      }
+    }
   }
 
   /// The event's `note` field when it is a string.

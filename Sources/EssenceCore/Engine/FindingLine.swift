@@ -1,17 +1,42 @@
 /// A finding as the reports that print a line per finding read it: no explanation, and no
 /// `because` string (``FindingList`` writes the sentence straight into the report's buffer).
+///
+/// It holds no reference it counts: the event's texts are read in place, and the names and
+/// the deviation are the describer's and the rule book's, all kept alive by the run behind
+/// the list, so making and dropping hundreds of thousands of lines costs no retain or release.
 struct FindingLine {
-  /// The judged event's id (or `<path>:<line>`).
-  var event: String
-  /// The judged event's employee.
-  var employee: String
-  /// The event's `time`, exactly as written in the log.
-  var time: WrittenTime
+  /// The judged event's id (or `<path>:<line>`) and time exactly as written.
+  var event: EventTexts
   /// The rule's position in set order (in ``Evaluation/rules``).
   var rule: Int
   var verdict: Verdict
+  private let employee: Int32
+  private let names: Unmanaged<NameBytes>
   /// The deviation that applied, if any.
-  var deviation: String?
-  /// What the applied deviation serves, if one applied.
-  var serves: String?
+  private let deviation: Unmanaged<DeviationPlan>?
+
+  init(
+    event: EventTexts, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict,
+    deviation: Unmanaged<DeviationPlan>?
+  ) {
+    self.event = event
+    self.employee = employee
+    self.names = .passUnretained(names)
+    self.rule = rule
+    self.verdict = verdict
+    self.deviation = deviation
+  }
+
+  /// Calls `body` with the UTF-8 of the judged event's employee.
+  @inline(__always)
+  func withEmployee<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    names._withUnsafeGuaranteedRef { $0.withUTF8(employee, body) }
+  }
+
+  /// Calls `body` with the applied deviation (its id, what it serves), or returns nil when
+  /// none applied.
+  @discardableResult @inline(__always)
+  func withDeviation<R>(_ body: (Deviation) -> R) -> R? {
+    deviation?._withUnsafeGuaranteedRef { body($0.deviation) }
+  }
 }

@@ -109,11 +109,12 @@ struct TextBuffer: ~Copyable {
     buffer.append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
-  /// Appends the items with a separator between them.
+  /// Appends the items with a separator between them (by position: iterating would copy,
+  /// and so count, each item).
   mutating func append(_ items: [String], separator: StaticString) {
-    for (i, item) in items.enumerated() {
+    for i in items.indices {
       if i > 0 { self += separator }
-      append(item)
+      append(items[i])
     }
   }
 

@@ -9,19 +9,37 @@ enum ValueText {
     case nil: text += "absent"
     case .int(let i)?: text.append(Int(i))
     case .string(let s)?:
-      // Only a quote, a backslash or a control character needs CEL's escapes.
-      let plain = s.utf8.withContiguousStorageIfAvailable { utf8 in
-        for byte in utf8 where byte < 0x20 || byte == 0x27 || byte == 0x5C || byte == 0x7F { return false }
-        let at = text.reserve(utf8.count + 2)
-        at[0] = UInt8(ascii: "'")
-        if let source = utf8.baseAddress { TextBuffer.copy(source, to: at + 1, count: utf8.count) }
-        at[utf8.count + 1] = UInt8(ascii: "'")
-        text.advance(by: utf8.count + 2)
-        return true
+      if s.utf8.withContiguousStorageIfAvailable({ writeString($0, into: &text) }) == nil {
+        text.append(Value.string(s).description)
       }
-      if plain != true { text.append(Value.string(s).description) }
     case let value?: text.append(value.description)
     }
+  }
+
+  /// Appends a field's value on a row of `storage` as ``write(_:into:)`` does, a string copied
+  /// from where the storage keeps it: making it a `Value` would retain and release it.
+  static func write(_ field: FieldRef, of storage: RecordStorage, row: UInt32, into text: inout TextBuffer) {
+    guard let slot = field.slot(in: storage) else {
+      write(field.read(Record(storage: storage, row: row)), into: &text)
+      return
+    }
+    if storage.withStringUTF8(slot: slot, row: row, { writeString($0, into: &text) }) == nil {
+      write(storage.value(slot: slot, row: row), into: &text)
+    }
+  }
+
+  /// Appends a string's UTF-8 in CEL literal syntax.
+  private static func writeString(_ utf8: UnsafeBufferPointer<UInt8>, into text: inout TextBuffer) {
+    // Only a quote, a backslash or a control character needs CEL's escapes.
+    for byte in utf8 where byte < 0x20 || byte == 0x27 || byte == 0x5C || byte == 0x7F {
+      text.append(Value.string(String(decoding: utf8, as: UTF8.self)).description)
+      return
+    }
+    let at = text.reserve(utf8.count + 2)
+    at[0] = UInt8(ascii: "'")
+    if let source = utf8.baseAddress { TextBuffer.copy(source, to: at + 1, count: utf8.count) }
+    at[utf8.count + 1] = UInt8(ascii: "'")
+    text.advance(by: utf8.count + 2)
   }
 
   /// Go-style duration text, as standards files write windows: `1h`, `72h`, `10m`, `1h30m`, `1.5s`.

@@ -38,6 +38,16 @@ public struct Event: Sendable {
   /// `time` exactly as written in the log (findings copy it).
   public var timeText: String { writtenTime.text }
 
+  /// The id, type and written time, to be copied as bytes without retaining the storage or
+  /// making a String (reports write one line per finding).
+  var texts: EventTexts {
+    EventTexts(storage: storage, id: idNumber, type: typeNumber, writtenTime: writtenTimeNumber, instant: time)
+  }
+
+  /// The storage, unretained, and the row of the event's record: for reading a few fields per
+  /// finding, where making a `Record` would retain the storage.
+  var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), row) }
+
   /// `time` as written, to be copied without making a String when it is whole UTC seconds.
   var writtenTime: WrittenTime {
     WrittenTime(instant: time, text: writtenTimeNumber == Self.canonicalTime ? nil : storage.string(writtenTimeNumber))

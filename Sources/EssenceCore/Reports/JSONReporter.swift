@@ -86,15 +86,15 @@ public struct JSONReporter: Reporter {
       for i in range {
         let line = findings.line(at: i)
         part.raw(i > 0 ? ",\n    {\"event\": " : "\n    {\"event\": ")
-        part.string(line.event)
+        line.event.withID { part.string($0) }
         part.raw(", \"employee\": ")
-        part.string(line.employee)
+        line.withEmployee { part.string($0) }
         part.raw(", \"time\": ")
-        line.time.withUTF8 { part.string($0) }
+        line.event.withTime { part.string($0) }
         pieces.write(rule: line.rule, verdict: line.verdict, to: &part)
-        if let deviation = line.deviation {
+        line.withDeviation {
           part.raw(", \"deviation\": ")
-          part.string(deviation)
+          part.string($0.id)
         }
         part.raw(", \"because\": ")
         part.string { findings.writeBecause(at: i, into: &$0) }

@@ -102,15 +102,15 @@ public struct TextReporter: Reporter {
   /// The finding's heading line, without its line end.
   private func write(_ line: FindingLine, rules: [RuleInfo], into text: inout TextBuffer) {
     text += "  "
-    line.time.withUTF8 { text.append($0) }
+    line.event.withTime { text.append($0) }
     text += "  "
-    text.append(line.employee)
+    line.withEmployee { text.append($0) }
     text += "  "
     text.append(rules[line.rule].id)
     text += " ["
     text.append(rules[line.rule].severity.rawValue)
     text += "]  event "
-    text.append(line.event)
+    line.event.withID { text.append($0) }
   }
 
   /// For a justified finding: the employee's own note and what the deviation served.
@@ -120,9 +120,9 @@ public struct TextReporter: Reporter {
       text.append(note)
       text += "\"\n"
     }
-    if let serves = line.serves {
+    line.withDeviation {
       text += "      it served: "
-      text.append(serves)
+      text.append($0.serves)
       text += "\n"
     }
   }

@@ -1,0 +1,29 @@
+extension RecordStorage {
+  /// Calls `body` with the UTF-8 of the string numbered `number` (a number `intern` or `store`
+  /// returned), where the storage keeps it.
+  ///
+  /// Reports copy an id and a name per finding into their bytes: `string(_:)` would make each
+  /// a String first, which costs an allocation or a reference count apiece, more than the copy.
+  @inlinable public func withUTF8<R>(_ number: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard number & Self.textBit == 0 else {
+      let at = Int(number & ~Self.textBit)
+      let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+      let utf8 = UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)])
+      return body(utf8.assumingMemoryBound(to: UInt8.self))
+    }
+    if let result = strings[Int(number)].utf8.withContiguousStorageIfAvailable(body) { return result }
+    var copy = strings[Int(number)]
+    return copy.withUTF8(body)
+  }
+
+  /// The value in a declared slot of the row at `row`, or nil when absent: `Record.value(atSlot:)`
+  /// for a caller holding the storage unretained, since making a `Record` retains it.
+  @inlinable public func value(slot: Int, row: UInt32) -> Value? { value(atSlot: slot, row: row) }
+
+  /// Calls `body` with the UTF-8 of a declared slot's value when it is a string (see
+  /// `withUTF8(_:_:)`); nil when the field is absent or holds something else.
+  @inlinable public func withStringUTF8<R>(slot: Int, row: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+    guard slot < Cell.slotLimit, let (tag, at) = payload(ofSlot: slot, row: row), tag == .string else { return nil }
+    return withUTF8(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self), body)
+  }
+}
