@@ -95,17 +95,16 @@ extension EngineRun {
   /// `where` that errors means the pair does not relate.
   func match(_ plan: RelationPlan, event: Int) -> Int32? {
     let record = events[event].record
-    guard let key = JoinKey(fields: plan.same, of: record), let group = lookupKeys[plan.lookup].find(key) else {
-      return nil
-    }
+    let lookup = lookups[plan.lookup]
+    guard let key = JoinKey(fields: plan.same, of: record), let group = lookup.keys.find(key) else { return nil }
     let t = events[event].time
     let (lower, upper) =
       plan.forward ? (t, t.shifted(byNanos: plan.withinNanos)) : (t.shifted(byNanos: -plan.withinNanos), t)
     guard let condition = plan.where else {
-      return lookupIndexes[plan.lookup].first(in: group, from: lower, through: upper, excluding: Int32(event))
+      return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event))
     }
     var pair = Activation(values: [.record(record), .null])
-    return lookupIndexes[plan.lookup].first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
+    return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
       pair.values[1] = .record(self.events[Int(other)].record)
       return condition.outcome(pair) == .held
     }
@@ -117,9 +116,9 @@ extension EngineRun {
     let t = events[event].time
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event)
-    if let key = JoinKey(fields: plan.keyFields, of: events[event].record),
-      let group = lookupKeys[plan.lookup].find(key),
-      let response = lookupIndexes[plan.lookup].first(in: group, from: t, through: upper, excluding: me)
+    let lookup = lookups[plan.lookup]
+    if let key = JoinKey(fields: plan.keyFields, of: events[event].record), let group = lookup.keys.find(key),
+      let response = lookup.index.first(in: group, from: t, through: upper, excluding: me)
     {
       return SignalDecision(verdict: .answered, related: response)
     }

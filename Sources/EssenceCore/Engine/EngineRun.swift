@@ -25,8 +25,7 @@ final class EngineRun: Sendable {
   let employees: [String]
   let employeeOf: [Int32]
   /// For each lookup of the book: its join keys, numbered, and the index of its events.
-  let lookupKeys: [KeyTable]
-  let lookupIndexes: [TimeIndex]
+  let lookups: [Lookup]
   /// Each employee's events of busy types.
   let busy: TimeIndex
   /// The latest approval (time, input order) for each referenced event id.
@@ -57,9 +56,23 @@ final class EngineRun: Sendable {
     self.stepStarts = stepStarts
     self.employees = indexed.employees
     self.employeeOf = indexed.employeeOf
-    self.lookupKeys = indexed.lookupKeys
     self.busy = indexes.removeLast()
-    self.lookupIndexes = indexes
+    self.lookups = zip(indexed.lookupKeys, indexes).map { Lookup(keys: $0, index: $1) }
     self.approvals = indexed.approvals
+  }
+}
+
+extension EngineRun {
+  /// One lookup's join keys and the index of its events, in a class: a relation reads them for
+  /// every event it judges, and copying the structs out of an array counted each of their
+  /// seven arrays twice.
+  final class Lookup: Sendable {
+    let keys: KeyTable
+    let index: TimeIndex
+
+    init(keys: KeyTable, index: TimeIndex) {
+      self.keys = keys
+      self.index = index
+    }
   }
 }
