@@ -29,29 +29,33 @@ enum JoinKey: Hashable, Sendable {
 
   /// The key of a top-level field value; nil for absent, null and values nothing equals.
   init?(_ value: Value?) {
-    guard let value, case .some(let key) = JoinKey.nested(value), key != .null else { return nil }
+    guard case .some(let key) = JoinKey.nested(value), key != .null else { return nil }
     self = key
   }
 
   /// The key of several fields at once (a multi-field `same`); nil when any makes no key.
-  init?(fields: [FieldRef], of record: Record) {
+  ///
+  /// Borrowing its arguments (an initializer's are otherwise passed owned) spares a count on
+  /// the fields and the record for every event a relation judges.
+  init?(fields: borrowing [FieldRef], of record: borrowing Record) {
     if fields.count == 1 {
       self.init(fields[0].read(record))
       return
     }
     var keys: [JoinKey] = []
     keys.reserveCapacity(fields.count)
-    for field in fields {
-      guard let key = JoinKey(field.read(record)) else { return nil }
+    for f in fields.indices {
+      guard let key = JoinKey(fields[f].read(record)) else { return nil }
       keys.append(key)
     }
     self = .list(keys)
   }
 
-  /// A value's key where null is a value (inside lists and maps); nil when CEL `==` would
-  /// not be reflexive (NaN) or the value has no equality (errors, types, records).
-  private static func nested(_ value: Value) -> JoinKey? {
+  /// A value's key where null is a value (inside lists and maps); nil when absent, when CEL
+  /// `==` would not be reflexive (NaN) or the value has no equality (errors, types, records).
+  private static func nested(_ value: Value?) -> JoinKey? {
     switch value {
+    case nil: return nil
     case .null: return .null
     case .bool(let b): return .bool(b)
     case .int(let i): return .int(i)
