@@ -80,12 +80,9 @@ struct KeyTable: Sendable {
   private static func hash(_ key: JoinKey) -> UInt64 {
     switch key {
     case .string(let text):
-      var string = text.text
-      return string.withUTF8 { bytes in
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return mix(h)
-      }
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in text.text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      return mix(h)
     case .int(let i):
       return mix(UInt64(bitPattern: i))
     default:
