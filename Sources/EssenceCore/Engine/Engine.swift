@@ -114,9 +114,10 @@ public struct Engine: Sendable {
         }
         let r = Int(step)
         guard inScope else { continue }
-        if rules[r]._withUnsafeGuaranteedRef({ apply($0, r, event: i, employee: employee, run, activation, &verdicts) }) {
-          judged = true
+        let applied = rules[r]._withUnsafeGuaranteedRef {
+          apply($0, r, event: i, employee: employee, run, activation, &verdicts)
         }
+        if applied { judged = true }
       }
       if !judged { verdicts.unjudged += 1 }
     }
