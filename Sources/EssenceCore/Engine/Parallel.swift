@@ -79,16 +79,31 @@ private final class LockedInt: @unchecked Sendable {
 }
 
 /// One slot per task; each task writes only its own, and all are read after every task ended.
+///
+/// The slots are memory of their own, not an array: tasks on several threads writing into one
+/// array, even each into its own element, would each begin a mutating access to the whole
+/// array (`withUnsafeMutableBufferPointer`), and overlapping accesses trap.
 private final class Slots<Value>: @unchecked Sendable {
-  private var storage: [Value?]
+  private let storage: UnsafeMutablePointer<Value?>
+  private let count: Int
 
-  init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-  func store(_ value: Value, at index: Int) {
-    storage.withUnsafeMutableBufferPointer { $0[index] = value }
+  init(count: Int) {
+    self.count = count
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil, count: count)
   }
 
-  var values: [Value] { storage.compactMap { $0 } }
+  deinit {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  func store(_ value: Value, at index: Int) {
+    precondition(index >= 0 && index < count, "slot \(index) of \(count)")
+    storage[index] = value
+  }
+
+  var values: [Value] { UnsafeBufferPointer(start: storage, count: count).compactMap { $0 } }
 }
 
 /// A closure that one task alone runs while others work on other data (see
