@@ -130,15 +130,16 @@ private func apply(
   _ verdicts: inout Verdicts
 ) -> Bool {
   if let when = rule.when, when.outcome(activation) != .held { return false }
-  switch rule.body {
+  switch rule.plan {
   case .standard(let plan):
-    let decision = run.decide(plan, event: i, activation)
+    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: i, activation) }
     verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
   case .signal(let plan):
-    let decision = run.decide(plan, event: i)
+    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: i) }
     verdicts.emit(i, r, decision.verdict, employee: employee, related: decision.related.map(Int.init) ?? -1)
   case .pattern(let plan):
-    verdicts.matches.append((r, i, JoinKey(fields: plan.per, of: run.events[i].record)))
+    let key = plan._withUnsafeGuaranteedRef { JoinKey(fields: $0.per, of: run.events[i].record) }
+    verdicts.matches.append((r, i, key))
   }
   return true
 }

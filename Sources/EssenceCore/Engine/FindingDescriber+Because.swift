@@ -13,7 +13,7 @@ extension FindingDescriber {
   /// Appends the `because` sentence to `text`.
   func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
     let event = Int(record.event)
-    switch Plan(run.book.rules[Int(record.rule)].body) {
+    switch run.book.rules[Int(record.rule)].plan {
     case .standard(let plan):
       plan._withUnsafeGuaranteedRef { standardBecause($0, record, event: event, into: &text) }
     case .signal(let plan):

@@ -41,7 +41,7 @@ struct FindingDescriber: FindingDescribing {
   /// The deviation that applied, if any, unretained (the rule book keeps it): taken out of the
   /// rule's enum and the plan's array, it would be retained and released for each line.
   private func deviation(of record: FindingRecord) -> Unmanaged<DeviationPlan>? {
-    guard record.deviation >= 0, case .standard(let plan) = Plan(run.book.rules[Int(record.rule)].body) else {
+    guard record.deviation >= 0, case .standard(let plan) = run.book.rules[Int(record.rule)].plan else {
       return nil
     }
     return plan._withUnsafeGuaranteedRef { .passUnretained($0.deviations[Int(record.deviation)]) }
@@ -60,23 +60,6 @@ struct FindingDescriber: FindingDescribing {
     return ApprovalOutcome(
       decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee,
       note: note(of: Int(entry.event)), time: approval.timeText)
-  }
-
-  /// A rule's plan, unretained: the run's rule book keeps it alive, and a plan taken out of
-  /// the rule's enum would be retained and released around each use, per finding.
-  enum Plan {
-    case standard(Unmanaged<StandardPlan>)
-    case signal(Unmanaged<SignalPlan>)
-    case pattern(Unmanaged<PatternPlan>)
-
-    @inline(__always)
-    init(_ body: RuleBook.Body) {
-      switch body {
-      case .standard(let plan): self = .standard(.passUnretained(plan))
-      case .signal(let plan): self = .signal(.passUnretained(plan))
-      case .pattern(let plan): self = .pattern(.passUnretained(plan))
-      }
-    }
   }
 
   /// The event's `note` field when it is a string.

@@ -10,15 +10,35 @@ final class RuleBook: Sendable {
     case pattern(PatternPlan)
   }
 
+  /// A rule's plan held without a counted reference: judging switches on a rule for every
+  /// event and describing for every finding, and a plan taken out of `Body` is retained and
+  /// released each time. Valid while the book lives, which keeps every plan.
+  enum Plan {
+    case standard(Unmanaged<StandardPlan>)
+    case signal(Unmanaged<SignalPlan>)
+    case pattern(Unmanaged<PatternPlan>)
+
+    init(_ body: Body) {
+      switch body {
+      case .standard(let plan): self = .standard(.passUnretained(plan))
+      case .signal(let plan): self = .signal(.passUnretained(plan))
+      case .pattern(let plan): self = .pattern(.passUnretained(plan))
+      }
+    }
+  }
+
   /// A rule and the file it came from; a class so judging a million events copies no fields.
   final class Entry: Sendable {
     let body: Body
+    /// `body`'s plan, unretained (see ``Plan``).
+    let plan: Plan
     let file: Int
     let id: String
     let when: Predicate?
 
     init(body: Body, file: Int, id: String, when: Condition?, compiler: PlanCompiler) {
       self.body = body
+      self.plan = Plan(body)
       self.file = file
       self.id = id
       self.when = when.map { Predicate($0, compiler) }
