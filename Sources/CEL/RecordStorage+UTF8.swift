@@ -16,10 +16,6 @@ extension RecordStorage {
     return copy.withUTF8(body)
   }
 
-  /// The value in a declared slot of the row at `row`, or nil when absent: `Record.value(atSlot:)`
-  /// for a caller holding the storage unretained, since making a `Record` retains it.
-  @inlinable public func value(slot: Int, row: UInt32) -> Value? { value(atSlot: slot, row: row) }
-
   /// Calls `body` with the UTF-8 of a declared slot's value when it is a string (see
   /// `withUTF8(_:_:)`); nil when the field is absent or holds something else.
   @inlinable public func withStringUTF8<R>(slot: Int, row: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {

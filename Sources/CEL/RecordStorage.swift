@@ -85,8 +85,9 @@ public final class RecordStorage: @unchecked Sendable {
     return (Int(bytes.loadUnaligned(fromByteOffset: at + 1, as: UInt32.self)), at + 5)
   }
 
-  /// The value in a declared slot of the row at `row`, or nil when absent.
-  @inlinable func value(atSlot slot: Int, row: UInt32) -> Value? {
+  /// The value in a declared slot of the row at `row`, or nil when absent (`Record.value(atSlot:)`
+  /// for a caller holding the storage unretained: making a `Record` retains it).
+  @inlinable public func value(atSlot slot: Int, row: UInt32) -> Value? {
     guard slot < Cell.slotLimit else { return value(named: layout.names[slot], row: row) }
     return payload(ofSlot: slot, row: row).map { value($0.tag, $0.at) }
   }

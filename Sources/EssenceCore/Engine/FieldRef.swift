@@ -24,7 +24,7 @@ struct FieldRef: Sendable {
 
   /// The field's value on a record, or nil when absent.
   func read(_ record: Record) -> Value? {
-    if let slot, ObjectIdentifier(record.layout) == layout { return record.value(atSlot: slot) }
+    if let slot = slot(in: record.storage) { return record.value(atSlot: slot) }
     return record.field(name)
   }
 }

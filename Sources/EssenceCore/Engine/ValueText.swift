@@ -24,7 +24,7 @@ enum ValueText {
       return
     }
     if storage.withStringUTF8(slot: slot, row: row, { writeString($0, into: &text) }) == nil {
-      write(storage.value(slot: slot, row: row), into: &text)
+      write(storage.value(atSlot: slot, row: row), into: &text)
     }
   }
 
