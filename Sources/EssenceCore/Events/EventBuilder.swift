@@ -17,6 +17,8 @@ struct EventBuilder {
   /// The names of the keys resolved, by `FieldKey.number`: kept here rather than in each
   /// key, so keys copy nothing reference-counted.
   private var names: [String] = []
+  /// The key of each name resolved.
+  private var keys: [String: FieldKey] = [:]
   /// The block's accepted events, waiting for their storage.
   private var pending: [Pending] = []
   private var id = Required.absent
@@ -58,12 +60,15 @@ struct EventBuilder {
     _ = rows.intern(path)
   }
 
-  /// Resolves a field name; readers resolve each distinct name once and pass its key for
-  /// every field so named.
+  /// Resolves a field name, once per distinct name; readers keep the keys they resolved
+  /// (by column, by the shim's key number) and pass one for every field so named.
   mutating func key(_ name: String) -> FieldKey {
+    if let key = keys[name] { return key }
     names.append(name)
-    return FieldKey(
+    let key = FieldKey(
       name: name, number: names.count - 1, cellSlot: rows.cellSlot(of: name), kept: keeping?.contains(name) ?? true)
+    keys[name] = key
+    return key
   }
 
   /// The name `key` was resolved from.

@@ -23,13 +23,6 @@ struct YAMLLogReader {
     }
     let problems = result.diagnostics.filter { $0.severity == .error }
     var builder = EventBuilder(layout: layout, keeping: keeping, path: path)
-    var keys: [String: FieldKey] = [:]
-    func key(_ name: String) -> FieldKey {
-      if let key = keys[name] { return key }
-      let key = builder.key(name)
-      keys[name] = key
-      return key
-    }
     for document in result.documents {
       let records: [YAMLNode]
       switch document.content {
@@ -48,10 +41,7 @@ struct YAMLLogReader {
           continue
         }
         builder.begin()
-        for (name, node) in fields {
-          let key = key(name)
-          builder.add(key, node.celValue)
-        }
+        for (name, node) in fields { builder.add(builder.key(name), node.celValue) }
         builder.finish(line: line, into: &log)
       }
     }
