@@ -342,7 +342,6 @@ void take(CSimdJSONReader *reader, dom::element root, size_t line, CSimdJSONDocu
   }
   document->status = CSimdJSONStatusObject;
   document->entries = reader->entries.data();
-  document->entryCount = reader->entries.size();
 }
 
 /// The next document of the block's stream when it is an object alone on its line, taken into

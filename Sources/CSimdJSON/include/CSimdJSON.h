@@ -73,8 +73,9 @@ typedef struct CSimdJSONDocument {
   size_t line;
   const char *message;
   size_t messageLength;
+  /// The object's entries, the object itself first (its `count` members follow, each with
+  /// its `descendants`).
   const CSimdJSONEntry *entries;
-  size_t entryCount;
 } CSimdJSONDocument;
 
 /// An opaque reader: a simdjson parser and the scratch storage for one document.
