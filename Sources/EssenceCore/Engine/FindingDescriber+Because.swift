@@ -155,7 +155,7 @@ extension FindingDescriber {
     text += plan.forward ? "' followed within " : "' preceded within "
     ValueText.writeDuration(nanos: plan.withinNanos, into: &text)
     text += " (at "
-    run.events[other].texts.withTime { text.append($0) }
+    time(of: other, into: &text)
     text += ")"
   }
 
@@ -206,7 +206,7 @@ extension FindingDescriber {
       text += " logged "
       typeAndID(o, into: &text)
       text += "' at "
-      run.events[o].texts.withTime { text.append($0) }
+      time(of: o, into: &text)
     }
   }
 
@@ -216,7 +216,7 @@ extension FindingDescriber {
     text += "' ("
     employee(of: o, into: &text)
     text += ") at "
-    run.events[o].texts.withTime { text.append($0) }
+    time(of: o, into: &text)
   }
 
   /// `assist 'e-2` (the closing quote is the caller's, with what follows it). Both are
@@ -226,6 +226,11 @@ extension FindingDescriber {
     texts.withType { text.append($0) }
     text += " '"
     texts.withID { text.append($0) }
+  }
+
+  /// An event's `time` as written, copied as bytes from its storage.
+  private func time(of o: Int, into text: inout TextBuffer) {
+    run.events[o].texts.withTime { text.append($0) }
   }
 
   /// The employee who logged an event, copied as bytes from the run's names.
