@@ -36,7 +36,9 @@ public struct Event: Sendable {
   public var path: String { storage.string(0) }
 
   /// `time` exactly as written in the log (findings copy it).
-  public var timeText: String { writtenTime.text }
+  public var timeText: String {
+    writtenTimeNumber == Self.canonicalTime ? time.rfc3339 : storage.string(writtenTimeNumber)
+  }
 
   /// The id, type and written time, to be copied as bytes without retaining the storage or
   /// making a String (reports write one line per finding).
@@ -47,11 +49,6 @@ public struct Event: Sendable {
   /// The storage, unretained, and the row of the event's record: for reading a few fields per
   /// finding, where making a `Record` would retain the storage.
   var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), row) }
-
-  /// `time` as written, to be copied without making a String when it is whole UTC seconds.
-  var writtenTime: WrittenTime {
-    WrittenTime(instant: time, text: writtenTimeNumber == Self.canonicalTime ? nil : storage.string(writtenTimeNumber))
-  }
 
   /// The 1-based physical line (for YAML, the line the record starts on).
   public var line: Int { Int(storedLine) }

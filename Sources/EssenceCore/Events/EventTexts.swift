@@ -35,8 +35,15 @@ struct EventTexts {
   /// Calls `body` with the UTF-8 of the event's `time` exactly as written.
   @inline(__always)
   func withTime<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    guard writtenTime != Event.canonicalTime else { return WrittenTime(instant: instant, text: nil).withUTF8(body) }
-    return text(writtenTime, body)
+    guard writtenTime == Event.canonicalTime else { return text(writtenTime, body) }
+    // Written back from the instant, on the stack: a 20-byte String would be an allocation.
+    let length = Timestamp.wholeSecondsRFC3339Length
+    let whole = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { bytes in
+      instant.writeWholeSecondsRFC3339(into: bytes) ? body(UnsafeBufferPointer(rebasing: bytes[0..<length])) : nil
+    }
+    if let whole { return whole }
+    var text = instant.rfc3339
+    return text.withUTF8(body)
   }
 
   @inline(__always)
