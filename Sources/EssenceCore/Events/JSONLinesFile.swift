@@ -1,4 +1,6 @@
 import CEL
+import Dispatch
+import Foundation
 
 /// Reads a JSON Lines file or standard input: blocks of whole lines are parsed on several
 /// threads at once, then joined in input order.
@@ -10,10 +12,9 @@ import CEL
 enum JSONLinesFile {
   /// Bytes per block at first; a longer line grows its block.
   static let blockSize = 1 << 20
-  /// Blocks per batch and thread: the threads take blocks as they come free, so a thread the
-  /// system holds back does not hold the batch back as much. Each block costs its bytes twice
-  /// (the batch parsing and the next one being read) and a partial log: two per thread read a
-  /// million events as fast as four did, and a log of 100,000 events with 15 MB less.
+  /// Blocks in flight per parsing thread, and one more: each thread parses one while another
+  /// waits, read, for the next free thread, and parsed blocks wait to be joined in order. Each
+  /// block costs its bytes and a partial log.
   static let blocksPerThread = 2
 
   /// Reads every line of `input` with `threads` threads, appending to `log`; records keep the
@@ -23,150 +24,140 @@ enum JSONLinesFile {
     blockSize: Int = blockSize, into log: inout EventLog
   ) throws(LogReadError) {
     let threads = max(1, threads)
-    let slots = threads == 1 ? 1 : threads * blocksPerThread
     var readers: [JSONLinesReader] = []
-    for _ in 0..<slots {
+    for _ in 0..<threads {
       guard let reader = JSONLinesReader(layout: layout, keeping: keeping, path: input.path) else {
         throw .unreadable(path: input.path, reason: "out of memory")
       }
       readers.append(reader)
     }
-    var blocks = (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) }
-    defer { for block in blocks { block.deallocate() } }
     var lines = LineBlockReader(input)
     if threads == 1 {
       // One thread parses straight into the log: no partial logs to join.
+      var block = PaddedBuffer(capacity: blockSize)
+      defer { block.deallocate() }
       let before = log.events.count
-      while let job = try lines.fill(&blocks[0]) {
-        readers[0].parse(blocks[0].bytes.baseAddress, job.length, job.firstLine, &log)
+      while let job = try lines.fill(&block) {
+        readers[0].parse(block.bytes.baseAddress, job.length, job.firstLine, &log)
         if job.firstLine == 1, let size = input.size {
           reserve(&log, events: log.events.count - before, readSoFar: lines.bytesRead, of: size)
         }
       }
       return
     }
-    // Blocks parse into `current` while the previous batch, in `previous`, joins the log and
-    // the next batch is read into `spare`: reading a batch from the file is the one part that
-    // must go in order, so it runs beside the parsing rather than between batches.
-    var current = (0..<slots).map { _ in PartialLog() }
-    var previous = (0..<slots).map { _ in PartialLog() }
-    var spare = (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) }
-    defer {
-      for partial in current + previous { partial.deallocate() }
-      for block in spare { block.deallocate() }
-    }
-    var pending = 0
-    var first = true
-    var jobs = try fill(&blocks, from: &lines)
-
-    while true {
-      if jobs.isEmpty {
-        run(jobs, threads: threads, &readers, blocks, into: &current, joining: &previous, pending, into: &log, filling: nil)
-        return
-      }
-      var next = Result<[Job], LogReadError>.success([])
-      withUnsafeMutablePointer(to: &spare) { spare in
-        withUnsafeMutablePointer(to: &lines) { lines in
-          withUnsafeMutablePointer(to: &next) { next in
-            run(
-              jobs, threads: threads, &readers, blocks, into: &current, joining: &previous, pending, into: &log,
-              filling: (spare, lines, next))
-          }
-        }
-      }
-      if first, let size = input.size {
-        let readSoFar = jobs.reduce(0) { $0 + $1.length }
-        reserve(&log, events: current.reduce(0) { $0 + $1.acceptedCount }, readSoFar: readSoFar, of: size)
-      }
-      first = false
-      swap(&current, &previous)
-      swap(&blocks, &spare)
-      pending = jobs.count
-      jobs = try next.get()
-    }
+    let pipeline = Pipeline(readers: readers, slots: threads * blocksPerThread + 1, blockSize: blockSize)
+    defer { pipeline.deallocate() }
+    try pipeline.run(&lines, size: input.size, into: &log)
   }
 
   /// A block of whole lines to parse: its length and the number of its first line.
   typealias Job = (length: Int, firstLine: Int)
 
-  /// Reads the next lines of `lines` into `blocks`, one job per block, fewer at the end.
-  private static func fill(_ blocks: inout [PaddedBuffer], from lines: inout LineBlockReader) throws(LogReadError) -> [Job] {
-    var jobs: [Job] = []
-    for i in blocks.indices {
-      guard let job = try lines.fill(&blocks[i]) else { break }
-      jobs.append(job)
-    }
-    return jobs
-  }
+  /// Blocks read in order on the calling thread, parsed on worker threads (one reader each)
+  /// as soon as a worker is free, and joined to the log in order, on the calling thread, as
+  /// soon as each is parsed.
+  ///
+  /// Nothing waits for a whole batch of blocks: with batches, every batch ended with the cores
+  /// waiting for its slowest block. Unchecked: a slot's block and partial log are touched by
+  /// the calling thread only while no worker holds the slot (before it is queued, after its
+  /// `parsed` signal), and each worker touches only its own reader.
+  private final class Pipeline: @unchecked Sendable {
+    private let readers: UnsafeMutableBufferPointer<JSONLinesReader>
+    private let blocks: UnsafeMutableBufferPointer<PaddedBuffer>
+    private let partials: UnsafeMutableBufferPointer<PartialLog>
+    private let parsed: [DispatchSemaphore]
+    private let queue = JobQueue()
 
-  /// Parses block `i` with reader `i` into `partials[i]`, and meanwhile joins the first
-  /// `pending` logs of `previous` to `log` and, when `filling` is given, reads the next jobs
-  /// into its blocks, all concurrently.
-  private static func run(
-    _ jobs: [Job], threads: Int, _ readers: inout [JSONLinesReader], _ blocks: [PaddedBuffer],
-    into partials: inout [PartialLog], joining previous: inout [PartialLog], _ pending: Int,
-    into log: inout EventLog,
-    filling: (blocks: UnsafeMutablePointer<[PaddedBuffer]>, lines: UnsafeMutablePointer<LineBlockReader>,
-      next: UnsafeMutablePointer<Result<[Job], LogReadError>>)?
-  ) {
-    readers.withUnsafeMutableBufferPointer { readers in
-      partials.withUnsafeMutableBufferPointer { partials in
-        previous.withUnsafeMutableBufferPointer { previous in
-          withUnsafeMutablePointer(to: &log) { log in
-            let batch = Batch(
-              readers: readers, partials: partials, blocks: blocks, jobs: jobs,
-              previous: UnsafeMutableBufferPointer(rebasing: previous[0..<pending]), log: log,
-              filling: filling.map { Batch.Filling(blocks: $0.blocks, lines: $0.lines, next: $0.next) })
-            // `threads` parse; reading the next batch and joining the last are light, and run
-            // beside them.
-            let tasks = jobs.count + (pending > 0 ? 1 : 0) + (filling == nil ? 0 : 1)
-            Parallel.forEach(tasks, workers: threads + 1) { batch.run($0) }
+    init(readers: [JSONLinesReader], slots: Int, blockSize: Int) {
+      self.readers = .allocate(capacity: readers.count)
+      _ = self.readers.initialize(from: readers)
+      blocks = .allocate(capacity: slots)
+      _ = blocks.initialize(from: (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) })
+      partials = .allocate(capacity: slots)
+      _ = partials.initialize(from: (0..<slots).map { _ in PartialLog() })
+      parsed = (0..<slots).map { _ in DispatchSemaphore(value: 0) }
+    }
+
+    func deallocate() {
+      for block in blocks { block.deallocate() }
+      for partial in partials { partial.deallocate() }
+      readers.deinitialize().deallocate()
+      blocks.deinitialize().deallocate()
+      partials.deinitialize().deallocate()
+    }
+
+    /// Reads, parses and joins every block of `lines`; a read error is thrown once the blocks
+    /// in flight are parsed.
+    func run(_ lines: inout LineBlockReader, size: Int?, into log: inout EventLog) throws(LogReadError) {
+      let workers = DispatchGroup()
+      for w in readers.indices {
+        DispatchQueue.global().async(group: workers) { self.work(w) }
+      }
+      var free = Array(blocks.indices.reversed())
+      var inFlight: [Int] = []  // oldest first
+      var failure: LogReadError?
+      var atEnd = false
+      var first = true
+      var firstLength = 0
+      while true {
+        while !atEnd, failure == nil, let slot = free.last {
+          do throws(LogReadError) {
+            guard let job = try lines.fill(&blocks[slot]) else {
+              atEnd = true
+              break
+            }
+            free.removeLast()
+            inFlight.append(slot)
+            if first && inFlight.count == 1 { firstLength = job.length }
+            queue.push((slot, job))
+          } catch {
+            failure = error
           }
         }
+        guard !inFlight.isEmpty else { break }
+        let slot = inFlight.removeFirst()
+        parsed[slot].wait()
+        if first, let size {
+          JSONLinesFile.reserve(&log, events: partials[slot].acceptedCount, readSoFar: firstLength, of: size)
+          first = false
+        }
+        partials[slot].move(into: &log)
+        free.append(slot)
+      }
+      for _ in readers.indices { queue.push(nil) }
+      workers.wait()
+      if let failure { throw failure }
+    }
+
+    /// Worker `w`: parses queued blocks with reader `w` until told to stop.
+    private func work(_ w: Int) {
+      while let (slot, job) = queue.pop() {
+        readers[w].parse(blocks[slot].bytes.baseAddress, job.length, job.firstLine, &partials[slot])
+        parsed[slot].signal()
       }
     }
   }
 
-  /// One batch of blocks. Unchecked: task `i` touches only element `i` of `readers` and
-  /// `partials` and only reads block `i`; the joining task alone touches `previous` and
-  /// `log`, the filling task alone the spare blocks, the line reader and `next`; the batch
-  /// ends before the buffers do.
-  private struct Batch: @unchecked Sendable {
-    struct Filling {
-      let blocks: UnsafeMutablePointer<[PaddedBuffer]>
-      let lines: UnsafeMutablePointer<LineBlockReader>
-      let next: UnsafeMutablePointer<Result<[Job], LogReadError>>
+  /// Blocks waiting for a worker, in the order they were read; nil tells a worker to stop.
+  private final class JobQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private let available = DispatchSemaphore(value: 0)
+    private var jobs: [(slot: Int, job: Job)?] = []
+    private var next = 0
+
+    func push(_ item: (slot: Int, job: Job)?) {
+      lock.withLock { jobs.append(item) }
+      available.signal()
     }
 
-    let readers: UnsafeMutableBufferPointer<JSONLinesReader>
-    let partials: UnsafeMutableBufferPointer<PartialLog>
-    let blocks: [PaddedBuffer]
-    let jobs: [Job]
-    let previous: UnsafeMutableBufferPointer<PartialLog>
-    let log: UnsafeMutablePointer<EventLog>
-    let filling: Filling?
-
-    /// Task 0 reads the next batch (when filling) and the next joins the previous one (when
-    /// one is pending): those two start first, beside the parsing; the blocks come after.
-    func run(_ task: Int) {
-      var i = task
-      if let filling {
-        if i == 0 {
-          filling.next.pointee = Result { () throws(LogReadError) in
-            try JSONLinesFile.fill(&filling.blocks.pointee, from: &filling.lines.pointee)
-          }
-          return
-        }
-        i -= 1
+    func pop() -> (slot: Int, job: Job)? {
+      available.wait()
+      return lock.withLock {
+        let item = jobs[next]
+        next += 1
+        if next == jobs.count { (jobs, next) = ([], 0) }
+        return item
       }
-      if !previous.isEmpty {
-        if i == 0 {
-          for j in previous.indices { previous[j].move(into: &log.pointee) }
-          return
-        }
-        i -= 1
-      }
-      readers[i].parse(blocks[i].bytes.baseAddress, jobs[i].length, jobs[i].firstLine, &partials[i])
     }
   }
 
