@@ -24,23 +24,6 @@ public enum Parallel {
     return slots.values
   }
 
-  /// ``map(_:worthIt:_:)``, with `beside` running on one more thread meanwhile: for work that
-  /// must go in order, such as writing out what the previous round made, so it overlaps this
-  /// round instead of following it. `beside` runs once, alone, and must touch nothing `body`
-  /// touches.
-  static func map<Element: Sendable, Result: Sendable>(
-    _ elements: [Element], beside: () -> Void, _ body: @Sendable (Element) -> Result
-  ) -> [Result] {
-    withoutActuallyEscaping(beside) { beside in
-      let alone = Alone(beside)
-      let slots = Slots<Result>(count: elements.count)
-      forEach(elements.count + 1, workers: width + 1) { i in
-        if i == 0 { alone.run() } else { slots.store(body(elements[i - 1]), at: i - 1) }
-      }
-      return slots.values
-    }
-  }
-
   /// Calls `body` with every index in `0..<count`, on at most `workers` threads at once. Each
   /// worker takes the next index as it comes free, so one slow call does not hold back a fixed
   /// share of the rest.
@@ -104,12 +87,4 @@ private final class Slots<Value>: @unchecked Sendable {
   }
 
   var values: [Value] { UnsafeBufferPointer(start: storage, count: count).compactMap { $0 } }
-}
-
-/// A closure that one task alone runs while others work on other data (see
-/// `Parallel.map(_:beside:_:)`).
-private struct Alone: @unchecked Sendable {
-  let run: () -> Void
-
-  init(_ run: @escaping () -> Void) { self.run = run }
 }

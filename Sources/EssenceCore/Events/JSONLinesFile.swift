@@ -1,6 +1,4 @@
 import CEL
-import Dispatch
-import Foundation
 
 /// Reads a JSON Lines file or standard input: blocks of whole lines are parsed on several
 /// threads at once, then joined in input order.
@@ -45,120 +43,61 @@ enum JSONLinesFile {
       }
       return
     }
-    let pipeline = Pipeline(readers: readers, slots: threads * blocksPerThread + 1, blockSize: blockSize)
-    defer { pipeline.deallocate() }
-    try pipeline.run(&lines, size: input.size, into: &log)
+    try readInParallel(&lines, readers: readers, blockSize: blockSize, size: input.size, into: &log)
   }
 
   /// A block of whole lines to parse: its length and the number of its first line.
   typealias Job = (length: Int, firstLine: Int)
 
-  /// Blocks read in order on the calling thread, parsed on worker threads (one reader each)
-  /// as soon as a worker is free, and joined to the log in order, on the calling thread, as
-  /// soon as each is parsed.
-  ///
-  /// Nothing waits for a whole batch of blocks: with batches, every batch ended with the cores
-  /// waiting for its slowest block. Unchecked: a slot's block and partial log are touched by
-  /// the calling thread only while no worker holds the slot (before it is queued, after its
-  /// `parsed` signal), and each worker touches only its own reader.
-  private final class Pipeline: @unchecked Sendable {
-    private let readers: UnsafeMutableBufferPointer<JSONLinesReader>
-    private let blocks: UnsafeMutableBufferPointer<PaddedBuffer>
-    private let partials: UnsafeMutableBufferPointer<PartialLog>
-    private let parsed: [DispatchSemaphore]
-    private let queue = JobQueue()
-
-    init(readers: [JSONLinesReader], slots: Int, blockSize: Int) {
-      self.readers = .allocate(capacity: readers.count)
-      _ = self.readers.initialize(from: readers)
-      blocks = .allocate(capacity: slots)
-      _ = blocks.initialize(from: (0..<slots).map { _ in PaddedBuffer(capacity: blockSize) })
-      partials = .allocate(capacity: slots)
-      _ = partials.initialize(from: (0..<slots).map { _ in PartialLog() })
-      parsed = (0..<slots).map { _ in DispatchSemaphore(value: 0) }
-    }
-
-    func deallocate() {
-      for block in blocks { block.deallocate() }
-      for partial in partials { partial.deallocate() }
-      readers.deinitialize().deallocate()
-      blocks.deinitialize().deallocate()
-      partials.deinitialize().deallocate()
-    }
-
-    /// Reads, parses and joins every block of `lines`; a read error is thrown once the blocks
-    /// in flight are parsed.
-    func run(_ lines: inout LineBlockReader, size: Int?, into log: inout EventLog) throws(LogReadError) {
-      let workers = DispatchGroup()
-      for w in readers.indices {
-        DispatchQueue.global().async(group: workers) { self.work(w) }
-      }
-      var free = Array(blocks.indices.reversed())
-      var inFlight: [Int] = []  // oldest first
-      var failure: LogReadError?
-      var atEnd = false
-      var first = true
-      var firstLength = 0
-      while true {
-        while !atEnd, failure == nil, let slot = free.last {
-          do throws(LogReadError) {
-            guard let job = try lines.fill(&blocks[slot]) else {
-              atEnd = true
-              break
-            }
-            free.removeLast()
-            inFlight.append(slot)
-            if first && inFlight.count == 1 { firstLength = job.length }
-            queue.push((slot, job))
-          } catch {
-            failure = error
-          }
-        }
-        guard !inFlight.isEmpty else { break }
-        let slot = inFlight.removeFirst()
-        parsed[slot].wait()
-        if first, let size {
-          JSONLinesFile.reserve(&log, events: partials[slot].acceptedCount, readSoFar: firstLength, of: size)
-          first = false
-        }
-        partials[slot].move(into: &log)
-        free.append(slot)
-      }
-      for _ in readers.indices { queue.push(nil) }
-      workers.wait()
-      if let failure { throw failure }
-    }
-
-    /// Worker `w`: parses queued blocks with reader `w` until told to stop.
-    private func work(_ w: Int) {
-      while let (slot, job) = queue.pop() {
-        readers[w].parse(blocks[slot].bytes.baseAddress, job.length, job.firstLine, &partials[slot])
-        parsed[slot].signal()
-      }
-    }
+  /// A block in flight: its bytes, and the events parsed from them.
+  private struct Slot {
+    var block: PaddedBuffer
+    var partial = PartialLog()
   }
 
-  /// Blocks waiting for a worker, in the order they were read; nil tells a worker to stop.
-  private final class JobQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private let available = DispatchSemaphore(value: 0)
-    private var jobs: [(slot: Int, job: Job)?] = []
-    private var next = 0
+  /// The readers, one per worker thread. Unchecked: worker `w` touches only reader `w`.
+  private struct Readers: @unchecked Sendable {
+    let readers: UnsafeMutableBufferPointer<JSONLinesReader>
+  }
 
-    func push(_ item: (slot: Int, job: Job)?) {
-      lock.withLock { jobs.append(item) }
-      available.signal()
-    }
-
-    func pop() -> (slot: Int, job: Job)? {
-      available.wait()
-      return lock.withLock {
-        let item = jobs[next]
-        next += 1
-        if next == jobs.count { (jobs, next) = ([], 0) }
-        return item
+  /// Reads blocks in order, parses each on the first free thread (one reader per thread), and
+  /// joins each to the log, in order, as soon as it is parsed (`OrderedPipeline`).
+  private static func readInParallel(
+    _ lines: inout LineBlockReader, readers: [JSONLinesReader], blockSize: Int, size: Int?,
+    into log: inout EventLog
+  ) throws(LogReadError) {
+    let shared = Readers(readers: .allocate(capacity: readers.count))
+    _ = shared.readers.initialize(from: readers)
+    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: readers.count * blocksPerThread + 1)
+    _ = slots.initialize(from: (0..<slots.count).map { _ in Slot(block: PaddedBuffer(capacity: blockSize)) })
+    defer {
+      for slot in slots {
+        slot.block.deallocate()
+        slot.partial.deallocate()
       }
+      slots.deinitialize().deallocate()
+      shared.readers.deinitialize().deallocate()
     }
+    var firstLength: Int?
+    var reserved = false
+    try OrderedPipeline.run(
+      slots: slots, workers: readers.count,
+      make: { (slot: inout Slot) throws(LogReadError) -> Job? in
+        let job = try lines.fill(&slot.block)
+        if firstLength == nil { firstLength = job?.length }
+        return job
+      },
+      work: { w, job, slot in
+        let bytes = slot.pointee.block.bytes.baseAddress
+        shared.readers[w].parse(bytes, job.length, job.firstLine, &slot.pointee.partial)
+      },
+      take: { slot in
+        if !reserved, let size, let length = firstLength {
+          reserve(&log, events: slot.partial.acceptedCount, readSoFar: length, of: size)
+          reserved = true
+        }
+        slot.partial.move(into: &log)
+      })
   }
 
   /// Makes room for the events the file will likely hold, judging by the `events` of the first

@@ -3,19 +3,11 @@ import Testing
 
 @testable import EssenceCore
 
-/// `Parallel.map` keeps input order whatever the threads do, and `beside` runs once alongside.
+/// `Parallel.map` and `OrderedPipeline` keep input order whatever the threads do.
 @Suite struct ParallelTests {
   @Test func mapKeepsInputOrder() {
     let numbers = Array(0..<1000)
     #expect(Parallel.map(numbers) { $0 * 3 } == numbers.map { $0 * 3 })
-  }
-
-  @Test func besideRunsOnceWhileTheMapRuns() {
-    let numbers = Array(0..<64)
-    var runs = 0
-    let squares = Parallel.map(numbers, beside: { runs += 1 }) { $0 * $0 }
-    #expect(squares == numbers.map { $0 * $0 })
-    #expect(runs == 1)
   }
 
   /// The batches a report writes come out in order, each once, with the emitting overlapped.
@@ -29,5 +21,51 @@ import Testing
       "\($0)..<\(min($0 + FindingBatches.size, count)) "
     }
     #expect(emitted == expected.joined())
+  }
+
+  /// Items come back in the order made, each once, however long each takes to work on.
+  @Test(arguments: [1, 2, 5]) func pipelineTakesItemsInTheOrderMade(workers: Int) {
+    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * workers + 1)
+    slots.initialize(repeating: 0)
+    defer { slots.deallocate() }
+    var made = 0
+    var taken: [Int] = []
+    OrderedPipeline.run(
+      slots: slots, workers: workers,
+      make: { (_: inout Int) -> Int? in
+        guard made < 200 else { return nil }
+        made += 1
+        return made
+      },
+      work: { (_, item: Int, slot) in
+        usleep(UInt32(item % 7) * 100)  // later items often finish first
+        slot.pointee = item * 10
+      },
+      take: { taken.append($0) })
+    #expect(taken == (1...200).map { $0 * 10 })
+  }
+
+  struct Unreadable: Error {}
+
+  /// When making an item fails, the items already made are worked on and taken, then the
+  /// error comes out.
+  @Test func pipelineFinishesWhatWasMadeBeforeAFailure() {
+    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 5)
+    slots.initialize(repeating: 0)
+    defer { slots.deallocate() }
+    var made = 0
+    var taken: [Int] = []
+    #expect(throws: Unreadable.self) {
+      try OrderedPipeline.run(
+        slots: slots, workers: 2,
+        make: { (_: inout Int) throws(Unreadable) -> Int? in
+          guard made < 12 else { throw Unreadable() }
+          made += 1
+          return made
+        },
+        work: { _, item, slot in slot.pointee = item },
+        take: { taken.append($0) })
+    }
+    #expect(taken == Array(1...12))
   }
 }

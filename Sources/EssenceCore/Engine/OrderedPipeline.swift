@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+
+/// Items made in order on the calling thread, worked on by several threads at once as they
+/// come free, and taken back in order on the calling thread: reading a log (blocks read from
+/// the file, parsed, joined to the log) and writing a report (batches of findings described,
+/// then written out).
+///
+/// Nothing waits for a whole round of items, as with a parallel map of rounds, where every
+/// round ended with the cores waiting for its slowest item. Items occupy `slots`, whose state
+/// is kept from item to item (buffers are reused); at most as many items are in flight as
+/// there are slots, which bounds the memory.
+enum OrderedPipeline {
+  /// Makes items with `make` (into a free slot; nil when there are no more) while slots are
+  /// free, has `workers` threads run `work` on them (with the worker's number, for state of its
+  /// own), and hands each slot to `take` once its item is done, in the order made. When `make`
+  /// throws, the items in flight are finished and taken first.
+  ///
+  /// The calling thread touches a slot only while no worker holds it (before its item is
+  /// queued, after it is done); a worker touches only the slot of the item it runs.
+  static func run<Slot, Item: Sendable, Failure: Error>(
+    slots: UnsafeMutableBufferPointer<Slot>, workers: Int,
+    make: (inout Slot) throws(Failure) -> Item?,
+    work: @Sendable (_ worker: Int, Item, UnsafeMutablePointer<Slot>) -> Void,
+    take: (inout Slot) -> Void
+  ) throws(Failure) {
+    guard let base = slots.baseAddress else { return }
+    let queue = JobQueue<Item>()
+    let done = (0..<slots.count).map { _ in DispatchSemaphore(value: 0) }
+    let shared = SharedSlots(base: base)
+    var failure: Failure?
+    // The workers hold `work` only until `group.wait()`, within this block.
+    withoutActuallyEscaping(work) { work in
+      let group = DispatchGroup()
+      for worker in 0..<max(1, workers) {
+        DispatchQueue.global().async(group: group) {
+          while let (slot, item) = queue.pop() {
+            work(worker, item, shared.base + slot)
+            done[slot].signal()
+          }
+        }
+      }
+      var free = Array(slots.indices.reversed())
+      var inFlight: [Int] = []  // oldest first
+      var atEnd = false
+      while true {
+        while !atEnd, failure == nil, let slot = free.last {
+          do throws(Failure) {
+            guard let item = try make(&slots[slot]) else {
+              atEnd = true
+              break
+            }
+            free.removeLast()
+            inFlight.append(slot)
+            queue.push((slot, item))
+          } catch {
+            failure = error
+          }
+        }
+        guard !inFlight.isEmpty else { break }
+        let slot = inFlight.removeFirst()
+        done[slot].wait()
+        take(&slots[slot])
+        free.append(slot)
+      }
+      for _ in 0..<max(1, workers) { queue.push(nil) }
+      group.wait()
+    }
+    if let failure { throw failure }
+  }
+
+  /// The slots' memory, handed to the workers. Unchecked: see `run`.
+  private struct SharedSlots<Slot>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Slot>
+  }
+
+  /// Items waiting for a worker, in the order made; nil tells a worker to stop.
+  private final class JobQueue<Item: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let available = DispatchSemaphore(value: 0)
+    private var items: [(slot: Int, item: Item)?] = []
+    private var next = 0
+
+    func push(_ item: (slot: Int, item: Item)?) {
+      lock.withLock { items.append(item) }
+      available.signal()
+    }
+
+    func pop() -> (slot: Int, item: Item)? {
+      available.wait()
+      return lock.withLock {
+        let item = items[next]
+        next += 1
+        if next == items.count { (items, next) = ([], 0) }
+        return item
+      }
+    }
+  }
+}
