@@ -18,7 +18,7 @@ enum OrderedPipeline {
   ///
   /// The calling thread touches a slot only while no worker holds it (before its item is
   /// queued, after it is done); a worker touches only the slot of the item it runs.
-  static func run<Slot, Item: Sendable, Failure: Error>(
+  static func run<Slot: ~Copyable, Item: Sendable, Failure: Error>(
     slots: UnsafeMutableBufferPointer<Slot>, workers: Int,
     make: (inout Slot) throws(Failure) -> Item?,
     work: @Sendable (_ worker: Int, Item, UnsafeMutablePointer<Slot>) -> Void,
@@ -70,7 +70,7 @@ enum OrderedPipeline {
   }
 
   /// The slots' memory, handed to the workers. Unchecked: see `run`.
-  private struct SharedSlots<Slot>: @unchecked Sendable {
+  private struct SharedSlots<Slot: ~Copyable>: @unchecked Sendable {
     let base: UnsafeMutablePointer<Slot>
   }
 

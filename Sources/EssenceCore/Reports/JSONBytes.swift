@@ -19,6 +19,15 @@ struct JSONBytes: ~Copyable {
     buffer = TextBuffer(capacity: 1 << 16)
   }
 
+  /// Writes JSON at the end of `text`, a buffer its owner keeps from one use to the next (a
+  /// report's batches).
+  static func append(to text: inout TextBuffer, _ body: (inout JSONBytes) -> Void) {
+    var json = JSONBytes(capacity: 0)
+    swap(&json.buffer, &text)
+    body(&json)
+    swap(&json.buffer, &text)
+  }
+
   /// The buffer as text.
   var text: String { buffer.text }
 

@@ -81,8 +81,7 @@ public struct JSONReporter: Reporter {
   private func writeFindings(_ evaluation: Evaluation, to out: inout JSONBytes) {
     let findings = evaluation.findings
     let pieces = RulePieces(evaluation.rules)
-    FindingBatches.write(count: findings.count, { range in
-      var part = JSONBytes(capacity: range.count * 512)
+    FindingBatches.write(count: findings.count, { range, text in JSONBytes.append(to: &text) { part in
       for i in range {
         let line = findings.line(at: i)
         part.raw(i > 0 ? ",\n    {\"event\": " : "\n    {\"event\": ")
@@ -100,8 +99,7 @@ public struct JSONReporter: Reporter {
         part.string { findings.writeBecause(at: i, into: &$0) }
         pieces.write(sourceOf: line.rule, to: &part)
       }
-      return part.buffer.bytes
-    }, emit: { out.append($0) })
+    } }, emit: { out.append($0) })
   }
 
   /// `{"met": 800, "justified": 12}`: non-zero counts in verdict order.

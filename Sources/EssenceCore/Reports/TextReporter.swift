@@ -67,8 +67,7 @@ public struct TextReporter: Reporter {
       out("\n\(section.heading) (\(positions.count))\n")
       flush()
       let recognising = section.verdict == .justified
-      FindingBatches.write(count: positions.count, { range in
-        var text = TextBuffer(capacity: range.count * 256)
+      FindingBatches.write(count: positions.count, { range, text in
         for i in range {
           let position = Int(positions[i])
           let line = findings.line(at: position)
@@ -79,7 +78,6 @@ public struct TextReporter: Reporter {
           // Only recognition adds the employee's note and what the deviation served.
           if recognising { recognition(line, note: findings.note(at: position), into: &text) }
         }
-        return text.bytes
       }, emit: emit)
     }
     if !evaluation.rejected.isEmpty {

@@ -14,7 +14,7 @@ import Testing
   @Test(arguments: [0, 1, FindingBatches.size - 1, FindingBatches.size * 5 + 7])
   func findingBatchesEmitEveryRangeInOrder(count: Int) {
     var emitted = ""
-    FindingBatches.write(count: count, { range in Array("\(range.lowerBound)..<\(range.upperBound) ".utf8) }) {
+    FindingBatches.write(count: count, { range, text in text.append("\(range.lowerBound)..<\(range.upperBound) ") }) {
       emitted += String(decoding: $0, as: UTF8.self)
     }
     let expected = stride(from: 0, to: count, by: FindingBatches.size).map {
