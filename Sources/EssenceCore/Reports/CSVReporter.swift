@@ -21,12 +21,12 @@ public struct CSVReporter: Reporter {
 
   public func generateReport(_ evaluation: Evaluation) -> String {
     var out: [UInt8] = []
-    writeReport(evaluation) { out += $0 }
+    writeReport(evaluation) { out.append(contentsOf: $0) }
     return String(decoding: out, as: UTF8.self)
   }
 
   /// Writes the rows a thousand at a time, so a million-event log's report is never held whole.
-  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+  public func writeReport(_ evaluation: Evaluation, to write: (UnsafeBufferPointer<UInt8>) -> Void) {
     var chunk = Self.row(Self.columns)
     for i in evaluation.findings.indices {
       // Only `because` is printed: the explanation's outcomes are not run again.
@@ -37,11 +37,11 @@ public struct CSVReporter: Reporter {
         finding.source.path, String(finding.source.line),
       ])
       if i % 1000 == 999 {
-        write(Array(chunk.utf8))
+        chunk.withUTF8(write)
         chunk = ""
       }
     }
-    write(Array(chunk.utf8))
+    chunk.withUTF8(write)
   }
 
   /// One record: fields joined by commas, ended by CRLF, each quoted and defused as needed.

@@ -4,7 +4,7 @@
 /// control character) and copied whole when, as nearly always, there is none.
 struct JSONBytes: ~Copyable {
   private(set) var buffer: TextBuffer
-  private let sink: (([UInt8]) -> Void)?
+  private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
   /// A buffer that keeps everything (read it with `text`), starting with room for `capacity`
   /// bytes.
@@ -14,7 +14,7 @@ struct JSONBytes: ~Copyable {
   }
 
   /// A buffer that passes its bytes to `sink` when pieces are added and at the end.
-  init(flushingTo sink: @escaping ([UInt8]) -> Void) {
+  init(flushingTo sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
     self.sink = sink
     buffer = TextBuffer(capacity: 1 << 16)
   }
@@ -33,12 +33,12 @@ struct JSONBytes: ~Copyable {
 
   /// Adds a piece written elsewhere: with a sink, what is buffered goes first and the piece
   /// follows as it is, without being copied.
-  mutating func append(_ piece: [UInt8]) {
+  mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
     if let sink {
       flush()
       sink(piece)
     } else {
-      piece.withUnsafeBufferPointer { buffer.append($0) }
+      buffer.append(piece)
     }
   }
 
@@ -51,7 +51,7 @@ struct JSONBytes: ~Copyable {
   /// Hands whatever is buffered to the sink.
   mutating func flush() {
     guard let sink, buffer.count > 0 else { return }
-    sink(buffer.bytes)
+    buffer.withBytes(from: 0, sink)
     buffer.removeAll()
   }
 

@@ -15,7 +15,7 @@ public struct JSONReporter: Reporter {
     return out.text
   }
 
-  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
+  public func writeReport(_ evaluation: Evaluation, to write: (UnsafeBufferPointer<UInt8>) -> Void) {
     withoutActuallyEscaping(write) { write in
       var out = JSONBytes(flushingTo: write)
       self.write(evaluation, to: &out)

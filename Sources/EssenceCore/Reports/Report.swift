@@ -10,13 +10,15 @@ public protocol Reporter: Sendable {
   /// Writes the report.
   func generateReport(_ evaluation: Evaluation) -> String
   /// Writes the report in UTF-8 pieces, so a report of a million-event log need not be held
-  /// whole in memory; by default, the whole report in one piece.
-  func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void)
+  /// whole in memory; by default, the whole report in one piece. Each piece is valid only
+  /// during the call that hands it over: pieces are read where they were written, not copied.
+  func writeReport(_ evaluation: Evaluation, to write: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
 extension Reporter {
-  public func writeReport(_ evaluation: Evaluation, to write: ([UInt8]) -> Void) {
-    write(Array(generateReport(evaluation).utf8))
+  public func writeReport(_ evaluation: Evaluation, to write: (UnsafeBufferPointer<UInt8>) -> Void) {
+    var report = generateReport(evaluation)
+    report.withUTF8(write)
   }
 }
 
@@ -25,7 +27,7 @@ extension Reporter {
   /// in pieces.
   func joiningPieces(of evaluation: Evaluation) -> String {
     var out: [UInt8] = []
-    writeReport(evaluation) { out += $0 }
+    writeReport(evaluation) { out.append(contentsOf: $0) }
     return String(decoding: out, as: UTF8.self)
   }
 }

@@ -25,10 +25,10 @@ public struct TextReporter: Reporter {
 
   /// Writes the report piece by piece: lines gathered and handed on about every megabyte, and
   /// each section's findings written a batch at a time, spread over the cores.
-  public func writeReport(_ evaluation: Evaluation, to emit: ([UInt8]) -> Void) {
+  public func writeReport(_ evaluation: Evaluation, to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
     var pending = ""
     func flush() {
-      if !pending.isEmpty { emit(Array(pending.utf8)) }
+      if !pending.isEmpty { pending.withUTF8(emit) }
       pending = ""
     }
     func out(_ text: String) {

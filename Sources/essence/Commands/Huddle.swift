@@ -31,8 +31,8 @@ extension EssenceCommand {
       try logs.read(for: set, keeping: set.fieldsRead, into: &log)
       let evaluation = engine.evaluate(log)
       let events = log.firstEventByID
-      let report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
-      try OutputOptions.write(to: output) { $0(Array(report.utf8)) }
+      var report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
+      try OutputOptions.write(to: output) { report.withUTF8($0) }
     }
   }
 }

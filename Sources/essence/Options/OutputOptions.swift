@@ -35,7 +35,7 @@ struct OutputOptions: ParsableArguments {
 
   /// Writes what `produce` emits to the file `output`, or to stdout when it is nil; a file that
   /// cannot be written prints why and exits 1.
-  static func write(to output: String?, _ produce: (([UInt8]) -> Void) -> Void) throws {
+  static func write(to output: String?, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws {
     guard let output else {
       produce { Console.output($0) }
       return
