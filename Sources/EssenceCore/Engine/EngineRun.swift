@@ -36,12 +36,17 @@ final class EngineRun: Sendable {
     let book = indexed.book
     // The indexes sort independently, so they are built across the cores.
     var parts = (0..<book.lookups.count).map {
-      (groupCount: indexed.lookupKeys[$0].count, groups: indexed.lookupGroups[$0], members: indexed.lookupMembers[$0])
+      (
+        groupCount: indexed.lookupKeys[$0].count, groups: indexed.lookupGroups[$0],
+        members: indexed.lookupMembers[$0], outOfOrder: [Bool]?.none
+      )
     }
     let busyGroups = indexed.busyMembers.map { indexed.employeeOf[Int($0)] }
-    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers))
+    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder))
     var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
-      TimeIndex(groupCount: part.groupCount, groups: part.groups, members: part.members, log: events)
+      TimeIndex(
+        groupCount: part.groupCount, groups: part.groups, members: part.members, log: events,
+        outOfOrder: part.outOfOrder)
     }
     var steps: [Int32] = []
     var stepStarts = [0]

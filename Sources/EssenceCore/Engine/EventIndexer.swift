@@ -43,6 +43,12 @@ struct EventIndexer: Sendable {
   private(set) var lookupMembers: [[Int32]]
   /// The events of types some standard judges, in input order.
   private(set) var busyMembers: [Int32] = []
+  /// Per employee, whether one of their busy events came earlier in time than the one logged
+  /// before it: the busy index sorts only these employees' events, without reading every
+  /// event's time again to find them.
+  private(set) var busyOutOfOrder: [Bool] = []
+  /// Per employee, the time of their busy event logged last.
+  private var busyLast: [Timestamp?] = []
   /// The latest approval (time, input order) for each referenced event id.
   private(set) var approvals: [String: ApprovalEntry] = [:]
 
@@ -118,7 +124,16 @@ struct EventIndexer: Sendable {
       lookupGroups[l].append(lookupKeys[l].id(for: key))
       lookupMembers[l].append(i)
     }
-    if types[Int(t)].busy { busyMembers.append(i) }
+    if types[Int(t)].busy {
+      busyMembers.append(i)
+      let employee = Int(employeeOf[Int(i)])
+      if employee >= busyLast.count {
+        busyLast += [Timestamp?](repeating: nil, count: employee + 1 - busyLast.count)
+        busyOutOfOrder += [Bool](repeating: false, count: employee + 1 - busyOutOfOrder.count)
+      }
+      if let last = busyLast[employee], event.time < last { busyOutOfOrder[employee] = true }
+      busyLast[employee] = event.time
+    }
     if t == approvalType, let (ref, approved) = approval(record) {
       if let current = approvals[ref], (current.time, current.event) > (event.time, i) { return }
       approvals[ref] = ApprovalEntry(event: i, approved: approved, time: event.time)

@@ -15,8 +15,10 @@ struct TimeIndex: Sendable {
   /// Builds the index from (group, event) pairs given in input order.
   ///
   /// A counting sort by group keeps input order inside each group, so a group needs sorting
-  /// only when its events were logged out of time order.
-  init(groupCount: Int, groups: [Int32], members: [Int32], log: [Event]) {
+  /// only when its events were logged out of time order: those `outOfOrder` marks when the
+  /// caller knows them (groups past its end have no events), else those found by reading the
+  /// group's times.
+  init(groupCount: Int, groups: [Int32], members: [Int32], log: [Event], outOfOrder: [Bool]? = nil) {
     var starts = [Int](repeating: 0, count: groupCount + 1)
     for g in groups { starts[Int(g) + 1] += 1 }
     for g in 0..<groupCount { starts[g + 1] += starts[g] }
@@ -29,7 +31,10 @@ struct TimeIndex: Sendable {
     func precedes(_ a: Int32, _ b: Int32) -> Bool { (log[Int(a)].time, a) < (log[Int(b)].time, b) }
     for g in 0..<groupCount {
       let range = starts[g]..<starts[g + 1]
-      if range.count > 1 && zip(sorted[range], sorted[range].dropFirst()).contains(where: { precedes($1, $0) }) {
+      guard range.count > 1 else { continue }
+      if let outOfOrder {
+        if g < outOfOrder.count && outOfOrder[g] { sorted[range].sort(by: precedes) }
+      } else if zip(sorted[range], sorted[range].dropFirst()).contains(where: { precedes($1, $0) }) {
         sorted[range].sort(by: precedes)
       }
     }

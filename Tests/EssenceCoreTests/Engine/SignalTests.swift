@@ -88,4 +88,18 @@ import Testing
     #expect(robotic.explanation.related.map(\.role) == [.busy])
     #expect(robotic.because.contains("w-3"))
   }
+
+  /// An employee's work logged out of time order is still searched in time order: the
+  /// earliest work in the window is the one named.
+  @Test func work_logged_out_of_time_order_is_found_in_time_order() throws {
+    let events = [
+      E("s-1", "customer_signal", "11:00", ["kind": "upset", "customer_ref": "C1"]),
+      E("w-late", "call_answered", "11:08", ["team": "desk"]),
+      E("w-early", "call_answered", "11:03", ["team": "desk"]),
+    ]
+    let scenario = try Scenario(Self.rules, events: events)
+    let robotic = try #require(scenario.finding("s-1", "customer-in-distress"))
+    #expect(robotic.verdict == .robotic)
+    #expect(robotic.explanation.related.map(\.id) == ["w-early"])
+  }
 }
