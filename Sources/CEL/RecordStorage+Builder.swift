@@ -17,21 +17,20 @@ extension RecordStorage {
     /// Where the open row starts, or nil when none is open.
     private var rowStart: Int?
     private var cells: UInt32 = 0
-    // A direct-mapped table of strings interned by their bytes: a hash, the string's number,
-    // and the storage it was interned for (entries of earlier storages are stale).
-    private var hashes: [UInt64]
-    private var hashedNumbers: [UInt32]
-    private var generations: [UInt32]
+    /// A direct-mapped table of the strings `intern(utf8:hash:)` numbered, placed by their
+    /// hash: an entry is 16 bytes, so a probe reads one cache line.
+    private var table: [Entry]
+    /// The UTF-8 of the strings in `table`, each a `UInt32` length and its bytes, so a probe
+    /// compares bytes in place: no String, no memcmp call for a string of a dozen bytes.
+    private var interned = Bytes()
+    /// The storage being built, counted: entries of earlier ones are stale.
     private var generation: UInt32 = 1
     private static let tableBits = 14
 
     /// Creates a builder for rows of `layout`.
     public init(layout: RecordLayout) {
       self.layout = layout
-      let size = 1 << Self.tableBits
-      hashes = [UInt64](repeating: 0, count: size)
-      hashedNumbers = [UInt32](repeating: 0, count: size)
-      generations = [UInt32](repeating: 0, count: size)
+      table = [Entry](repeating: Entry(), count: 1 << Self.tableBits)
     }
 
     /// The number of fields appended to the open row.
@@ -73,8 +72,9 @@ extension RecordStorage {
     /// Appends a string field, whose string `intern` numbered, by the slot `cellSlot(of:)`
     /// gave for its name.
     public mutating func append(cellSlot: Int, string number: UInt32) {
-      key(cellSlot: cellSlot, .string)
-      put(number)
+      _ = openRow()
+      cells += 1
+      bytes.append(UInt16(cellSlot) << 4 | UInt16(Tag.string.rawValue), number)
     }
 
     /// The number of a string in the storage being built, the same for equal strings.
@@ -89,13 +89,19 @@ extension RecordStorage {
     /// The number of the string of UTF-8 `bytes` (whose hash is `hash`), the same as for an
     /// earlier equal string of this storage when the table still holds it.
     public mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-      let at = Int(truncatingIfNeeded: hash) & (hashes.count - 1)
-      if generations[at] == generation, hashes[at] == hash, strings[Int(hashedNumbers[at])].hasUTF8(bytes) {
-        return hashedNumbers[at]
+      let at = Int(truncatingIfNeeded: hash) & (table.count - 1)
+      let check = UInt32(truncatingIfNeeded: hash >> 32)
+      let entry = table[at]
+      if entry.generation == generation, entry.check == check, interned.holds(bytes, at: Int(entry.offset)) {
+        return entry.number
       }
       let number = UInt32(strings.count)
       strings.append(String(decoding: bytes, as: UTF8.self))
-      (hashes[at], hashedNumbers[at], generations[at]) = (hash, number, generation)
+      if let offset = UInt32(exactly: interned.count), let length = UInt32(exactly: bytes.count) {
+        interned.append(length)
+        interned.append(bytes)
+        table[at] = Entry(check: check, generation: generation, number: number, offset: offset)
+      }
       return number
     }
 
@@ -162,6 +168,7 @@ extension RecordStorage {
       }
       bytes.removeAll()
       text.removeAll()
+      interned.removeAll()
       strings.removeAll(keepingCapacity: true)
       others = []
       numbers.removeAll(keepingCapacity: true)
@@ -170,8 +177,13 @@ extension RecordStorage {
     }
 
     /// Opens a row unless one is open; returns where it starts.
-    private mutating func openRow() -> Int {
+    @inline(__always) private mutating func openRow() -> Int {
       if let start = rowStart { return start }
+      return openNewRow()
+    }
+
+    /// Opens a row, at the end of the bytes.
+    @inline(never) private mutating func openNewRow() -> Int {
       let start = bytes.count
       bytes.append(UInt8(0))
       rowStart = start
@@ -238,6 +250,18 @@ extension RecordStorage {
 }
 
 extension RecordStorage.Builder {
+  /// A string of `Builder.table`.
+  fileprivate struct Entry {
+    /// The high half of the string's hash (the low bits place the entry), so most other
+    /// strings placed here are told apart without reading their bytes.
+    var check: UInt32 = 0
+    /// The storage the string was interned for (`Builder.generation`).
+    var generation: UInt32 = 0
+    var number: UInt32 = 0
+    /// Where the string's length and bytes are in `Builder.interned`.
+    var offset: UInt32 = 0
+  }
+
   /// Bytes appended by unaligned stores into an array grown ahead of the bytes in use:
   /// `Array.append(contentsOf:)` spent some 80 instructions and a memcpy call on each 2 to 4
   /// bytes of a cell, for a handful of cells per record.
@@ -258,6 +282,17 @@ extension RecordStorage.Builder {
       let size = MemoryLayout<T>.size
       if count + size > array.count { grow(to: count + size) }
       array.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: count, as: T.self) }
+      count += size
+    }
+
+    /// Appends the bytes of `first` and then of `second`, in the machine's byte order.
+    @inline(__always) mutating func append<A: FixedWidthInteger, B: FixedWidthInteger>(_ first: A, _ second: B) {
+      let size = MemoryLayout<A>.size + MemoryLayout<B>.size
+      if count + size > array.count { grow(to: count + size) }
+      array.withUnsafeMutableBytes {
+        $0.storeBytes(of: first, toByteOffset: count, as: A.self)
+        $0.storeBytes(of: second, toByteOffset: count + MemoryLayout<A>.size, as: B.self)
+      }
       count += size
     }
 
@@ -289,13 +324,45 @@ extension RecordStorage.Builder {
     /// Drops every byte, keeping the array for the next block.
     mutating func removeAll() { count = 0 }
 
+    /// Whether the bytes at `at` (in use) are a `UInt32` length and then exactly `bytes`.
+    func holds(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+      array.withUnsafeBytes { array in
+        guard let base = array.baseAddress,
+          array.loadUnaligned(fromByteOffset: at, as: UInt32.self) == bytes.count
+        else { return false }
+        guard let other = bytes.baseAddress else { return true }
+        return Self.equal(base + at + 4, UnsafeRawPointer(other), bytes.count)
+      }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: by words that may overlap, since the
+    /// strings compared are mostly 4 to 16 bytes.
+    @inline(__always) private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+      func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
+        a.loadUnaligned(fromByteOffset: at, as: T.self) == b.loadUnaligned(fromByteOffset: at, as: T.self)
+      }
+      switch count {
+      case 0: return true
+      case 1..<4: return word(0, UInt8.self) && word(count / 2, UInt8.self) && word(count - 1, UInt8.self)
+      case 4..<8: return word(0, UInt32.self) && word(count - 4, UInt32.self)
+      default:
+        var at = 0
+        while at + 8 < count {
+          guard word(at, UInt64.self) else { return false }
+          at += 8
+        }
+        return word(count - 8, UInt64.self)
+      }
+    }
+
     /// Calls `body` with the bytes in use.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
       array.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
-    /// Grows the array to at least `needed` bytes, doubling it.
-    private mutating func grow(to needed: Int) {
+    /// Grows the array to at least `needed` bytes, doubling it (kept out of line, so that
+    /// the appends inlined where cells are written stay short).
+    @inline(never) private mutating func grow(to needed: Int) {
       array.append(contentsOf: repeatElement(0, count: Swift.max(needed, 2 * array.count, 256) - array.count))
     }
   }
