@@ -30,15 +30,17 @@ struct EventBuilder {
   /// `time` as written, or `Event.canonicalTime`.
   private var writtenTime = Event.canonicalTime
 
-  /// What a record gave for one of the fields every event needs.
+  /// What a record gave for one of the fields every event needs: only what the checks read,
+  /// so it holds nothing reference-counted and starting a record destroys nothing.
   private enum Required {
     case absent
     /// A string, by its number in the block's storage.
     case string(UInt32, empty: Bool)
     /// A time written as `Timestamp.rfc3339` writes its instant, so its text is not kept.
     case canonicalTime
-    /// Any other value, null included.
-    case other(Value)
+    case null
+    /// Any other value.
+    case other
   }
 
   private struct Pending {
@@ -100,12 +102,14 @@ struct EventBuilder {
     case (.id, .uint(let number)):
       add(key, id: String(number))
     default:
+      let given: Required
+      if case .null = value { given = .null } else { given = .other }
       switch key.role {
       case .other: break
-      case .id: id = .other(value)
-      case .time: time = .other(value)
-      case .type: type = .other(value)
-      case .employee: employee = .other(value)
+      case .id: id = given
+      case .time: time = given
+      case .type: type = given
+      case .employee: employee = given
       }
       if key.kept { append(key, value) }
     }
@@ -233,7 +237,7 @@ struct EventBuilder {
     default: return "field 'time' must be an RFC 3339 string with an offset or 'Z'"
     }
     switch id {
-    case .absent, .other(.null), .string(_, empty: false): return nil
+    case .absent, .null, .string(_, empty: false): return nil
     default: return "field 'id' must be a non-empty string or an integer"
     }
   }
@@ -241,7 +245,7 @@ struct EventBuilder {
   /// Absent or null: both count as missing for the required fields.
   private func isMissing(_ field: Required) -> Bool {
     switch field {
-    case .absent, .other(.null): true
+    case .absent, .null: true
     default: false
     }
   }
