@@ -18,19 +18,20 @@ extension RecordStorage {
     private var rowStart: Int?
     private var cells: UInt32 = 0
     /// A direct-mapped table of the strings `intern(utf8:hash:)` numbered, placed by their
-    /// hash: an entry is 16 bytes, so a probe reads one cache line.
-    private var table: [Entry]
-    /// The UTF-8 of the strings in `table`, each a `UInt32` length and its bytes, so a probe
-    /// compares bytes in place: no String, no memcmp call for a string of a dozen bytes.
+    /// hash: each entry is where the string is in `interned`, plus one (0: none). Four bytes an
+    /// entry keep the table small enough to stay cached while a block streams through: most
+    /// probes are for strings new to the block, and a probe that missed the cache cost more
+    /// than all the rest of interning.
+    private var table: [UInt32]
+    /// The strings of `table`: each its number and length (`UInt32`s), then its UTF-8, which a
+    /// probe compares in place (no String, no memcmp call for a string of a dozen bytes).
     private var interned = Bytes()
-    /// The storage being built, counted: entries of earlier ones are stale.
-    private var generation: UInt32 = 1
     private static let tableBits = 14
 
     /// Creates a builder for rows of `layout`.
     public init(layout: RecordLayout) {
       self.layout = layout
-      table = [Entry](repeating: Entry(), count: 1 << Self.tableBits)
+      table = [UInt32](repeating: 0, count: 1 << Self.tableBits)
     }
 
     /// The number of fields appended to the open row.
@@ -90,17 +91,14 @@ extension RecordStorage {
     /// earlier equal string of this storage when the table still holds it.
     public mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
       let at = Int(truncatingIfNeeded: hash) & (table.count - 1)
-      let check = UInt32(truncatingIfNeeded: hash >> 32)
       let entry = table[at]
-      if entry.generation == generation, entry.check == check, interned.holds(bytes, at: Int(entry.offset)) {
-        return entry.number
-      }
+      if entry != 0, let number = interned.number(of: bytes, at: Int(entry - 1)) { return number }
       let number = UInt32(strings.count)
       strings.append(String(decoding: bytes, as: UTF8.self))
-      if let offset = UInt32(exactly: interned.count), let length = UInt32(exactly: bytes.count) {
-        interned.append(length)
+      if let offset = UInt32(exactly: interned.count), offset < UInt32.max, let length = UInt32(exactly: bytes.count) {
+        interned.append(number, length)
         interned.append(bytes)
-        table[at] = Entry(check: check, generation: generation, number: number, offset: offset)
+        table[at] = offset + 1
       }
       return number
     }
@@ -169,10 +167,10 @@ extension RecordStorage {
       bytes.removeAll()
       text.removeAll()
       interned.removeAll()
+      table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       strings.removeAll(keepingCapacity: true)
       others = []
       numbers.removeAll(keepingCapacity: true)
-      generation &+= 1
       return storage
     }
 
@@ -250,18 +248,6 @@ extension RecordStorage {
 }
 
 extension RecordStorage.Builder {
-  /// A string of `Builder.table`.
-  fileprivate struct Entry {
-    /// The high half of the string's hash (the low bits place the entry), so most other
-    /// strings placed here are told apart without reading their bytes.
-    var check: UInt32 = 0
-    /// The storage the string was interned for (`Builder.generation`).
-    var generation: UInt32 = 0
-    var number: UInt32 = 0
-    /// Where the string's length and bytes are in `Builder.interned`.
-    var offset: UInt32 = 0
-  }
-
   /// Bytes appended by unaligned stores into an array grown ahead of the bytes in use:
   /// `Array.append(contentsOf:)` spent some 80 instructions and a memcpy call on each 2 to 4
   /// bytes of a cell, for a handful of cells per record.
@@ -324,14 +310,15 @@ extension RecordStorage.Builder {
     /// Drops every byte, keeping the array for the next block.
     mutating func removeAll() { count = 0 }
 
-    /// Whether the bytes at `at` (in use) are a `UInt32` length and then exactly `bytes`.
-    func holds(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Bool {
+    /// The number before the string at `at` (in use) when the string is exactly `bytes`:
+    /// the bytes there are a `UInt32` number, a `UInt32` length and the string's bytes.
+    func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
       array.withUnsafeBytes { array in
         guard let base = array.baseAddress,
-          array.loadUnaligned(fromByteOffset: at, as: UInt32.self) == bytes.count
-        else { return false }
-        guard let other = bytes.baseAddress else { return true }
-        return Self.equal(base + at + 4, UnsafeRawPointer(other), bytes.count)
+          array.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
+          bytes.baseAddress.map({ Self.equal(base + at + 8, UnsafeRawPointer($0), bytes.count) }) ?? true
+        else { return nil }
+        return array.loadUnaligned(fromByteOffset: at, as: UInt32.self)
       }
     }
 
