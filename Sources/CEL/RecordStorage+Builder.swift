@@ -312,7 +312,7 @@ extension RecordStorage.Builder {
 
     /// The number before the string at `at` (in use) when the string is exactly `bytes`:
     /// the bytes there are a `UInt32` number, a `UInt32` length and the string's bytes.
-    func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
+    @inline(__always) func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
       array.withUnsafeBytes { array in
         guard let base = array.baseAddress,
           array.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
