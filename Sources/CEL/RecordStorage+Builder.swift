@@ -18,10 +18,9 @@ extension RecordStorage {
     private var rowStart: Int?
     private var cells: UInt32 = 0
     /// A direct-mapped table of the strings `intern(utf8:hash:)` numbered, placed by their
-    /// hash: each entry is where the string is in `interned`, plus one (0: none). Four bytes an
-    /// entry keep the table small enough to stay cached while a block streams through: most
-    /// probes are for strings new to the block, and a probe that missed the cache cost more
-    /// than all the rest of interning.
+    /// hash: each entry is where the string is in `interned`, plus one (0: none). Waiting for
+    /// the table's memory was most of what interning cost, so an entry is four bytes (a hash,
+    /// a number and a storage's count took sixteen) and more of the table stays cached.
     private var table: [UInt32]
     /// The strings of `table`: each its number and length (`UInt32`s), then its UTF-8, which a
     /// probe compares in place (no String, no memcmp call for a string of a dozen bytes).
@@ -167,6 +166,7 @@ extension RecordStorage {
       bytes.removeAll()
       text.removeAll()
       interned.removeAll()
+      // The entries point into `interned`, which starts again.
       table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       strings.removeAll(keepingCapacity: true)
       others = []
