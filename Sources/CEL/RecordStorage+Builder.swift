@@ -56,11 +56,22 @@ extension RecordStorage {
       putPayload(value)
     }
 
-    /// Appends a field by the slot `cellSlot(of:)` gave for its name.
+    /// Appends a field by the slot `cellSlot(of:)` gave for its name. A number, the most
+    /// common value here, is written with its key in one store.
     public mutating func append(cellSlot: Int, value: consuming Value) {
       let tag = Self.tag(of: value)
-      key(cellSlot: cellSlot, tag)
-      putPayload(value)
+      let key = UInt16(cellSlot) << 4 | UInt16(tag.rawValue)
+      _ = openRow()
+      cells += 1
+      switch value {
+      case .int(let i) where tag == .int32: bytes.append(key, Int32(truncatingIfNeeded: i))
+      case .int(let i): bytes.append(key, i)
+      case .uint(let u): bytes.append(key, u)
+      case .double(let d): bytes.append(key, d.bitPattern)
+      default:
+        put(key)
+        putPayload(value)
+      }
     }
 
     /// Appends a string field whose string `intern` numbered.
@@ -208,7 +219,7 @@ extension RecordStorage {
     }
 
     /// How a cell stores `value`.
-    private static func tag(of value: borrowing Value) -> Tag {
+    @inline(__always) private static func tag(of value: borrowing Value) -> Tag {
       switch value {
       case .null: .null
       case .bool(let b): b ? .true : .false
