@@ -8,30 +8,29 @@ extension RecordStorage {
   public struct Builder {
     /// The layout of the rows built.
     public let layout: RecordLayout
-    private var bytes: [UInt8] = []
+    private var bytes = Bytes()
     private var strings: [String] = []
     private var others: [Value] = []
-    private var text: [UInt8] = []
+    private var text = Bytes()
     /// Strings interned by value (names, and strings that came as values).
     private var numbers: [String: UInt32] = [:]
     /// Where the open row starts, or nil when none is open.
     private var rowStart: Int?
     private var cells: UInt32 = 0
-    // A direct-mapped table of strings interned by their bytes: a hash, the string's number,
-    // and the storage it was interned for (entries of earlier storages are stale).
-    private var hashes: [UInt64]
-    private var hashedNumbers: [UInt32]
-    private var generations: [UInt32]
-    private var generation: UInt32 = 1
+    /// A direct-mapped table of the strings `intern(utf8:hash:)` numbered, placed by their
+    /// hash: each entry is where the string is in `interned`, plus one (0: none). Waiting for
+    /// the table's memory was most of what interning cost, so an entry is four bytes (a hash,
+    /// a number and a storage's count took sixteen) and more of the table stays cached.
+    private var table: [UInt32]
+    /// The strings of `table`: each its number and length (`UInt32`s), then its UTF-8, which a
+    /// probe compares in place (no String, no memcmp call for a string of a dozen bytes).
+    private var interned = Bytes()
     private static let tableBits = 14
 
     /// Creates a builder for rows of `layout`.
     public init(layout: RecordLayout) {
       self.layout = layout
-      let size = 1 << Self.tableBits
-      hashes = [UInt64](repeating: 0, count: size)
-      hashedNumbers = [UInt32](repeating: 0, count: size)
-      generations = [UInt32](repeating: 0, count: size)
+      table = [UInt32](repeating: 0, count: 1 << Self.tableBits)
     }
 
     /// The number of fields appended to the open row.
@@ -57,11 +56,22 @@ extension RecordStorage {
       putPayload(value)
     }
 
-    /// Appends a field by the slot `cellSlot(of:)` gave for its name.
+    /// Appends a field by the slot `cellSlot(of:)` gave for its name. A number, the most
+    /// common value here, is written with its key in one store.
     public mutating func append(cellSlot: Int, value: consuming Value) {
       let tag = Self.tag(of: value)
-      key(cellSlot: cellSlot, tag)
-      putPayload(value)
+      let key = UInt16(cellSlot) << 4 | UInt16(tag.rawValue)
+      _ = openRow()
+      cells += 1
+      switch value {
+      case .int(let i) where tag == .int32: bytes.append(key, Int32(truncatingIfNeeded: i))
+      case .int(let i): bytes.append(key, i)
+      case .uint(let u): bytes.append(key, u)
+      case .double(let d): bytes.append(key, d.bitPattern)
+      default:
+        put(key)
+        putPayload(value)
+      }
     }
 
     /// Appends a string field whose string `intern` numbered.
@@ -73,8 +83,9 @@ extension RecordStorage {
     /// Appends a string field, whose string `intern` numbered, by the slot `cellSlot(of:)`
     /// gave for its name.
     public mutating func append(cellSlot: Int, string number: UInt32) {
-      key(cellSlot: cellSlot, .string)
-      put(number)
+      _ = openRow()
+      cells += 1
+      bytes.append(UInt16(cellSlot) << 4 | UInt16(Tag.string.rawValue), number)
     }
 
     /// The number of a string in the storage being built, the same for equal strings.
@@ -89,13 +100,16 @@ extension RecordStorage {
     /// The number of the string of UTF-8 `bytes` (whose hash is `hash`), the same as for an
     /// earlier equal string of this storage when the table still holds it.
     public mutating func intern(utf8 bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-      let at = Int(truncatingIfNeeded: hash) & (hashes.count - 1)
-      if generations[at] == generation, hashes[at] == hash, strings[Int(hashedNumbers[at])].hasUTF8(bytes) {
-        return hashedNumbers[at]
-      }
+      let at = Int(truncatingIfNeeded: hash) & (table.count - 1)
+      let entry = table[at]
+      if entry != 0, let number = interned.number(of: bytes, at: Int(entry - 1)) { return number }
       let number = UInt32(strings.count)
       strings.append(String(decoding: bytes, as: UTF8.self))
-      (hashes[at], hashedNumbers[at], generations[at]) = (hash, number, generation)
+      if let offset = UInt32(exactly: interned.count), offset < UInt32.max, let length = UInt32(exactly: bytes.count) {
+        interned.append(number, length)
+        interned.append(bytes)
+        table[at] = offset + 1
+      }
       return number
     }
 
@@ -108,8 +122,8 @@ extension RecordStorage {
         return UInt32(strings.count - 1)
       }
       let at = UInt32(text.count)
-      withUnsafeBytes(of: UInt16(bytes.count)) { text.append(contentsOf: $0) }
-      text.append(contentsOf: bytes)
+      text.append(UInt16(bytes.count))
+      text.append(bytes)
       return RecordStorage.textBit | at
     }
 
@@ -126,7 +140,7 @@ extension RecordStorage {
         bytes[start] = UInt8(cells)
       } else {
         bytes[start] = 255
-        withUnsafeBytes(of: cells) { bytes.insert(contentsOf: $0, at: start + 1) }
+        bytes.insert(cells, at: start + 1)
       }
       rowStart = nil
       cells = 0
@@ -136,7 +150,7 @@ extension RecordStorage {
     /// Drops the open row (a record that was rejected); strings it interned stay.
     public mutating func cancelRow() {
       guard let start = rowStart else { return }
-      bytes.removeSubrange(start...)
+      bytes.removeLast(from: start)
       rowStart = nil
       cells = 0
     }
@@ -155,21 +169,32 @@ extension RecordStorage {
           count = source.count
         }
       }
-      let storage = RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
-      bytes.removeAll(keepingCapacity: true)
-      text.removeAll(keepingCapacity: true)
+      let storage = bytes.withUnsafeBytes { bytes in
+        text.withUnsafeBytes { text in
+          RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
+        }
+      }
+      bytes.removeAll()
+      text.removeAll()
+      interned.removeAll()
+      // The entries point into `interned`, which starts again.
+      table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
       strings.removeAll(keepingCapacity: true)
       others = []
       numbers.removeAll(keepingCapacity: true)
-      generation &+= 1
       return storage
     }
 
     /// Opens a row unless one is open; returns where it starts.
-    private mutating func openRow() -> Int {
+    @inline(__always) private mutating func openRow() -> Int {
       if let start = rowStart { return start }
+      return openNewRow()
+    }
+
+    /// Opens a row, at the end of the bytes.
+    @inline(never) private mutating func openNewRow() -> Int {
       let start = bytes.count
-      bytes.append(0)
+      bytes.append(UInt8(0))
       rowStart = start
       return start
     }
@@ -194,7 +219,7 @@ extension RecordStorage {
     }
 
     /// How a cell stores `value`.
-    private static func tag(of value: borrowing Value) -> Tag {
+    @inline(__always) private static func tag(of value: borrowing Value) -> Tag {
       switch value {
       case .null: .null
       case .bool(let b): b ? .true : .false
@@ -228,7 +253,115 @@ extension RecordStorage {
 
     /// Appends a number in the machine's byte order (a storage is never written out).
     private mutating func put<T: FixedWidthInteger>(_ value: T) {
-      withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+      bytes.append(value)
+    }
+  }
+}
+
+extension RecordStorage.Builder {
+  /// Bytes appended by unaligned stores into an array grown ahead of the bytes in use:
+  /// `Array.append(contentsOf:)` spent some 80 instructions and a memcpy call on each 2 to 4
+  /// bytes of a cell, for a handful of cells per record.
+  fileprivate struct Bytes {
+    /// The bytes in use, then room for more (bytes already written over or zeros).
+    private var array: [UInt8] = []
+    /// How many bytes are in use.
+    private(set) var count = 0
+
+    /// The byte at `at`, which is in use.
+    subscript(at: Int) -> UInt8 {
+      get { array[at] }
+      set { array[at] = newValue }
+    }
+
+    /// Appends `value`'s bytes in the machine's byte order.
+    @inline(__always) mutating func append<T: FixedWidthInteger>(_ value: T) {
+      let size = MemoryLayout<T>.size
+      if count + size > array.count { grow(to: count + size) }
+      array.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: count, as: T.self) }
+      count += size
+    }
+
+    /// Appends the bytes of `first` and then of `second`, in the machine's byte order.
+    @inline(__always) mutating func append<A: FixedWidthInteger, B: FixedWidthInteger>(_ first: A, _ second: B) {
+      let size = MemoryLayout<A>.size + MemoryLayout<B>.size
+      if count + size > array.count { grow(to: count + size) }
+      array.withUnsafeMutableBytes {
+        $0.storeBytes(of: first, toByteOffset: count, as: A.self)
+        $0.storeBytes(of: second, toByteOffset: count + MemoryLayout<A>.size, as: B.self)
+      }
+      count += size
+    }
+
+    /// Appends `bytes`.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+      if count + bytes.count > array.count { grow(to: count + bytes.count) }
+      array.withUnsafeMutableBytes { array in
+        guard let from = bytes.baseAddress, let to = array.baseAddress else { return }
+        (to + count).copyMemory(from: from, byteCount: bytes.count)
+      }
+      count += bytes.count
+    }
+
+    /// Inserts `value`'s bytes at `at`, moving the bytes from there on after them.
+    mutating func insert<T: FixedWidthInteger>(_ value: T, at: Int) {
+      let size = MemoryLayout<T>.size
+      if count + size > array.count { grow(to: count + size) }
+      array.withUnsafeMutableBytes { array in
+        guard let base = array.baseAddress else { return }
+        (base + at + size).copyMemory(from: base + at, byteCount: count - at)
+        array.storeBytes(of: value, toByteOffset: at, as: T.self)
+      }
+      count += size
+    }
+
+    /// Drops the bytes from `start` on (they stay in the array, to be written over).
+    mutating func removeLast(from start: Int) { count = start }
+
+    /// Drops every byte, keeping the array for the next block.
+    mutating func removeAll() { count = 0 }
+
+    /// The number before the string at `at` (in use) when the string is exactly `bytes`:
+    /// the bytes there are a `UInt32` number, a `UInt32` length and the string's bytes.
+    @inline(__always) func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
+      array.withUnsafeBytes { array in
+        guard let base = array.baseAddress,
+          array.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
+          bytes.baseAddress.map({ Self.equal(base + at + 8, UnsafeRawPointer($0), bytes.count) }) ?? true
+        else { return nil }
+        return array.loadUnaligned(fromByteOffset: at, as: UInt32.self)
+      }
+    }
+
+    /// Whether `count` bytes at `a` and `b` are equal: by words that may overlap, since the
+    /// strings compared are mostly 4 to 16 bytes.
+    @inline(__always) private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+      func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
+        a.loadUnaligned(fromByteOffset: at, as: T.self) == b.loadUnaligned(fromByteOffset: at, as: T.self)
+      }
+      switch count {
+      case 0: return true
+      case 1..<4: return word(0, UInt8.self) && word(count / 2, UInt8.self) && word(count - 1, UInt8.self)
+      case 4..<8: return word(0, UInt32.self) && word(count - 4, UInt32.self)
+      default:
+        var at = 0
+        while at + 8 < count {
+          guard word(at, UInt64.self) else { return false }
+          at += 8
+        }
+        return word(count - 8, UInt64.self)
+      }
+    }
+
+    /// Calls `body` with the bytes in use.
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+      array.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+    }
+
+    /// Grows the array to at least `needed` bytes, doubling it (kept out of line, so that
+    /// the appends inlined where cells are written stay short).
+    @inline(never) private mutating func grow(to needed: Int) {
+      array.append(contentsOf: repeatElement(0, count: Swift.max(needed, 2 * array.count, 256) - array.count))
     }
   }
 }

@@ -19,7 +19,10 @@ public final class RecordStorage: @unchecked Sendable {
   /// Numbers with this bit are offsets into `text`; others index `strings`.
   @usableFromInline static let textBit: UInt32 = 1 << 31
 
-  init(layout: RecordLayout, bytes: [UInt8], strings: [String], others: [Value], text: [UInt8]) {
+  init(
+    layout: RecordLayout, bytes: UnsafeRawBufferPointer, strings: [String], others: [Value],
+    text: UnsafeRawBufferPointer
+  ) {
     self.layout = layout
     self.bytes = Self.copy(bytes)
     self.strings = strings
@@ -32,7 +35,7 @@ public final class RecordStorage: @unchecked Sendable {
     text.deallocate()
   }
 
-  private static func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
+  private static func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawBufferPointer {
     let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 8)
     copy.copyBytes(from: bytes)
     return copy

@@ -229,6 +229,24 @@ import Testing
     #expect(log.events[2].record.fields.count == 104)
   }
 
+  /// A time the line before wrote too (logs in time order repeat their seconds) reads as it
+  /// does alone: its instant, its text, and a bad time's rejection.
+  @Test func timesRepeatedLineAfterLineReadAsAlone() throws {
+    let times = [
+      "2026-11-21T09:00:00Z", "2026-11-21T09:00:00Z", "2026-11-21T09:00:01Z", "2026-11-22T09:00:01Z",
+      "2026-11-21t10:00:00.5+01:00", "2026-11-21t10:00:00.5+01:00", "2026-11-21T09:00:00Y", "2026-11-21T09:00:00Y",
+      "2026-11-21T09:00:00Z",
+    ]
+    let log = try readJSONLines(times.map { eventLine(time: $0) }.joined(separator: "\n") + "\n")
+    let accepted = times.filter { !$0.hasSuffix("Y") }
+    #expect(log.events.map(\.timeText) == accepted)
+    #expect(log.events.map(\.time) == accepted.map { Timestamp(rfc3339: $0) })
+    #expect(log.rejected.map(\.line) == [7, 8])
+    #expect(
+      log.rejected.map(\.reason) == Array(
+        repeating: "bad time '2026-11-21T09:00:00Y': expected RFC 3339 with an offset or 'Z'", count: 2))
+  }
+
   @Test func repeatedLongStringsAreEqual() throws {
     let note = #""note":"customer needed extra time to walk through the steps""#
     let log = try readJSONLines(eventLine(note) + "\n" + eventLine(note) + "\n")

@@ -111,4 +111,23 @@ import Testing
     let fresh = Array("x".utf8).withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 42) }
     #expect(builder.string(fresh) == "x")
   }
+
+  /// Interning compares every byte, whatever the length: strings that differ in one byte
+  /// only, with one hash, are two strings.
+  @Test(arguments: 1...24) func stringsDifferingInOneByteAreTwo(length: Int) {
+    var builder = RecordStorage.Builder(layout: layout)
+    func intern(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBufferPointer { builder.intern(utf8: $0, hash: 7) } }
+    let base = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+    for at in 0..<length {
+      var changed = base
+      changed[at] = UInt8(ascii: "b")
+      let first = intern(base)
+      #expect(intern(base) == first)
+      let second = intern(changed)
+      #expect(second != first)
+      #expect(builder.string(second) == String(decoding: changed, as: UTF8.self))
+      #expect(intern(changed) == second)
+    }
+    #expect(intern([]) != intern(base))
+  }
 }
