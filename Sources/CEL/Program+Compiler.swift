@@ -44,9 +44,12 @@ struct Compiler {
 
   // MARK: - Building nodes
 
-  /// A node whose value is known now.
+  /// A node whose value is known now, in storage of this program's own: each evaluation
+  /// counts a reference to it, and programs compiled again for other threads
+  /// (`Program.compiledAgain()`) would otherwise all count references to the literal of the
+  /// one syntax tree, contending for it on every evaluation.
   func constant(_ expr: Expr, _ value: Value) -> Compiled {
-    let value = Value.located(value, expr.id)
+    let value = Value.located(value.inStorageOfItsOwn, expr.id)
     return node(expr, constant: value) { _ in value }
   }
 
@@ -255,5 +258,17 @@ extension Value {
     guard case .error(var error) = value, error.exprID == nil else { return value }
     error.exprID = id
     return .error(error)
+  }
+}
+
+extension Value {
+  /// The same value, its strings and lists in newly allocated storage (a string short enough
+  /// to be stored inline has none).
+  var inStorageOfItsOwn: Value {
+    switch self {
+    case .string(let text): .string(String(decoding: Array(text.utf8), as: UTF8.self))
+    case .list(let items): .list(items.map(\.inStorageOfItsOwn))
+    default: self
+    }
   }
 }
