@@ -97,13 +97,20 @@ struct EventIndexer: Sendable {
   }
 
   /// Indexes the next event of the log.
+  ///
+  /// The event's storage is read unretained (the log holds the event): taking it as a value
+  /// copied the whole event, counting a reference to a storage the parsing thread had just
+  /// counted, on another core, for every event of the log.
   mutating func add(_ event: borrowing Event) {
+    event.unretainedRow.storage._withUnsafeGuaranteedRef { add(event, storage: $0) }
+  }
+
+  private mutating func add(_ event: borrowing Event, storage: RecordStorage) {
     let i = Int32(typeOf.count)
-    let storage = event.storage
     if let id = employeeMemo.answer(event.employeeNumber, of: storage) {
       employeeOf.append(id)
     } else {
-      let name = event.employee
+      let name = storage.string(event.employeeNumber)
       let id = employeeIDs.id(for: .string(CodePoints(name)))
       if id == employees.count { employees.append(name) }
       employeeMemo.remember(id, for: event.employeeNumber)
@@ -113,17 +120,11 @@ struct EventIndexer: Sendable {
     if let known = typeMemo.answer(event.typeNumber, of: storage) {
       t = known
     } else {
-      t = typeIDs.find(.string(CodePoints(event.type))) ?? -1
+      t = typeIDs.find(.string(CodePoints(storage.string(event.typeNumber)))) ?? -1
       typeMemo.remember(t, for: event.typeNumber)
     }
     typeOf.append(t)
     guard t >= 0 else { return }
-    let record = event.record
-    for l in types[Int(t)].lookups {
-      guard let key = JoinKey(fields: book.lookupFields[l], of: record) else { continue }
-      lookupGroups[l].append(lookupKeys[l].id(for: key))
-      lookupMembers[l].append(i)
-    }
     if types[Int(t)].busy {
       busyMembers.append(i)
       let employee = Int(employeeOf[Int(i)])
@@ -133,6 +134,14 @@ struct EventIndexer: Sendable {
       }
       if let last = busyLast[employee], event.time < last { busyOutOfOrder[employee] = true }
       busyLast[employee] = event.time
+    }
+    // Only lookups and approvals read the record's fields.
+    guard !types[Int(t)].lookups.isEmpty || t == approvalType else { return }
+    let record = Record(storage: storage, row: event.unretainedRow.row)
+    for l in types[Int(t)].lookups {
+      guard let key = JoinKey(fields: book.lookupFields[l], of: record) else { continue }
+      lookupGroups[l].append(lookupKeys[l].id(for: key))
+      lookupMembers[l].append(i)
     }
     if t == approvalType, let (ref, approved) = approval(record) {
       if let current = approvals[ref], (current.time, current.event) > (event.time, i) { return }
