@@ -3,7 +3,10 @@
 ///
 /// Tracing (`evaluate(_:trace:)`) runs a second tree, compiled alongside, that records every
 /// node's value; the plain tree carries no tracing code at all.
-public struct Program: Sendable {
+///
+/// A class: rules hold their programs and evaluate them millions of times, and as a struct of
+/// 152 bytes a program was copied out of the rule that held it for every evaluation.
+public final class Program: Sendable {
   private let root: Compiled
   private let traced: Compiled
   private let localCount: Int
