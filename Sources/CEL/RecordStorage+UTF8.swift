@@ -6,10 +6,7 @@ extension RecordStorage {
   /// a String first, which costs an allocation or a reference count apiece, more than the copy.
   @inlinable public func withUTF8<R>(_ number: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     guard number & Self.textBit == 0 else {
-      let at = Int(number & ~Self.textBit)
-      let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
-      let utf8 = UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)])
-      return body(utf8.assumingMemoryBound(to: UInt8.self))
+      return body(Self.utf8(in: UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit)))
     }
     if let result = strings[Int(number)].utf8.withContiguousStorageIfAvailable(body) { return result }
     var copy = strings[Int(number)]

@@ -52,8 +52,13 @@ public final class RecordStorage: @unchecked Sendable {
 
   /// The string kept as UTF-8 at `at` of `text`.
   @usableFromInline static func decode(_ text: UnsafeRawBufferPointer, at: Int) -> String {
+    String(decoding: utf8(in: text, at: at), as: UTF8.self)
+  }
+
+  /// The UTF-8 kept at `at` of `text`: a `UInt16` length, then the bytes.
+  @usableFromInline static func utf8(in text: UnsafeRawBufferPointer, at: Int) -> UnsafeBufferPointer<UInt8> {
     let length = Int(text.loadUnaligned(fromByteOffset: at, as: UInt16.self))
-    return String(decoding: UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]), as: UTF8.self)
+    return UnsafeRawBufferPointer(rebasing: text[(at + 2)..<(at + 2 + length)]).assumingMemoryBound(to: UInt8.self)
   }
 
   /// A row: its cell count (one byte, or 255 and then a `UInt32`), then its cells. A cell
