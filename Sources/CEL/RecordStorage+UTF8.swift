@@ -13,10 +13,15 @@ extension RecordStorage {
     return copy.withUTF8(body)
   }
 
-  /// Calls `body` with the UTF-8 of a declared slot's value when it is a string (see
-  /// `withUTF8(_:_:)`); nil when the field is absent or holds something else.
-  @inlinable public func withStringUTF8<R>(slot: Int, row: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-    guard slot < Cell.slotLimit, let (tag, at) = payload(ofSlot: slot, row: row), tag == .string else { return nil }
-    return withUTF8(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self), body)
+  /// Calls `string` with the UTF-8 of a declared slot's value when it is a string (see
+  /// `withUTF8(_:_:)`), else `other` with the value (nil when the field is absent): the row
+  /// is searched once either way.
+  @inlinable public func withValue<R>(
+    atSlot slot: Int, row: UInt32, string: (UnsafeBufferPointer<UInt8>) -> R, other: (Value?) -> R
+  ) -> R {
+    guard slot < Cell.slotLimit else { return other(value(named: layout.names[slot], row: row)) }
+    guard let (tag, at) = payload(ofSlot: slot, row: row) else { return other(nil) }
+    guard tag == .string else { return other(value(tag, at)) }
+    return withUTF8(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self), string)
   }
 }

@@ -23,9 +23,8 @@ enum ValueText {
       write(field.read(Record(storage: storage, row: row)), into: &text)
       return
     }
-    if storage.withStringUTF8(slot: slot, row: row, { writeString($0, into: &text) }) == nil {
-      write(storage.value(atSlot: slot, row: row), into: &text)
-    }
+    storage.withValue(
+      atSlot: slot, row: row, string: { writeString($0, into: &text) }, other: { write($0, into: &text) })
   }
 
   /// Appends a string's UTF-8 in CEL literal syntax.
