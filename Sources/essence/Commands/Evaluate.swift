@@ -34,10 +34,7 @@ extension EssenceCommand {
     func run() throws {
       let set = try standards.load()
       let engine = Engine(set: set)
-      // Records keep only what judging reads: the log is the run's bulk memory. The engine's
-      // log indexes events as they are read.
-      var log = engine.emptyLog()
-      try logs.read(for: set, keeping: set.fieldsRead, into: &log)
+      let log = try logs.read(judgedBy: engine, for: set)
       let evaluation = engine.evaluate(log, options: Engine.Options(includeMet: includeMet, employee: employee))
       try output.write(evaluation)
       var code: Int32 = 0

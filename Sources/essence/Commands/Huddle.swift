@@ -27,8 +27,7 @@ extension EssenceCommand {
       let set = try standards.load()
       // The huddle quotes only `note` beyond what judging reads (`fieldsRead` keeps it).
       let engine = Engine(set: set)
-      var log = engine.emptyLog()
-      try logs.read(for: set, keeping: set.fieldsRead, into: &log)
+      let log = try logs.read(judgedBy: engine, for: set)
       let evaluation = engine.evaluate(log)
       let events = log.firstEventByID
       var report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)

@@ -16,6 +16,14 @@ struct LogOptions: ParsableArguments {
     if let threads, threads < 1 { throw ValidationError("'--threads' expects a positive number, got \(threads)") }
   }
 
+  /// Reads every log for `engine` to judge: records keep only the fields judging reads (the
+  /// log is the run's bulk memory), and the engine's log indexes events as they are read.
+  func read(judgedBy engine: Engine, for set: StandardsSet) throws -> EventLog {
+    var log = engine.emptyLog()
+    try read(for: set, keeping: set.fieldsRead, into: &log)
+    return log
+  }
+
   /// Reads every log with the set's event layout into `log`, keeping the fields in `keeping`
   /// (nil: every field); an unreadable log prints why and exits 3. `--threads` is set
   /// process-wide here, before reading, so judging uses the same width.
