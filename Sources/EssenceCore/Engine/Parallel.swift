@@ -24,15 +24,10 @@ public enum Parallel {
     return slots.values
   }
 
-  /// Calls `body` with every index in `0..<count`, on at most `workers` threads at once. Each
-  /// worker takes the next index as it comes free, so one slow call does not hold back a fixed
-  /// share of the rest.
-  static func forEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
-    let workers = min(max(1, workers), count)
-    if workers <= 1 {
-      for i in 0..<count { body(i) }
-      return
-    }
+  /// Calls `body` with every index in `0..<count` on `workers` threads (at least two, at most
+  /// `count`). Each worker takes the next index as it comes free, so one slow call does not
+  /// hold back a fixed share of the rest.
+  private static func forEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
     let next = LockedInt(0)
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       while case let i = next.takeNext(), i < count { body(i) }
