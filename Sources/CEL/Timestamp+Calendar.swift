@@ -14,10 +14,17 @@ extension Timestamp {
   struct Civil {
     var year: Int64, month: Int64, day: Int64
     var hour: Int64, minute: Int64, second: Int64
-    /// 0 = Sunday.
-    var weekday: Int64
+    /// Days since 1970-01-01.
+    var days: Int64
+
+    /// 0 = Sunday. Computed when asked: reports write a time per finding and never ask.
+    var weekday: Int64 {
+      // 1970-01-01 was a Thursday (4).
+      ((days % 7) + 11) % 7
+    }
+
     /// 0-based day of the year.
-    var dayOfYear: Int64
+    var dayOfYear: Int64 { days - Timestamp.daysFromCivil(year: year, month: 1, day: 1) }
   }
 
   /// The calendar fields of this instant at `offset` seconds east of UTC.
@@ -27,12 +34,9 @@ extension Timestamp {
     let days = floorDiv(local, 86_400)
     let secondOfDay = local - days * 86_400
     let (y, m, d) = Self.civilFromDays(days)
-    let yearStart = Self.daysFromCivil(year: y, month: 1, day: 1)
-    // 1970-01-01 was a Thursday (4).
-    let weekday = ((days % 7) + 11) % 7
     return Civil(
       year: y, month: m, day: d, hour: secondOfDay / 3600, minute: secondOfDay / 60 % 60,
-      second: secondOfDay % 60, weekday: weekday, dayOfYear: days - yearStart)
+      second: secondOfDay % 60, days: days)
   }
 
   /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).

@@ -37,21 +37,20 @@ extension Timestamp {
     return true
   }
 
-  /// Writes `YYYY-MM-DDTHH:MM:SS` (19 bytes) of a date whose year has at most 4 digits.
+  /// Writes `YYYY-MM-DDTHH:MM:SS` (19 bytes) of a date whose year has at most 4 digits, two
+  /// digits at a time.
   private static func writeSeconds(_ c: Civil, into bytes: UnsafeMutableBufferPointer<UInt8>) {
-    func put(_ value: Int64, _ width: Int, at end: Int) {
-      var rest = value
-      for k in stride(from: end - 1, through: end - width, by: -1) {
-        bytes[k] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      }
+    func pair(_ value: Int64, at: Int) {
+      let value = UInt8(truncatingIfNeeded: value)
+      (bytes[at], bytes[at + 1]) = (UInt8(ascii: "0") + value / 10, UInt8(ascii: "0") + value % 10)
     }
-    put(c.year, 4, at: 4)
-    put(c.month, 2, at: 7)
-    put(c.day, 2, at: 10)
-    put(c.hour, 2, at: 13)
-    put(c.minute, 2, at: 16)
-    put(c.second, 2, at: 19)
+    pair(c.year / 100, at: 0)
+    pair(c.year % 100, at: 2)
+    pair(c.month, at: 5)
+    pair(c.day, at: 8)
+    pair(c.hour, at: 11)
+    pair(c.minute, at: 14)
+    pair(c.second, at: 17)
     (bytes[4], bytes[7], bytes[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
     (bytes[13], bytes[16]) = (UInt8(ascii: ":"), UInt8(ascii: ":"))
   }

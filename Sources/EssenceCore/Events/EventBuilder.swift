@@ -25,10 +25,10 @@ struct EventBuilder {
   private var type = Required.absent
   private var employee = Required.absent
   private var time = Required.absent
-  /// The last `time` read as UTF-8 and what it parsed to: a log in time order writes many
+  /// Parses `time`s given as UTF-8, remembering the last: a log in time order writes many
   /// records in one second, and parsing a time cost more than interning the rest of its
   /// record's strings.
-  private var lastTime = LastTime()
+  private var times = TimeMemo()
   /// The instant of `time`, when it parsed.
   private var instant: Timestamp?
   /// `time` as written, or `Event.canonicalTime`.
@@ -45,34 +45,6 @@ struct EventBuilder {
     case null
     /// Any other value.
     case other
-  }
-
-  /// A time's UTF-8 and what it parsed to.
-  private struct LastTime {
-    var count = 0
-    var words = Words(0, 0, 0, 0, 0)
-    var instant: Timestamp?
-    var canonical = false
-  }
-
-  /// UTF-8 of 8 to 40 bytes (RFC 3339 times are 20 to 35) as its words at 0, 8, 16 and 24
-  /// and its last 8 bytes, each word cut back to end with the bytes: of equal counts, equal
-  /// words are equal bytes.
-  private struct Words: Equatable {
-    var w0, w1, w2, w3, last: UInt64
-
-    init(_ w0: UInt64, _ w1: UInt64, _ w2: UInt64, _ w3: UInt64, _ last: UInt64) {
-      (self.w0, self.w1, self.w2, self.w3, self.last) = (w0, w1, w2, w3, last)
-    }
-
-    /// The words of `utf8`; nil when it is not 8 to 40 bytes.
-    init?(_ utf8: UnsafeBufferPointer<UInt8>) {
-      guard utf8.count >= 8, utf8.count <= 40, let base = utf8.baseAddress else { return nil }
-      let bytes = UnsafeRawPointer(base)
-      let end = utf8.count - 8
-      func word(_ at: Int) -> UInt64 { bytes.loadUnaligned(fromByteOffset: min(at, end), as: UInt64.self) }
-      self.init(word(0), word(8), word(16), word(24), word(end))
-    }
   }
 
   private struct Pending {
@@ -153,26 +125,13 @@ struct EventBuilder {
     guard !key.ignored else { return }
     switch key.role {
     case .time:
-      let (parsed, canonical) = parseTime(utf8)
+      let (parsed, canonical) = times.parse(utf8)
       addTime(key, parsed, text: canonical ? nil : rows.intern(utf8: utf8, hash: hash))
     case .id:
       add(key, string: rows.store(utf8: utf8), empty: utf8.isEmpty)
     default:
       add(key, string: rows.intern(utf8: utf8, hash: hash), empty: utf8.isEmpty)
     }
-  }
-
-  /// The instant of a `time` given as UTF-8, and whether `Timestamp.rfc3339` writes it so:
-  /// the last time's when the bytes are the same.
-  private mutating func parseTime(_ utf8: UnsafeBufferPointer<UInt8>) -> (Timestamp?, canonical: Bool) {
-    let words = Words(utf8)
-    if let words, utf8.count == lastTime.count, words == lastTime.words {
-      return (lastTime.instant, lastTime.canonical)
-    }
-    let parsed = Timestamp(rfc3339: utf8)
-    let canonical = parsed.map { Event.isCanonical(utf8, $0) } ?? false
-    if let words { lastTime = LastTime(count: utf8.count, words: words, instant: parsed, canonical: canonical) }
-    return (parsed, canonical)
   }
 
   /// Adds an `id` given as text: kept as bytes, like an id read as UTF-8, since ids do not

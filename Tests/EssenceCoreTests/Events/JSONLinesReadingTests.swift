@@ -247,6 +247,26 @@ import Testing
         repeating: "bad time '2026-11-21T09:00:00Y': expected RFC 3339 with an offset or 'Z'", count: 2))
   }
 
+  /// A time of the same day as the line before (read from its hours, minutes and seconds when
+  /// both are written in UTC seconds) reads as it does alone, before 1970 too; a bad time of
+  /// the same day is rejected as alone.
+  @Test func timesOfTheSameDayReadAsAlone() throws {
+    let times = [
+      "2026-11-21T09:00:00Z", "2026-11-21T23:59:59Z", "2026-11-21T09:00:60Z", "2026-11-21T00:00:00Z",
+      "2026-11-21T24:00:00Z", "2026-11-21T00:00:00Z", "2026-11-21T09:60:00Z", "2026-11-21T09:00:00Z",
+      "2026-11-21T09:0a:00Z", "2026-11-21T09:00:00z", "2026-11-21T09:00:01Z", "2026-11-21T09:00:02+01:00",
+      "2026-11-21T09:00:03Z", "2026-11-21T09:00:04.5Z", "2026-11-21T09:00:05Z", "2026-11-21T09:00:06Y",
+      "1969-12-31T23:59:59Z", "1969-12-31T00:00:01Z", "0001-01-01T00:00:00Z", "0001-01-01T12:34:56Z",
+    ]
+    let bad: Set = ["2026-11-21T09:00:60Z", "2026-11-21T24:00:00Z", "2026-11-21T09:60:00Z", "2026-11-21T09:0a:00Z"]
+    let log = try readJSONLines(times.map { eventLine(time: $0) }.joined(separator: "\n") + "\n")
+    let accepted = times.filter { !bad.contains($0) && !$0.hasSuffix("Y") }
+    #expect(log.events.map(\.timeText) == accepted)
+    #expect(log.events.map(\.time) == accepted.map { Timestamp(rfc3339: $0) })
+    #expect(log.events.map(\.time.seconds).suffix(4) == [-1, -86_399, -62_135_596_800, -62_135_596_800 + 45_296])
+    #expect(log.rejected.map(\.line) == [3, 5, 7, 9, 16])
+  }
+
   @Test func repeatedLongStringsAreEqual() throws {
     let note = #""note":"customer needed extra time to walk through the steps""#
     let log = try readJSONLines(eventLine(note) + "\n" + eventLine(note) + "\n")
