@@ -259,78 +259,87 @@ extension RecordStorage {
 }
 
 extension RecordStorage.Builder {
-  /// Bytes appended by unaligned stores into an array grown ahead of the bytes in use:
+  /// Bytes appended by unaligned stores into memory grown ahead of the bytes in use:
   /// `Array.append(contentsOf:)` spent some 80 instructions and a memcpy call on each 2 to 4
-  /// bytes of a cell, for a handful of cells per record.
+  /// bytes of a cell, for a handful of cells per record, and storing through an array's
+  /// `withUnsafeMutableBytes` called the runtime to check the array was not shared, for
+  /// every store.
+  ///
+  /// The memory is a reference: a copy of a `Bytes` (of a builder) shares it, so a builder is
+  /// used by one owner at a time, as each reader owns its own.
   fileprivate struct Bytes {
-    /// The bytes in use, then room for more (bytes already written over or zeros).
-    private var array: [UInt8] = []
+    /// The bytes in use, then room for more (bytes already written over, or uninitialized).
+    private var memory = Memory(capacity: 256)
     /// How many bytes are in use.
     private(set) var count = 0
 
+    /// An allocation freed with its last reference.
+    private final class Memory {
+      let base: UnsafeMutableRawPointer
+      let capacity: Int
+
+      init(capacity: Int) {
+        base = .allocate(byteCount: capacity, alignment: 8)
+        self.capacity = capacity
+      }
+
+      deinit { base.deallocate() }
+    }
+
     /// The byte at `at`, which is in use.
     subscript(at: Int) -> UInt8 {
-      get { array[at] }
-      set { array[at] = newValue }
+      get { memory.base.load(fromByteOffset: at, as: UInt8.self) }
+      set { memory.base.storeBytes(of: newValue, toByteOffset: at, as: UInt8.self) }
     }
 
     /// Appends `value`'s bytes in the machine's byte order.
     @inline(__always) mutating func append<T: FixedWidthInteger>(_ value: T) {
       let size = MemoryLayout<T>.size
-      if count + size > array.count { grow(to: count + size) }
-      array.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: count, as: T.self) }
+      if count + size > memory.capacity { grow(to: count + size) }
+      memory.base.storeBytes(of: value, toByteOffset: count, as: T.self)
       count += size
     }
 
     /// Appends the bytes of `first` and then of `second`, in the machine's byte order.
     @inline(__always) mutating func append<A: FixedWidthInteger, B: FixedWidthInteger>(_ first: A, _ second: B) {
       let size = MemoryLayout<A>.size + MemoryLayout<B>.size
-      if count + size > array.count { grow(to: count + size) }
-      array.withUnsafeMutableBytes {
-        $0.storeBytes(of: first, toByteOffset: count, as: A.self)
-        $0.storeBytes(of: second, toByteOffset: count + MemoryLayout<A>.size, as: B.self)
-      }
+      if count + size > memory.capacity { grow(to: count + size) }
+      memory.base.storeBytes(of: first, toByteOffset: count, as: A.self)
+      memory.base.storeBytes(of: second, toByteOffset: count + MemoryLayout<A>.size, as: B.self)
       count += size
     }
 
     /// Appends `bytes`.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-      if count + bytes.count > array.count { grow(to: count + bytes.count) }
-      array.withUnsafeMutableBytes { array in
-        guard let from = bytes.baseAddress, let to = array.baseAddress else { return }
-        (to + count).copyMemory(from: from, byteCount: bytes.count)
-      }
+      guard let from = bytes.baseAddress else { return }
+      if count + bytes.count > memory.capacity { grow(to: count + bytes.count) }
+      (memory.base + count).copyMemory(from: from, byteCount: bytes.count)
       count += bytes.count
     }
 
     /// Inserts `value`'s bytes at `at`, moving the bytes from there on after them.
     mutating func insert<T: FixedWidthInteger>(_ value: T, at: Int) {
       let size = MemoryLayout<T>.size
-      if count + size > array.count { grow(to: count + size) }
-      array.withUnsafeMutableBytes { array in
-        guard let base = array.baseAddress else { return }
-        (base + at + size).copyMemory(from: base + at, byteCount: count - at)
-        array.storeBytes(of: value, toByteOffset: at, as: T.self)
-      }
+      if count + size > memory.capacity { grow(to: count + size) }
+      (memory.base + at + size).copyMemory(from: memory.base + at, byteCount: count - at)
+      memory.base.storeBytes(of: value, toByteOffset: at, as: T.self)
       count += size
     }
 
-    /// Drops the bytes from `start` on (they stay in the array, to be written over).
+    /// Drops the bytes from `start` on (they stay in memory, to be written over).
     mutating func removeLast(from start: Int) { count = start }
 
-    /// Drops every byte, keeping the array for the next block.
+    /// Drops every byte, keeping the memory for the next block.
     mutating func removeAll() { count = 0 }
 
     /// The number before the string at `at` (in use) when the string is exactly `bytes`:
     /// the bytes there are a `UInt32` number, a `UInt32` length and the string's bytes.
     @inline(__always) func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
-      array.withUnsafeBytes { array in
-        guard let base = array.baseAddress,
-          array.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
-          bytes.baseAddress.map({ Self.equal(base + at + 8, UnsafeRawPointer($0), bytes.count) }) ?? true
-        else { return nil }
-        return array.loadUnaligned(fromByteOffset: at, as: UInt32.self)
-      }
+      let base = UnsafeRawPointer(memory.base)
+      guard base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
+        bytes.baseAddress.map({ Self.equal(base + at + 8, UnsafeRawPointer($0), bytes.count) }) ?? true
+      else { return nil }
+      return base.loadUnaligned(fromByteOffset: at, as: UInt32.self)
     }
 
     /// Whether `count` bytes at `a` and `b` are equal: by words that may overlap, since the
@@ -355,13 +364,15 @@ extension RecordStorage.Builder {
 
     /// Calls `body` with the bytes in use.
     func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-      array.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+      body(UnsafeRawBufferPointer(start: memory.base, count: count))
     }
 
-    /// Grows the array to at least `needed` bytes, doubling it (kept out of line, so that
+    /// Grows the memory to at least `needed` bytes, doubling it (kept out of line, so that
     /// the appends inlined where cells are written stay short).
     @inline(never) private mutating func grow(to needed: Int) {
-      array.append(contentsOf: repeatElement(0, count: Swift.max(needed, 2 * array.count, 256) - array.count))
+      let larger = Memory(capacity: Swift.max(needed, 2 * memory.capacity))
+      larger.base.copyMemory(from: memory.base, byteCount: count)
+      memory = larger
     }
   }
 }
