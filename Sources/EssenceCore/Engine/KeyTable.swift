@@ -76,18 +76,34 @@ struct KeyTable: Sendable {
     hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id))
   }
 
-  /// FNV-1a over a text key's UTF-8, a finalizer mix over integers, Swift's hash otherwise.
+  /// A text key's UTF-8 eight bytes at a time, then a finalizer mix; the mix alone over
+  /// integers; Swift's hash otherwise. (FNV-1a a byte at a time, through the string's UTF-8
+  /// view, took some 240 instructions for a 10-byte ticket id.)
   private static func hash(_ key: JoinKey) -> UInt64 {
     switch key {
     case .string(let text):
-      var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in text.text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      return mix(h)
+      if let h = text.text.utf8.withContiguousStorageIfAvailable(hash(utf8:)) { return mix(h) }
+      return mix(Array(text.text.utf8).withUnsafeBufferPointer(hash(utf8:)))
     case .int(let i):
       return mix(UInt64(bitPattern: i))
     default:
       return mix(UInt64(bitPattern: Int64(key.hashValue)))
     }
+  }
+
+  /// UTF-8 folded a word at a time (the last word's bytes a byte at a time); `mix` spreads it.
+  private static func hash(utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
+    guard let base = utf8.baseAddress else { return h }
+    var at = 0
+    while at + 8 <= utf8.count {
+      h = (h ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 32
+      at += 8
+    }
+    var tail: UInt64 = 0
+    for k in 0..<(utf8.count - at) { tail |= UInt64(base[at + k]) << (8 * k) }
+    return h ^ tail
   }
 
   /// The splitmix64 finalizer: spreads every input bit over the low bits buckets use.
