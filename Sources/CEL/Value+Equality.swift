@@ -55,7 +55,7 @@ extension Value: Equatable {
   }
 
   /// Whether the first `count` bytes of two buffers (each at least that long) are equal.
-  static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
+  public static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
     guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
     return memcmp(pa, pb, count) == 0
   }

@@ -94,16 +94,15 @@ extension EngineRun {
   /// Negated relations use it too (a match breaks them). An event never relates to itself; a
   /// `where` that errors means the pair does not relate.
   func match(_ plan: RelationPlan, event: Int) -> Int32? {
-    let record = events[event].record
     let lookup = lookups[plan.lookup]
-    guard let key = JoinKey(fields: plan.same, of: record), let group = lookup.keys.find(key) else { return nil }
+    guard let group = group(of: plan.same, event: event, in: lookup.keys) else { return nil }
     let t = events[event].time
     let (lower, upper) =
       plan.forward ? (t, t.shifted(byNanos: plan.withinNanos)) : (t.shifted(byNanos: -plan.withinNanos), t)
     guard let condition = plan.where else {
       return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event))
     }
-    var pair = Activation(values: [.record(record), .null])
+    var pair = Activation(values: [.record(events[event].record), .null])
     return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
       pair.values[1] = .record(self.events[Int(other)].record)
       return condition.outcome(pair) == .held
@@ -117,7 +116,7 @@ extension EngineRun {
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event)
     let lookup = lookups[plan.lookup]
-    if let key = JoinKey(fields: plan.keyFields, of: events[event].record), let group = lookup.keys.find(key),
+    if let group = group(of: plan.keyFields, event: event, in: lookup.keys),
       let response = lookup.index.first(in: group, from: t, through: upper, excluding: me)
     {
       return SignalDecision(verdict: .answered, related: response)
@@ -126,5 +125,14 @@ extension EngineRun {
       return SignalDecision(verdict: .robotic, related: work)
     }
     return SignalDecision(verdict: .unanswered)
+  }
+
+  /// The number, among `keys`, of the key of `fields` on an event; nil when it has none or
+  /// `keys` lacks it.
+  private func group(of fields: borrowing [FieldRef], event: Int, in keys: KeyTable) -> Int32? {
+    let (storage, row) = events[event].unretainedRow
+    return storage._withUnsafeGuaranteedRef { storage in
+      JoinKey.withKey(of: fields, storage: storage, row: row, text: { keys.find(text: $0) }) { $0.flatMap { keys.find($0) } }
+    }
   }
 }

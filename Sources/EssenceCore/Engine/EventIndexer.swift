@@ -137,13 +137,16 @@ struct EventIndexer: Sendable {
     }
     // Only lookups and approvals read the record's fields.
     guard !types[Int(t)].lookups.isEmpty || t == approvalType else { return }
-    let record = Record(storage: storage, row: event.unretainedRow.row)
+    let row = event.unretainedRow.row
     for l in types[Int(t)].lookups {
-      guard let key = JoinKey(fields: book.lookupFields[l], of: record) else { continue }
-      lookupGroups[l].append(lookupKeys[l].id(for: key))
+      let group = JoinKey.withKey(
+        of: book.lookupFields[l], storage: storage, row: row, text: { lookupKeys[l].id(forText: $0) },
+        other: { $0.map { lookupKeys[l].id(for: $0) } })
+      guard let group else { continue }
+      lookupGroups[l].append(group)
       lookupMembers[l].append(i)
     }
-    if t == approvalType, let (ref, approved) = approval(record) {
+    if t == approvalType, let (ref, approved) = approval(Record(storage: storage, row: row)) {
       if let current = approvals[ref], (current.time, current.event) > (event.time, i) { return }
       approvals[ref] = ApprovalEntry(event: i, approved: approved, time: event.time)
     }

@@ -51,6 +51,21 @@ enum JoinKey: Hashable, Sendable {
     self = .list(keys)
   }
 
+  /// Calls `text` with the UTF-8 of the key of `fields` on the row `row` of `storage` when it
+  /// is one text field, read where the storage keeps it; else `other` with the key (nil when
+  /// there is none). Relations look a key up for every event they judge and the indexer for
+  /// every event a lookup finds: a text key made as a value cost a String, its count and an
+  /// enum each time (some 360 instructions for a ticket id).
+  static func withKey<R>(
+    of fields: borrowing [FieldRef], storage: RecordStorage, row: UInt32,
+    text: (UnsafeBufferPointer<UInt8>) -> R, other: (JoinKey?) -> R
+  ) -> R {
+    guard fields.count == 1, let slot = fields[0].slot(in: storage) else {
+      return other(JoinKey(fields: fields, of: Record(storage: storage, row: row)))
+    }
+    return storage.withValue(atSlot: slot, row: row, string: text) { other(JoinKey($0)) }
+  }
+
   /// A value's key where null is a value (inside lists and maps); nil when absent, when CEL
   /// `==` would not be reflexive (NaN) or the value has no equality (errors, types, records).
   private static func nested(_ value: Value?) -> JoinKey? {

@@ -3,62 +3,106 @@ import CEL
 /// Join keys numbered in order of first appearance.
 ///
 /// Relations look a key up for every event they judge; Swift's `Dictionary` would hash each
-/// text key with SipHash and compare enum payloads on every probe. Here a text key costs one
-/// FNV-1a pass over its bytes, and a probe compares part of the hash, kept in the bucket
-/// itself, before it reads the key: a table of a million-event log's tickets does not fit
-/// in cache, and each array a probe reads is a likely miss.
+/// text key with SipHash and compare enum payloads on every probe. Here a text key is hashed a
+/// word at a time and found by its UTF-8, which callers read where their records keep it
+/// (`JoinKey.withKey`), and a probe compares part of the hash, kept in the bucket itself,
+/// before it reads the key: a table of a million-event log's tickets does not fit in cache,
+/// and each array a probe reads is a likely miss.
 struct KeyTable: Sendable {
   /// Per bucket, the entry number in the low 32 bits and the hash's high 32 bits above them;
   /// `empty` when empty. The count is a power of two.
   private var buckets = [UInt64](repeating: KeyTable.empty, count: 16)
   private static let empty = UInt64.max
   private var hashes: [UInt64] = []
-  private var keys: [JoinKey] = []
-  /// The text of each text key (nil for other keys), compared without unpacking the enum.
-  private var texts: [String?] = []
+  /// Each key: where a text key's UTF-8 is in `texts`, or any other key itself.
+  private var entries: [Entry] = []
+  /// The text keys' UTF-8, each after its length (a `UInt32`): no String for each of a
+  /// million-event log's ticket ids, and compared in place.
+  private var texts: [UInt8] = []
+
+  private enum Entry {
+    case text(at: Int)
+    case other(JoinKey)
+  }
 
   /// How many distinct keys the table holds.
-  var count: Int { keys.count }
+  var count: Int { entries.count }
 
   /// The number of a key, if the table has it.
   func find(_ key: JoinKey) -> Int32? {
-    let hash = KeyTable.hash(key)
-    return bucket(of: key, hash: hash).entry
+    if case .string(let text) = key { return Self.withUTF8(text.text) { find(text: $0) } }
+    return bucket(hash: Self.hash(key)) { has(key, at: $0) }.entry
+  }
+
+  /// The number of the text key of UTF-8 `utf8`, if the table has it.
+  func find(text utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
+    bucket(hash: Self.hash(text: utf8)) { has(text: utf8, at: $0) }.entry
   }
 
   /// The number of a key, adding it when new.
   mutating func id(for key: JoinKey) -> Int32 {
-    let hash = KeyTable.hash(key)
-    let (index, entry) = bucket(of: key, hash: hash)
+    if case .string(let text) = key { return Self.withUTF8(text.text) { id(forText: $0) } }
+    let hash = Self.hash(key)
+    let (index, entry) = bucket(hash: hash) { has(key, at: $0) }
+    return entry ?? add(.other(key), hash: hash, at: index)
+  }
+
+  /// The number of the text key of UTF-8 `utf8`, adding it when new.
+  mutating func id(forText utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let hash = Self.hash(text: utf8)
+    let (index, entry) = bucket(hash: hash) { has(text: utf8, at: $0) }
     if let entry { return entry }
-    let id = Int32(keys.count)
-    keys.append(key)
+    let at = texts.count
+    withUnsafeBytes(of: UInt32(truncatingIfNeeded: utf8.count).littleEndian) { texts.append(contentsOf: $0) }
+    texts.append(contentsOf: utf8)
+    return add(.text(at: at), hash: hash, at: index)
+  }
+
+  /// Adds a key, new to the table, into the empty bucket at `index`.
+  private mutating func add(_ entry: Entry, hash: UInt64, at index: Int) -> Int32 {
+    let id = Int32(entries.count)
+    entries.append(entry)
     hashes.append(hash)
-    if case .string(let text) = key { texts.append(text.text) } else { texts.append(nil) }
     buckets[index] = KeyTable.bucket(id, hash)
-    if keys.count * 2 > buckets.count { grow() }
+    if entries.count * 2 > buckets.count { grow() }
     return id
   }
 
-  /// The bucket holding the key, or the empty bucket where it would go.
-  private func bucket(of key: JoinKey, hash: UInt64) -> (index: Int, entry: Int32?) {
-    var text: String?
-    if case .string(let t) = key { text = t.text }
+  /// The bucket holding the entry of hash `hash` that `matches`, or the empty bucket where it
+  /// would go.
+  private func bucket(hash: UInt64, matches: (Int) -> Bool) -> (index: Int, entry: Int32?) {
     let mask = buckets.count - 1
     var index = Int(truncatingIfNeeded: hash) & mask
     while true {
       let bucket = buckets[index]
       if bucket == KeyTable.empty { return (index, nil) }
       let entry = Int32(truncatingIfNeeded: bucket)
-      if bucket >> 32 == hash >> 32 && hashes[Int(entry)] == hash {
-        if let text {
-          if let other = texts[Int(entry)], Value.sameText(text, other) { return (index, entry) }
-        } else if keys[Int(entry)] == key {
-          return (index, entry)
-        }
-      }
+      if bucket >> 32 == hash >> 32 && hashes[Int(entry)] == hash && matches(Int(entry)) { return (index, entry) }
       index = (index + 1) & mask
     }
+  }
+
+  /// Whether entry `entry` is `key`, a key other than text.
+  private func has(_ key: JoinKey, at entry: Int) -> Bool {
+    guard case .other(let other) = entries[entry] else { return false }
+    return other == key
+  }
+
+  /// Whether entry `entry` is the text key of UTF-8 `utf8`: the same bytes are the same code
+  /// points, as CEL compares text.
+  private func has(text utf8: UnsafeBufferPointer<UInt8>, at entry: Int) -> Bool {
+    guard case .text(let at) = entries[entry] else { return false }
+    return texts.withUnsafeBufferPointer { texts in
+      let length = UnsafeRawBufferPointer(texts).loadUnaligned(fromByteOffset: at, as: UInt32.self)
+      return Int(UInt32(littleEndian: length)) == utf8.count
+        && Value.bytesEqual(UnsafeBufferPointer(rebasing: texts[(at + 4)...]), utf8, count: utf8.count)
+    }
+  }
+
+  /// Calls `body` with a string's UTF-8, in place when the string is native.
+  private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 
   private mutating func grow() {
@@ -76,14 +120,11 @@ struct KeyTable: Sendable {
     hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id))
   }
 
-  /// A text key's UTF-8 eight bytes at a time, then a finalizer mix; the mix alone over
-  /// integers; Swift's hash otherwise. (FNV-1a a byte at a time, through the string's UTF-8
-  /// view, took some 240 instructions for a 10-byte ticket id.)
+  /// A finalizer mix over integers; Swift's hash over keys other than text and integers.
   private static func hash(_ key: JoinKey) -> UInt64 {
     switch key {
     case .string(let text):
-      if let h = text.text.utf8.withContiguousStorageIfAvailable(hash(utf8:)) { return mix(h) }
-      return mix(Array(text.text.utf8).withUnsafeBufferPointer(hash(utf8:)))
+      return withUTF8(text.text, hash(text:))
     case .int(let i):
       return mix(UInt64(bitPattern: i))
     default:
@@ -91,10 +132,12 @@ struct KeyTable: Sendable {
     }
   }
 
-  /// UTF-8 folded a word at a time (the last word's bytes a byte at a time); `mix` spreads it.
-  private static func hash(utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  /// A text key's UTF-8 folded eight bytes at a time (the last few a byte at a time), then
+  /// mixed. (FNV-1a a byte at a time, through the string's UTF-8 view, took some 240
+  /// instructions for a 10-byte ticket id.)
+  private static func hash(text utf8: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(utf8.count)
-    guard let base = utf8.baseAddress else { return h }
+    guard let base = utf8.baseAddress else { return mix(h) }
     var at = 0
     while at + 8 <= utf8.count {
       h = (h ^ UnsafeRawPointer(base).loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
@@ -103,7 +146,7 @@ struct KeyTable: Sendable {
     }
     var tail: UInt64 = 0
     for k in 0..<(utf8.count - at) { tail |= UInt64(base[at + k]) << (8 * k) }
-    return h ^ tail
+    return mix(h ^ tail)
   }
 
   /// The splitmix64 finalizer: spreads every input bit over the low bits buckets use.

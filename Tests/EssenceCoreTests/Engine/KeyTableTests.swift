@@ -1,0 +1,42 @@
+import Testing
+
+@testable import EssenceCore
+
+/// The table relations number their join keys in: text keys found by their UTF-8 or as keys
+/// alike, apart from numbers, numbered in order of first appearance through every growth.
+@Suite struct KeyTableTests {
+  @Test func text_keys_are_one_key_as_bytes_or_as_keys_and_apart_from_numbers() {
+    var table = KeyTable()
+    #expect(table.id(for: .string(CodePoints("7"))) == 0)
+    #expect(table.id(for: .int(7)) == 1)
+    #expect(utf8("7") { table.id(forText: $0) } == 0)
+    #expect(table.find(.string(CodePoints(""))) == nil)
+    #expect(utf8("") { table.id(forText: $0) } == 2)
+    #expect(table.find(.string(CodePoints(""))) == 2)
+    #expect(table.find(.int(7)) == 1)
+    #expect(table.find(.double(7.5)) == nil)
+    #expect(utf8("70") { table.find(text: $0) } == nil)
+    #expect(table.count == 3)
+  }
+
+  /// Keys of every length around a word (the hash folds 8 bytes at a time), and keys that
+  /// differ only in their last byte, keep their numbers as the table grows.
+  @Test func keys_keep_their_numbers_as_the_table_grows() {
+    var table = KeyTable()
+    let texts = (0..<2_000).map { String(repeating: "t", count: $0 % 19) + String($0) }
+    for (i, text) in texts.enumerated() {
+      #expect(utf8(text) { table.id(forText: $0) } == Int32(2 * i))
+      #expect(table.id(for: .int(Int64(i))) == Int32(2 * i + 1))
+    }
+    for (i, text) in texts.enumerated() {
+      #expect(utf8(text) { table.find(text: $0) } == Int32(2 * i))
+      #expect(table.find(.string(CodePoints(text))) == Int32(2 * i))
+      #expect(table.find(.int(Int64(i))) == Int32(2 * i + 1))
+    }
+    #expect(table.count == 4_000)
+  }
+
+  private func utf8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    Array(text.utf8).withUnsafeBufferPointer(body)
+  }
+}
