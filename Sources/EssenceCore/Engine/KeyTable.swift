@@ -13,63 +13,60 @@ struct KeyTable: Sendable {
   /// `empty` when empty. The count is a power of two.
   private var buckets = [UInt64](repeating: KeyTable.empty, count: 16)
   private static let empty = UInt64.max
+  /// Each key's hash, to place it again when the table grows.
   private var hashes: [UInt64] = []
-  /// Each key: where a text key's UTF-8 is in `texts`, or any other key itself.
-  private var entries: [Entry] = []
-  /// The text keys' UTF-8, each after its length (a `UInt32`): no String for each of a
-  /// million-event log's ticket ids, and compared in place.
-  private var texts: [UInt8] = []
-
-  private enum Entry {
-    case text(at: Int)
-    case other(JoinKey)
-  }
+  private var keys: [JoinKey] = []
+  /// The text of each text key (nil for other keys), compared without unpacking the enum: a
+  /// ticket id is a small string, held in the array itself, so a probe reads one array of the
+  /// entries, not an array and then the text.
+  private var texts: [String?] = []
 
   /// How many distinct keys the table holds.
-  var count: Int { entries.count }
+  var count: Int { keys.count }
 
   /// The number of a key, if the table has it.
   func find(_ key: JoinKey) -> Int32? {
     if case .string(let text) = key { return Self.withUTF8(text.text) { find(text: $0) } }
-    return bucket(hash: Self.hash(key)) { has(key, at: $0) }.entry
+    return bucket(hash: Self.hash(key)) { keys[$0] == key }.entry
   }
 
   /// The number of the text key of UTF-8 `utf8`, if the table has it.
   func find(text utf8: UnsafeBufferPointer<UInt8>) -> Int32? {
-    bucket(hash: Self.hash(text: utf8)) { has(text: utf8, at: $0) }.entry
+    bucket(hash: Self.hash(text: utf8)) { Self.text(texts[$0], is: utf8) }.entry
   }
 
   /// The number of a key, adding it when new.
   mutating func id(for key: JoinKey) -> Int32 {
     if case .string(let text) = key { return Self.withUTF8(text.text) { id(forText: $0) } }
     let hash = Self.hash(key)
-    let (index, entry) = bucket(hash: hash) { has(key, at: $0) }
-    return entry ?? add(.other(key), hash: hash, at: index)
+    let (index, entry) = bucket(hash: hash) { keys[$0] == key }
+    return entry ?? add(key, text: nil, hash: hash, at: index)
   }
 
   /// The number of the text key of UTF-8 `utf8`, adding it when new.
   mutating func id(forText utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = Self.hash(text: utf8)
-    let (index, entry) = bucket(hash: hash) { has(text: utf8, at: $0) }
+    let (index, entry) = bucket(hash: hash) { Self.text(texts[$0], is: utf8) }
     if let entry { return entry }
-    let at = texts.count
-    withUnsafeBytes(of: UInt32(truncatingIfNeeded: utf8.count).littleEndian) { texts.append(contentsOf: $0) }
-    texts.append(contentsOf: utf8)
-    return add(.text(at: at), hash: hash, at: index)
+    let text = String(decoding: utf8, as: UTF8.self)
+    return add(.string(CodePoints(text)), text: text, hash: hash, at: index)
   }
 
   /// Adds a key, new to the table, into the empty bucket at `index`.
-  private mutating func add(_ entry: Entry, hash: UInt64, at index: Int) -> Int32 {
-    let id = Int32(entries.count)
-    entries.append(entry)
+  private mutating func add(_ key: JoinKey, text: String?, hash: UInt64, at index: Int) -> Int32 {
+    let id = Int32(keys.count)
+    keys.append(key)
     hashes.append(hash)
+    texts.append(text)
     buckets[index] = KeyTable.bucket(id, hash)
-    if entries.count * 2 > buckets.count { grow() }
+    if keys.count * 2 > buckets.count { grow() }
     return id
   }
 
   /// The bucket holding the entry of hash `hash` that `matches`, or the empty bucket where it
-  /// would go.
+  /// would go. Entries whose bucket holds the same high half of the hash are compared whole:
+  /// reading their full hash first was one more likely cache miss, for a mismatch that happens
+  /// once in four billion probes.
   private func bucket(hash: UInt64, matches: (Int) -> Bool) -> (index: Int, entry: Int32?) {
     let mask = buckets.count - 1
     var index = Int(truncatingIfNeeded: hash) & mask
@@ -77,26 +74,16 @@ struct KeyTable: Sendable {
       let bucket = buckets[index]
       if bucket == KeyTable.empty { return (index, nil) }
       let entry = Int32(truncatingIfNeeded: bucket)
-      if bucket >> 32 == hash >> 32 && hashes[Int(entry)] == hash && matches(Int(entry)) { return (index, entry) }
+      if bucket >> 32 == hash >> 32 && matches(Int(entry)) { return (index, entry) }
       index = (index + 1) & mask
     }
   }
 
-  /// Whether entry `entry` is `key`, a key other than text.
-  private func has(_ key: JoinKey, at entry: Int) -> Bool {
-    guard case .other(let other) = entries[entry] else { return false }
-    return other == key
-  }
-
-  /// Whether entry `entry` is the text key of UTF-8 `utf8`: the same bytes are the same code
-  /// points, as CEL compares text.
-  private func has(text utf8: UnsafeBufferPointer<UInt8>, at entry: Int) -> Bool {
-    guard case .text(let at) = entries[entry] else { return false }
-    return texts.withUnsafeBufferPointer { texts in
-      let length = UnsafeRawBufferPointer(texts).loadUnaligned(fromByteOffset: at, as: UInt32.self)
-      return Int(UInt32(littleEndian: length)) == utf8.count
-        && Value.bytesEqual(UnsafeBufferPointer(rebasing: texts[(at + 4)...]), utf8, count: utf8.count)
-    }
+  /// Whether a text key's text is the UTF-8 `utf8`: the same bytes are the same code points,
+  /// as CEL compares text.
+  private static func text(_ text: String?, is utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let text else { return false }
+    return withUTF8(text) { $0.count == utf8.count && Value.bytesEqual($0, utf8, count: utf8.count) }
   }
 
   /// Calls `body` with a string's UTF-8, in place when the string is native.
