@@ -60,6 +60,7 @@ public struct Engine: Sendable {
       judged[i] = Verdicts(rules: 0, employees: 0, only: only, options: options)  // its findings are copied
     }
 
+    let judgedFindings = verdicts.records.count
     var raises: [PatternRaise] = []
     for (r, rule) in book.rules.enumerated() {
       guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
@@ -69,7 +70,7 @@ public struct Engine: Sendable {
         raises.append(raise)
       }
     }
-    FindingOrder(events: log.events).sort(&verdicts.records)
+    FindingOrder(events: log.events).sort(&verdicts.records, judged: judgedFindings)
     let describer = FindingDescriber(run: run, raises: raises)
     return Evaluation(
       standards: Evaluation.Standards(book.set),
