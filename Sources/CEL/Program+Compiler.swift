@@ -123,7 +123,7 @@ struct Compiler {
         let index = variableIndex[name]
       {
         // `event.rings`: one closure reads the variable and its slot, borrowing the record.
-        return node(expr) { frame in
+        var read = node(expr) { frame in
           if index == 0, let storage = frame.recordStorage, storage._withUnsafeGuaranteedRef({ $0.layout === layout }) {
             // Guaranteed without a count: the activation holds the record (see `Frame.recordStorage`).
             return storage._withUnsafeGuaranteedRef { $0.value(atSlot: slot, row: frame.recordRow) } ?? missing
@@ -133,6 +133,8 @@ struct Compiler {
           }
           return Value.located(Value.select(baseEval(&frame), field), id)
         }
+        if index == 0 { read.eventField = EventField(layout: layout, slot: slot, missing: missing) }
+        return read
       }
       return node(expr, foldable: [base]) { frame in
         let value = baseEval(&frame)

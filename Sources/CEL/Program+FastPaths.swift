@@ -54,8 +54,7 @@ extension Compiler {
         return Value.located(Value.contains(value, list), id)
       }
     }
-    return node(expr) { frame in
-      let value = e(&frame)
+    @Sendable func contains(_ value: Value) -> Value {
       guard case .string(let s) = value else {
         if case .error = value { return value }
         return .bool(false)
@@ -63,6 +62,19 @@ extension Compiler {
       for candidate in strings where Value.sameText(candidate, s) { return .bool(true) }
       return .bool(false)
     }
+    guard let field = element.eventField else { return node(expr) { frame in contains(e(&frame)) } }
+    let texts = strings.map { Array($0.utf8) }
+    return node(expr) { frame in
+      field.withValue(in: frame, string: { text in .bool(texts.contains { Self.same(text, $0) }) }, other: contains)
+        ?? contains(e(&frame))
+    }
+  }
+
+  /// Whether UTF-8 read in place is the UTF-8 of a literal: the same bytes are the same code
+  /// points, as `Value.sameText` compares.
+  @inline(__always)
+  private static func same(_ text: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
+    literal.withUnsafeBufferPointer { $0.count == text.count && Value.bytesEqual($0, text, count: text.count) }
   }
 
   /// `x OP literal` with `x` computed: compares ints, doubles or strings directly.
@@ -87,8 +99,7 @@ extension Compiler {
         return general(value)
       }
     case .string(let c):
-      return node(expr) { frame in
-        let value = x(&frame)
+      @Sendable func compare(_ value: Value) -> Value {
         if case .string(let s) = value {
           switch relation {
           case .equal: return .bool(Value.sameText(s, c))
@@ -97,6 +108,18 @@ extension Compiler {
           }
         }
         return general(value)
+      }
+      guard let field = operand.eventField, relation == .equal || relation == .notEqual else {
+        return node(expr) { frame in compare(x(&frame)) }
+      }
+      // `event.queue == 'overflow'`: the field's text compared where the event keeps it, with
+      // no String made or counted (scopes and `when`s compare a field with text for nearly
+      // every event).
+      let text = Array(c.utf8)
+      let equal = relation == .equal
+      return node(expr) { frame in
+        field.withValue(in: frame, string: { .bool(Self.same($0, text) == equal) }, other: compare)
+          ?? compare(x(&frame))
       }
     default:
       return node(expr) { frame in general(x(&frame)) }

@@ -57,6 +57,31 @@ public final class Program: Sendable {
 struct Compiled: Sendable {
   let eval: Eval
   let constant: Value?
+  /// Set when the node reads a declared field of the event (`event.queue`): a comparison
+  /// with text can then read the field's UTF-8 where the event's storage keeps it.
+  var eventField: EventField? = nil
+}
+
+/// A declared field of the record in `globals[0]` (the event), at its slot of `layout`, and
+/// the error an event without it gives.
+struct EventField: Sendable {
+  let layout: RecordLayout
+  let slot: Int
+  let missing: Value
+
+  /// Calls `string` with the field's UTF-8 when it holds text, else `other` with its value
+  /// (`missing` when absent), reading the event's row in place; nil when the frame's event is
+  /// not a record of `layout`, for the caller to read the field as a value.
+  @inline(__always)
+  func withValue<R>(in frame: Frame, string: (UnsafeBufferPointer<UInt8>) -> R, other: (Value) -> R) -> R? {
+    guard let storage = frame.recordStorage, storage._withUnsafeGuaranteedRef({ $0.layout === layout }) else {
+      return nil
+    }
+    // Guaranteed without a count: the activation holds the record (see `Frame.recordStorage`).
+    return storage._withUnsafeGuaranteedRef {
+      $0.withValue(atSlot: slot, row: frame.recordRow, string: string) { other($0 ?? missing) }
+    }
+  }
 }
 
 /// Evaluates one node against the evaluation's state.

@@ -62,10 +62,38 @@ let fieldCases: [EvalCase] = [
   EvalCase(source: "event.rings > 3.5 && event.rings != 4.0", expected: "false"),
   EvalCase(source: "event.missing == null ? 1 : 2", expected: "error: no such key: 'missing'"),
   EvalCase(source: "event.note == null ? 'none' : event.note", expected: "'none'"),
+  // A declared field against text is read where the event keeps it; each kind of value it may
+  // hold, or its absence, comes out as the general operators say.
+  EvalCase(source: "event.queue != 'billing'", expected: "false"),
+  EvalCase(source: "event.queue == 'billin'", expected: "false"),
+  EvalCase(source: "event.queue == 'billings'", expected: "false"),
+  EvalCase(source: "'billing' == event.queue", expected: "true"),
+  EvalCase(source: "event.queue == ''", expected: "false"),
+  EvalCase(source: "event.rings != '4'", expected: "true"),
+  EvalCase(source: "event.note == 'x'", expected: "false"),
+  EvalCase(source: "event.note != 'x'", expected: "true"),
+  EvalCase(source: "event.missing != 'a'", expected: "error: no such key: 'missing'"),
+  EvalCase(source: "event.queue in ['tech', 'billing']", expected: "true"),
+  EvalCase(source: "event.queue in ['tech', 'Billing']", expected: "false"),
+  EvalCase(source: "event.rings in ['4']", expected: "false"),
+  EvalCase(source: "event.note in ['x']", expected: "false"),
+  EvalCase(source: "event.break_minutes == 'x'", expected: "false"),
 ]
 
 @Test(arguments: fieldCases) func evaluatesAgainstAnEvent(_ c: EvalCase) throws {
   #expect(render(try evaluate(c.source)) == c.expected)
+}
+
+/// Text read in place compares by code points, as CEL compares strings (a composed `é` is not
+/// `e` and a combining accent), and an event of another layout reads its field by name.
+@Test func textFieldsCompareByCodePointsInAnyLayout() throws {
+  let composed = Record(layout: eventLayout, fields: [("queue", .string("caf\u{E9}"))])
+  #expect(render(try evaluate("event.queue == 'caf\u{E9}'", event: composed)) == "true")
+  #expect(render(try evaluate("event.queue == 'cafe\u{301}'", event: composed)) == "false")
+  #expect(render(try evaluate("event.queue in ['cafe\u{301}', 'caf\u{E9}']", event: composed)) == "true")
+  let elsewhere = Record(layout: RecordLayout(fields: []), fields: [("queue", .string("tech"))])
+  #expect(render(try evaluate("event.queue == 'tech'", event: elsewhere)) == "true")
+  #expect(render(try evaluate("event.queue in ['billing']", event: elsewhere)) == "false")
 }
 
 let semanticsCases: [EvalCase] = [
