@@ -7,6 +7,9 @@ extension Compiler {
     if function == "matches", case .string(let pattern)? = args[1].constant, args[0].constant == nil {
       return literalRegex(expr, args[0], pattern)
     }
+    if function == "startsWith", case .string(let prefix)? = args[1].constant, let field = args[0].eventField {
+      return fieldStartsWith(expr, field, args[0].eval, prefix)
+    }
     if function == "@in", case .list(let items)? = args[1].constant, args[0].constant == nil {
       return inLiteralList(expr, args[0], items)
     }
@@ -25,10 +28,15 @@ extension Compiler {
     let id = expr.id
     switch Regex.compile(pattern) {
     case .success(let regex):
-      return node(expr) { frame in
-        let value = s(&frame)
+      @Sendable func match(_ value: Value) -> Value {
         if case .string(let text) = value { return .bool(regex.matches(text)) }
         return Value.located(StringFunctions.matches(value, .string(pattern)), id)
+      }
+      guard let field = subject.eventField else { return node(expr) { frame in match(s(&frame)) } }
+      // The event's text matched where the event keeps it (a greeting is a String of its own,
+      // counted for every evaluation when made a value).
+      return node(expr) { frame in
+        field.withValue(in: frame, string: { .bool(regex.matches(utf8: $0)) }, other: match) ?? match(s(&frame))
       }
     case .failure(let error):
       return node(expr) { frame in
@@ -36,6 +44,26 @@ extension Compiler {
         if case .error = value { return value }
         return Value.located(.error(error), id)
       }
+    }
+  }
+
+  /// `event.greeting.startsWith('Thank you')`: the event's text read where the event keeps
+  /// it, its first bytes compared with the prefix's (code points, as `startsWith` compares).
+  private func fieldStartsWith(_ expr: Expr, _ field: EventField, _ subject: @escaping Eval, _ prefix: String)
+    -> Compiled
+  {
+    let id = expr.id
+    let bytes = Array(prefix.utf8)
+    @Sendable func general(_ value: Value) -> Value {
+      if case .error = value { return value }
+      return Value.located(StringFunctions.startsWith(value, .string(prefix)), id)
+    }
+    return node(expr) { frame in
+      field.withValue(
+        in: frame,
+        string: { text in
+          .bool(text.count >= bytes.count && Self.same(UnsafeBufferPointer(rebasing: text[..<bytes.count]), bytes))
+        }, other: general) ?? general(subject(&frame))
     }
   }
 

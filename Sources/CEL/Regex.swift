@@ -30,7 +30,12 @@ final class Regex: @unchecked Sendable {
   /// Whether the pattern matches anywhere in the subject (CEL's `matches` is unanchored).
   func matches(_ subject: String) -> Bool {
     var subject = subject
-    return subject.withUTF8 { CRE2_partial_match(handle, $0.baseAddress, $0.count) } != 0
+    return subject.withUTF8 { matches(utf8: $0) }
+  }
+
+  /// Whether the pattern matches anywhere in a subject given as UTF-8.
+  func matches(utf8 subject: UnsafeBufferPointer<UInt8>) -> Bool {
+    CRE2_partial_match(handle, subject.baseAddress, subject.count) != 0
   }
 }
 

@@ -84,6 +84,21 @@ let fieldCases: [EvalCase] = [
   #expect(render(try evaluate(c.source)) == c.expected)
 }
 
+/// Text functions and comparisons on a declared field read its text in place: each agrees
+/// with the same expression on an event of another layout, whose field is read as a value,
+/// whatever the field holds (text, a number, null, nothing).
+@Test(arguments: ["queue", "rings", "note", "missing"], ["'bill'", "''", "'billing'", "'4'"])
+func fieldReadInPlaceAgreesWithTheValue(field: String, text: String) throws {
+  let elsewhere = Record(layout: RecordLayout(fields: []), fields: sampleEvent.fields)
+  let sources = [
+    "event.\(field).startsWith(\(text))", "event.\(field).matches(\(text))", "event.\(field) == \(text)",
+    "event.\(field) != \(text)", "event.\(field) in [\(text), 'tech']",
+  ]
+  for source in sources {
+    #expect(render(try evaluate(source)) == render(try evaluate(source, event: elsewhere)), "\(source)")
+  }
+}
+
 /// Text read in place compares by code points, as CEL compares strings (a composed `é` is not
 /// `e` and a combining accent), and an event of another layout reads its field by name.
 @Test func textFieldsCompareByCodePointsInAnyLayout() throws {
