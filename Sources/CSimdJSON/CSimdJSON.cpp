@@ -19,23 +19,48 @@ using namespace simdjson;
 
 namespace {
 
-/// A fast hash of a short byte string, eight bytes at a time.
+/// The eight bytes at `bytes`, wherever they are aligned.
+uint64_t load64(const char *bytes) {
+  uint64_t word;
+  std::memcpy(&word, bytes, 8);
+  return word;
+}
+
+/// The four bytes at `bytes`, wherever they are aligned.
+uint32_t load32(const char *bytes) {
+  uint32_t word;
+  std::memcpy(&word, bytes, 4);
+  return word;
+}
+
+/// Both halves of the 128-bit product, folded, so the low bits too depend on every bit of `a`
+/// (the low half alone depends only on the low bits of the factors).
+uint64_t mix(uint64_t a, uint64_t b) {
+  __uint128_t product = __uint128_t(a) * b;
+  return uint64_t(product) ^ uint64_t(product >> 64);
+}
+
+/// A fast hash of a short byte string, eight bytes at a time, the last eight (or fewer) read
+/// by loads that may overlap the bytes before but never leave the string. Taken a byte at a
+/// time, the last bytes were 37 of the 65 instructions a hash took on the benchmark log; a
+/// hash now takes 21. Equal strings hash equal, and the length is hashed too, so an overlap
+/// loses nothing; the values spread as evenly over the low bits as before (the bits a table
+/// of strings is indexed by).
 uint64_t hashBytes(const char *bytes, size_t length) {
   uint64_t h = 0x9E3779B97F4A7C15ull ^ length;
-  size_t i = 0;
-  for (; i + 8 <= length; i += 8) {
-    uint64_t chunk;
-    std::memcpy(&chunk, bytes + i, 8);
-    h = (h ^ chunk) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
+  uint64_t last;
+  if (length >= 8) {
+    for (size_t i = 0; i + 8 < length; i += 8) h = mix(h ^ load64(bytes + i), 0xFF51AFD7ED558CCDull);
+    last = load64(bytes + length - 8);
+  } else if (length >= 4) {
+    last = load32(bytes) | uint64_t(load32(bytes + length - 4)) << 32;
+  } else if (length > 0) {
+    last = uint64_t(uint8_t(bytes[0])) | uint64_t(uint8_t(bytes[length / 2])) << 8 |
+           uint64_t(uint8_t(bytes[length - 1])) << 16;
+  } else {
+    last = 0;
   }
-  // The last bytes a byte at a time (little-endian, as a copy into the word would place them):
-  // a copy of a variable length is a call to memcpy, for every string of every record.
-  uint64_t tail = 0;
-  for (size_t k = 0; i + k < length; k++) tail |= uint64_t(uint8_t(bytes[i + k])) << (8 * k);
-  h = (h ^ tail) * 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 29;
-  return h;
+  return mix(h ^ last, 0xC4CEB9FE1A85EC53ull);
 }
 
 /// Bytes a stream parses at a time (`parse_many`'s batch size).
