@@ -63,6 +63,9 @@ uint64_t hashBytes(const char *bytes, size_t length) {
   return mix(h ^ last, 0xC4CEB9FE1A85EC53ull);
 }
 
+/// Sixteen bytes, compared and counted lane by lane (one SSE2 or NEON register).
+typedef signed char ByteLanes __attribute__((vector_size(16)));
+
 /// Bytes a stream parses at a time (`parse_many`'s batch size).
 constexpr size_t batchSize = 64 * 1024;
 
@@ -353,17 +356,27 @@ extern "C" const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32
 }
 
 extern "C" size_t CSimdJSON_countLines(const char *buffer, size_t length) {
-  // Every byte compared, many at a time: the compiler vectorizes a count kept in one byte, over
-  // runs of up to 255 bytes. On the benchmark log that is 6 ms a million lines, where a memchr
-  // per line (one every 190 bytes or so) took 14 ms and a count kept in a size_t 22 ms.
+  // Every byte compared, 32 at a time into two vectors of counts a byte wide, summed every 255
+  // rounds, before a count can wrap. On the benchmark log that is 47 instructions a line, where
+  // the compiler's own vectorizing of a byte count over runs of 255 bytes took 129 (and a
+  // memchr per line, one every 190 bytes or so, took more than twice as long as that).
   size_t lines = 0;
-  for (size_t i = 0; i < length;) {
-    size_t run = length - i < 255 ? length - i : 255;
-    uint8_t newlines = 0;
-    for (size_t j = 0; j < run; j++) newlines += buffer[i + j] == '\n';
-    lines += newlines;
-    i += run;
+  size_t i = 0;
+  while (length - i >= 32) {
+    size_t rounds = std::min((length - i) / 32, size_t(255));
+    ByteLanes low = {};
+    ByteLanes high = {};
+    for (size_t round = 0; round < rounds; round++, i += 32) {
+      ByteLanes first;
+      ByteLanes second;
+      std::memcpy(&first, buffer + i, 16);
+      std::memcpy(&second, buffer + i + 16, 16);
+      low -= first == '\n';  // a lane that matches is -1
+      high -= second == '\n';
+    }
+    for (int lane = 0; lane < 16; lane++) lines += uint8_t(low[lane]) + uint8_t(high[lane]);
   }
+  for (; i < length; i++) lines += buffer[i] == '\n';
   return lines;
 }
 
