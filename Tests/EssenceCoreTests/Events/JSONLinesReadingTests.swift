@@ -200,12 +200,17 @@ import Testing
   }
 
   /// A key repeated in a nested object, or in a member's value, is not a duplicate; a key twice
-  /// in one object is, however many members the object has, and the one reported is the first
-  /// (by where it first occurs) that comes twice.
+  /// in one object is, however many members the object has, whatever objects nested between
+  /// its two members hold, and the one reported is the first (by where it first occurs) that
+  /// comes twice.
   @Test func duplicateKeysAreCountedPerObject() throws {
     let nested = try readJSONLines(eventLine(#""rings":1,"m":{"rings":2,"m":{"rings":3}}"#) + "\n")
     #expect(nested.rejected.isEmpty)
     #expect(nested.events.count == 1)
+    let inArray = try readJSONLines(eventLine(#""l":[{"rings":1},{"rings":2}],"rings":3"#) + "\n")
+    #expect(inArray.rejected.isEmpty)
+    let between = try readJSONLines(eventLine(#""rings":1,"m":{"rings":2},"l":[{"rings":3}],"rings":4"#) + "\n")
+    #expect(between.rejected.map(\.reason) == ["duplicate key 'rings'"])
     let many = (0..<20).map { #""k\#($0)":\#($0)"# }.joined(separator: ",")
     let log = try readJSONLines(eventLine(many + #","k19":0,"k3":0"#) + "\n")
     #expect(log.rejected.map(\.reason) == ["duplicate key 'k3'"])
