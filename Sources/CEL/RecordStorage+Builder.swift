@@ -337,29 +337,9 @@ extension RecordStorage.Builder {
     @inline(__always) func number(of bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32? {
       let base = UnsafeRawPointer(memory.base)
       guard base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self) == bytes.count,
-        bytes.baseAddress.map({ Self.equal(base + at + 8, UnsafeRawPointer($0), bytes.count) }) ?? true
+        bytes.baseAddress.map({ Value.wordsEqual(base + at + 8, UnsafeRawPointer($0), count: bytes.count) }) ?? true
       else { return nil }
       return base.loadUnaligned(fromByteOffset: at, as: UInt32.self)
-    }
-
-    /// Whether `count` bytes at `a` and `b` are equal: by words that may overlap, since the
-    /// strings compared are mostly 4 to 16 bytes.
-    @inline(__always) private static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-      func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
-        a.loadUnaligned(fromByteOffset: at, as: T.self) == b.loadUnaligned(fromByteOffset: at, as: T.self)
-      }
-      switch count {
-      case 0: return true
-      case 1..<4: return word(0, UInt8.self) && word(count / 2, UInt8.self) && word(count - 1, UInt8.self)
-      case 4..<8: return word(0, UInt32.self) && word(count - 4, UInt32.self)
-      default:
-        var at = 0
-        while at + 8 < count {
-          guard word(at, UInt64.self) else { return false }
-          at += 8
-        }
-        return word(count - 8, UInt64.self)
-      }
     }
 
     /// Calls `body` with the bytes in use.

@@ -83,7 +83,12 @@ struct KeyTable: Sendable {
   /// as CEL compares text.
   private static func text(_ text: String?, is utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let text else { return false }
-    return withUTF8(text) { $0.count == utf8.count && Value.bytesEqual($0, utf8, count: utf8.count) }
+    return withUTF8(text) { stored in
+      guard stored.count == utf8.count, let a = stored.baseAddress, let b = utf8.baseAddress else {
+        return stored.count == utf8.count
+      }
+      return Value.wordsEqual(a, b, count: utf8.count)
+    }
   }
 
   /// Calls `body` with a string's UTF-8, in place when the string is native.
