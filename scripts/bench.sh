@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures Essence on generated shift logs and prints one Markdown table (issue 6, "Measure").
 #
-#   scripts/bench.sh                 # 10,000, 100,000, 300,000 and 1,000,000 events, 3 runs each
-#   RUNS=5 scripts/bench.sh 100000   # other sizes, more runs
+#   scripts/bench.sh                 # 10,000, 100,000, 300,000 and 1,000,000 events, 3 rounds
+#   RUNS=5 scripts/bench.sh 100000   # other sizes, more rounds
 #
-# Builds the release binaries (--static-swift-stdlib), then for every size, with --threads 1
-# and --threads 2:
+# Builds the release binaries (--static-swift-stdlib), then, in RUNS rounds that each measure
+# every size once (so that every size sees the same minutes of a shared machine), for every
+# size, with --threads 1 and --threads 2:
 #   essence evaluate --standards bench.yaml LOG --format json > /dev/null
-#     median wall seconds, events/s and median peak RSS (GNU /usr/bin/time -v) over RUNS runs;
+#     median wall seconds, events/s and median peak RSS (GNU /usr/bin/time -v) over the rounds;
 #   log-read-bench --threads N LOG: reading alone, median MB/s;
 #   log-read-bench --floor LOG: simdjson alone parsing the file, line by line and with
 #     parse_many, median seconds (the floor no reader goes below);
@@ -102,35 +103,42 @@ evaluate() {
 AWK_COMMAS='function commas(x,  s) { s = sprintf("%d", x); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }'
 
 load_before=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?')
+# The runs go round by round, each round measuring every size and thread count once, so that
+# every size is measured across the same minutes: a shared machine's speed moves by a third
+# within minutes, and sizes measured one after another compared the machine's moments rather
+# than the sizes (the growth slopes below mostly showed that).
+declare -A paths mbs walls cpus peaks reads floor_lines floor_stream
+for n in "${SIZES[@]}"; do
+  paths[$n]="$(log "$n")"
+  mbs[$n]=$(awk -v b="$(stat -c %s "${paths[$n]}")" 'BEGIN { printf "%.1f", b / 1e6 }')
+done
+for ((r = 0; r < RUNS; r++)); do
+  echo "round $((r + 1)) of $RUNS: ${SIZES[*]} events ..." >&2
+  for n in "${SIZES[@]}"; do
+    out="$("$BIN/log-read-bench" --floor "${paths[$n]}")"
+    floor_lines[$n]+=" $(awk '/line by line/ { getline; print $1; exit }' <<< "$out")"
+    floor_stream[$n]+=" $(awk '/parse_many/ { getline; print $1; exit }' <<< "$out")"
+    for t in "${THREADS[@]}"; do
+      read -r wall cpu kb <<< "$(evaluate "${paths[$n]}" "$t" /dev/null)"
+      walls[$n,$t]+=" $wall" cpus[$n,$t]+=" $cpu" peaks[$n,$t]+=" $kb"
+      out="$("$BIN/log-read-bench" --threads "$t" "${paths[$n]}")"
+      reads[$n,$t]+=" $(awk '/MB\/s/ { print $5; exit }' <<< "$out")"
+    done
+  done
+done
+
+# middle LIST: the median of a space-separated list.
+middle() { tr ' ' '\n' <<< "${1# }" | median; }
+
 rows=()
 declare -A seconds rss
 for n in "${SIZES[@]}"; do
-  path="$(log "$n")"
-  mb=$(awk -v b="$(stat -c %s "$path")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  echo "measuring $n events ($mb MB), $RUNS runs ..." >&2
-  lines=() stream=()
-  for ((r = 0; r < RUNS; r++)); do
-    out="$("$BIN/log-read-bench" --floor "$path")"
-    lines+=("$(awk '/line by line/ { getline; print $1; exit }' <<< "$out")")
-    stream+=("$(awk '/parse_many/ { getline; print $1; exit }' <<< "$out")")
-  done
-  floor_lines=$(printf '%s\n' "${lines[@]}" | median)
-  floor_stream=$(printf '%s\n' "${stream[@]}" | median)
+  fl=$(middle "${floor_lines[$n]}") fs=$(middle "${floor_stream[$n]}")
   for t in "${THREADS[@]}"; do
-    walls=() cpus=() peaks=() reads=()
-    for ((r = 0; r < RUNS; r++)); do
-      result="$(evaluate "$path" "$t" /dev/null)"
-      read -r wall cpu kb <<< "$result"
-      walls+=("$wall") cpus+=("$cpu") peaks+=("$kb")
-      out="$("$BIN/log-read-bench" --threads "$t" "$path")"
-      reads+=("$(awk '/MB\/s/ { print $5; exit }' <<< "$out")")
-    done
-    seconds[$n,$t]=$(printf '%s\n' "${walls[@]}" | median)
-    cpu=$(printf '%s\n' "${cpus[@]}" | median)
-    rss[$n,$t]=$(printf '%s\n' "${peaks[@]}" | median)
-    read_mbs=$(printf '%s\n' "${reads[@]}" | median)
-    rows+=("$(awk -v n="$n" -v t="$t" -v mb="$mb" -v s="${seconds[$n,$t]}" -v cpu="$cpu" -v kb="${rss[$n,$t]}" \
-      -v read="$read_mbs" -v fl="$floor_lines" -v fs="$floor_stream" "$AWK_COMMAS"'
+    seconds[$n,$t]=$(middle "${walls[$n,$t]}")
+    rss[$n,$t]=$(middle "${peaks[$n,$t]}")
+    rows+=("$(awk -v n="$n" -v t="$t" -v mb="${mbs[$n]}" -v s="${seconds[$n,$t]}" -v cpu="$(middle "${cpus[$n,$t]}")" \
+      -v kb="${rss[$n,$t]}" -v read="$(middle "${reads[$n,$t]}")" -v fl="$fl" -v fs="$fs" "$AWK_COMMAS"'
       BEGIN {
         rssmb = kb * 1024 / 1e6  # MB of 10^6 bytes, as the log size is
         printf "| %s | %d | %.1f | %.3f | %.3f | %s | %.0f | %.2f | %.0f | %.4f / %.4f | %.1f× |\n",
@@ -158,8 +166,9 @@ echo "| events | threads | log MB | seconds | CPU s | events/s | peak RSS MB | R
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
-echo "Medians of $RUNS runs: seconds is the wall clock of \`essence evaluate --format json > /dev/null\`, CPU s"
-echo "its user and system time (steadier than the wall clock on a shared machine);"
+echo "Medians of $RUNS rounds, each measuring every size once: seconds is the wall clock of"
+echo "\`essence evaluate --format json > /dev/null\`, CPU s its user and system time (steadier than"
+echo "the wall clock on a shared machine);"
 echo "read MB/s is log-read-bench reading alone; simdjson s parses the file and keeps nothing."
 echo "Load average (1 min) before and after: $load_before, $(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null || echo '?') on $(nproc) cores."
 if ((${#SIZES[@]} >= 2)); then
