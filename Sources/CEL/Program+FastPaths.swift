@@ -61,9 +61,8 @@ extension Compiler {
     return node(expr) { frame in
       field.withValue(
         in: frame,
-        string: { text in
-          .bool(text.count >= bytes.count && Self.same(UnsafeBufferPointer(rebasing: text[..<bytes.count]), bytes))
-        }, other: general) ?? general(subject(&frame))
+        string: { text in bytes.withUnsafeBufferPointer { .bool(Value.utf8(text, startsWith: $0)) } }, other: general)
+        ?? general(subject(&frame))
     }
   }
 
@@ -98,11 +97,10 @@ extension Compiler {
     }
   }
 
-  /// Whether UTF-8 read in place is the UTF-8 of a literal: the same bytes are the same code
-  /// points, as `Value.sameText` compares.
+  /// Whether UTF-8 read in place is the UTF-8 of a literal (`Value.sameUTF8`).
   @inline(__always)
   private static func same(_ text: UnsafeBufferPointer<UInt8>, _ literal: [UInt8]) -> Bool {
-    literal.withUnsafeBufferPointer { $0.count == text.count && Value.bytesEqual($0, text, count: text.count) }
+    literal.withUnsafeBufferPointer { Value.sameUTF8(text, $0) }
   }
 
   /// `x OP literal` with `x` computed: compares ints, doubles or strings directly.

@@ -4,7 +4,7 @@ extension Timestamp {
   /// required, a real calendar date, no leap second, a fraction of any length cut to
   /// nanoseconds, and the UTC instant within years 0001-9999. Nil otherwise.
   public init?(rfc3339 text: String) {
-    let parsed = text.utf8.withContiguousStorageIfAvailable { Self.instant(rfc3339: $0) } ?? Self.instant(rfc3339: Array(text.utf8))
+    let parsed = Value.withUTF8(text) { Self.instant(rfc3339: $0) }
     guard let parsed, parsed.isInRange else { return nil }
     self = parsed
   }

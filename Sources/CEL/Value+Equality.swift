@@ -37,28 +37,43 @@ extension Value: Equatable {
   /// Code-point equality: Swift's `==` on strings also equates canonically equivalent text
   /// (`é` and `e` + U+0301), which CEL does not.
   public static func sameText(_ x: String, _ y: String) -> Bool {
-    withUTF8(x, y) { a, b in a.count == b.count && bytesEqual(a, b, count: a.count) }
+    withUTF8(x, y) { sameUTF8($0, $1) }
+  }
+
+  /// Whether two strings given as UTF-8 are the same text: the same bytes are the same code
+  /// points, as CEL compares text. Readers and fast paths compare text where it is kept.
+  @inlinable
+  public static func sameUTF8(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count == b.count && bytesEqual(a, b, count: a.count)
+  }
+
+  /// Whether the text of UTF-8 `a` starts with the text of UTF-8 `prefix`.
+  static func utf8(_ a: UnsafeBufferPointer<UInt8>, startsWith prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+    a.count >= prefix.count && bytesEqual(a, prefix, count: prefix.count)
+  }
+
+  /// Calls `body` with a string's UTF-8, in place when the string is native (a bridged or
+  /// otherwise non-contiguous string is copied first). Inlinable, so that callers get it
+  /// specialized: called generically it looked up type metadata at run time on every call.
+  @inlinable
+  public static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(text.utf8).withUnsafeBufferPointer(body)
   }
 
   /// Calls `body` with the UTF-8 bytes of two strings, without copying native strings.
   static func withUTF8<R>(
     _ x: String, _ y: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
-    if let result = x.utf8.withContiguousStorageIfAvailable({ a in
-      y.utf8.withContiguousStorageIfAvailable { b in body(a, b) }
-    }), let result {
-      return result
-    }
-    let a = Array(x.utf8)
-    let b = Array(y.utf8)
-    return a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in body(a, b) } }
+    withUTF8(x) { a in withUTF8(y) { b in body(a, b) } }
   }
 
   /// Whether `count` bytes at `a` and `b` are equal, compared inline by words that may
   /// overlap: for the short strings compared most (keys, ids, interned values of 4 to 16
-  /// bytes), where a call to `memcmp` cost more than the compare.
-  @inlinable @inline(__always)
-  public static func wordsEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
+  /// bytes), where a call to `memcmp` cost more than the compare (the record builder's
+  /// intern table, which compares every repeated string of a log).
+  @inline(__always)
+  static func wordsEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, count: Int) -> Bool {
     func word<T: FixedWidthInteger>(_ at: Int, _: T.Type) -> Bool {
       a.loadUnaligned(fromByteOffset: at, as: T.self) == b.loadUnaligned(fromByteOffset: at, as: T.self)
     }
@@ -77,6 +92,7 @@ extension Value: Equatable {
   }
 
   /// Whether the first `count` bytes of two buffers (each at least that long) are equal.
+  @usableFromInline
   static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, count: Int) -> Bool {
     guard count > 0, let pa = a.baseAddress, let pb = b.baseAddress else { return true }
     return memcmp(pa, pb, count) == 0

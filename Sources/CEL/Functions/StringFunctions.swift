@@ -21,7 +21,7 @@ enum StringFunctions {
     guard case .string(let text) = s, case .string(let p) = prefix else {
       return Value.noOverload("startsWith", s, prefix)
     }
-    return .bool(Value.withUTF8(text, p) { a, b in a.count >= b.count && Value.bytesEqual(a, b, count: b.count) })
+    return .bool(Value.withUTF8(text, p) { Value.utf8($0, startsWith: $1) })
   }
 
   static func endsWith(_ s: Value, _ suffix: Value) -> Value {

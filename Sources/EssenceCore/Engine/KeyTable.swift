@@ -26,7 +26,7 @@ struct KeyTable: Sendable {
 
   /// The number of a key, if the table has it.
   func find(_ key: JoinKey) -> Int32? {
-    if case .string(let text) = key { return Self.withUTF8(text.text) { find(text: $0) } }
+    if case .string(let text) = key { return Value.withUTF8(text.text) { find(text: $0) } }
     return bucket(hash: Self.hash(key)) { keys[$0] == key }.entry
   }
 
@@ -37,7 +37,7 @@ struct KeyTable: Sendable {
 
   /// The number of a key, adding it when new.
   mutating func id(for key: JoinKey) -> Int32 {
-    if case .string(let text) = key { return Self.withUTF8(text.text) { id(forText: $0) } }
+    if case .string(let text) = key { return Value.withUTF8(text.text) { id(forText: $0) } }
     let hash = Self.hash(key)
     let (index, entry) = bucket(hash: hash) { keys[$0] == key }
     return entry ?? add(key, text: nil, hash: hash, at: index)
@@ -79,22 +79,10 @@ struct KeyTable: Sendable {
     }
   }
 
-  /// Whether a text key's text is the UTF-8 `utf8`: the same bytes are the same code points,
-  /// as CEL compares text.
+  /// Whether a text key's text is the UTF-8 `utf8`.
   private static func text(_ text: String?, is utf8: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let text else { return false }
-    return withUTF8(text) { stored in
-      guard stored.count == utf8.count, let a = stored.baseAddress, let b = utf8.baseAddress else {
-        return stored.count == utf8.count
-      }
-      return Value.wordsEqual(a, b, count: utf8.count)
-    }
-  }
-
-  /// Calls `body` with a string's UTF-8, in place when the string is native.
-  private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    return Array(text.utf8).withUnsafeBufferPointer(body)
+    return Value.withUTF8(text) { Value.sameUTF8($0, utf8) }
   }
 
   private mutating func grow() {
@@ -116,7 +104,7 @@ struct KeyTable: Sendable {
   private static func hash(_ key: JoinKey) -> UInt64 {
     switch key {
     case .string(let text):
-      return withUTF8(text.text, hash(text:))
+      return Value.withUTF8(text.text, hash(text:))
     case .int(let i):
       return mix(UInt64(bitPattern: i))
     default:
