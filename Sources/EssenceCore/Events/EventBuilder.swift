@@ -25,9 +25,8 @@ struct EventBuilder {
   private var type = Required.absent
   private var employee = Required.absent
   private var time = Required.absent
-  /// Parses `time`s given as UTF-8, remembering the last: a log in time order writes many
-  /// records in one second, and parsing a time cost more than interning the rest of its
-  /// record's strings.
+  /// Parses `time`s, remembering the last: a log in time order writes many records in one
+  /// second, and parsing a time cost more than interning the rest of its record's strings.
   private var times = TimeMemo()
   /// The instant of `time`, when it parsed.
   private var instant: Timestamp?
@@ -94,8 +93,7 @@ struct EventBuilder {
     guard !key.ignored else { return }
     switch (key.role, value) {
     case (.time, .string(let text)):
-      let parsed = Timestamp(rfc3339: text)
-      let canonical = parsed.map { Event.isCanonical(text, $0) } ?? false
+      let (parsed, canonical) = Value.withUTF8(text) { times.parse($0) }
       addTime(key, parsed, text: canonical ? nil : rows.intern(text))
     case (.id, .string(let text)):
       add(key, id: text)
