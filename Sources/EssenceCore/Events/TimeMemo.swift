@@ -22,17 +22,18 @@ struct TimeMemo {
   mutating func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> (Timestamp?, canonical: Bool) {
     guard let words = Words(utf8) else { return Self.parseInFull(utf8) }
     if utf8.count == count, words == self.words { return (instant, canonical) }
-    let parsed: (instant: Timestamp?, canonical: Bool)
-    if let dayStart, utf8.count == Timestamp.wholeSecondsRFC3339Length, words.sameDate(as: self.words),
+    let previous = self.words
+    (count, self.words) = (utf8.count, words)
+    if let dayStart, utf8.count == Timestamp.wholeSecondsRFC3339Length, words.sameDate(as: previous),
       let second = Self.secondOfDay(utf8)
     {
-      parsed = (Timestamp(seconds: dayStart + second, nanos: 0), true)
+      // The last time's day, which `dayStart` keeps.
+      (instant, canonical) = (Timestamp(seconds: dayStart + second, nanos: 0), true)
     } else {
-      parsed = Self.parseInFull(utf8)
+      (instant, canonical) = Self.parseInFull(utf8)
+      dayStart = canonical ? instant.map { $0.seconds - Self.floorModulo($0.seconds, 86_400) } : nil
     }
-    (count, self.words, instant, canonical) = (utf8.count, words, parsed.instant, parsed.canonical)
-    dayStart = parsed.canonical ? parsed.instant.map { $0.seconds - Self.floorModulo($0.seconds, 86_400) } : nil
-    return parsed
+    return (instant, canonical)
   }
 
   private static func parseInFull(_ utf8: UnsafeBufferPointer<UInt8>) -> (Timestamp?, canonical: Bool) {
