@@ -110,9 +110,8 @@ struct EventIndexer: Sendable {
     if let id = employeeMemo.answer(event.employeeNumber, of: storage) {
       employeeOf.append(id)
     } else {
-      let name = storage.string(event.employeeNumber)
-      let id = employeeIDs.id(for: .string(CodePoints(name)))
-      if id == employees.count { employees.append(name) }
+      let id = storage.withUTF8(event.employeeNumber) { employeeIDs.id(forText: $0) }
+      if id == employees.count { employees.append(storage.string(event.employeeNumber)) }
       employeeMemo.remember(id, for: event.employeeNumber)
       employeeOf.append(id)
     }
@@ -120,7 +119,7 @@ struct EventIndexer: Sendable {
     if let known = typeMemo.answer(event.typeNumber, of: storage) {
       t = known
     } else {
-      t = typeIDs.find(.string(CodePoints(storage.string(event.typeNumber)))) ?? -1
+      t = storage.withUTF8(event.typeNumber) { typeIDs.find(text: $0) } ?? -1
       typeMemo.remember(t, for: event.typeNumber)
     }
     typeOf.append(t)

@@ -15,19 +15,20 @@ struct KeyTable: Sendable {
   private static let empty = UInt64.max
   /// Each key's hash, to place it again when the table grows.
   private var hashes: [UInt64] = []
-  private var keys: [JoinKey] = []
-  /// The text of each text key (nil for other keys), compared without unpacking the enum: a
+  /// The text of each text key (nil for other keys), compared without unpacking an enum: a
   /// ticket id is a small string, held in the array itself, so a probe reads one array of the
   /// entries, not an array and then the text.
   private var texts: [String?] = []
+  /// Each key other than text (nil for text keys, which `texts` holds).
+  private var others: [JoinKey?] = []
 
   /// How many distinct keys the table holds.
-  var count: Int { keys.count }
+  var count: Int { texts.count }
 
   /// The number of a key, if the table has it.
   func find(_ key: JoinKey) -> Int32? {
     if case .string(let text) = key { return Value.withUTF8(text.text) { find(text: $0) } }
-    return bucket(hash: Self.hash(key)) { keys[$0] == key }.entry
+    return bucket(hash: Self.hash(key)) { others[$0] == key }.entry
   }
 
   /// The number of the text key of UTF-8 `utf8`, if the table has it.
@@ -39,27 +40,26 @@ struct KeyTable: Sendable {
   mutating func id(for key: JoinKey) -> Int32 {
     if case .string(let text) = key { return Value.withUTF8(text.text) { id(forText: $0) } }
     let hash = Self.hash(key)
-    let (index, entry) = bucket(hash: hash) { keys[$0] == key }
-    return entry ?? add(key, text: nil, hash: hash, at: index)
+    let (index, entry) = bucket(hash: hash) { others[$0] == key }
+    return entry ?? add(text: nil, other: key, hash: hash, at: index)
   }
 
   /// The number of the text key of UTF-8 `utf8`, adding it when new.
   mutating func id(forText utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
     let hash = Self.hash(text: utf8)
     let (index, entry) = bucket(hash: hash) { Self.text(texts[$0], is: utf8) }
-    if let entry { return entry }
-    let text = String(decoding: utf8, as: UTF8.self)
-    return add(.string(CodePoints(text)), text: text, hash: hash, at: index)
+    return entry ?? add(text: String(decoding: utf8, as: UTF8.self), other: nil, hash: hash, at: index)
   }
 
-  /// Adds a key, new to the table, into the empty bucket at `index`.
-  private mutating func add(_ key: JoinKey, text: String?, hash: UInt64, at index: Int) -> Int32 {
-    let id = Int32(keys.count)
-    keys.append(key)
-    hashes.append(hash)
+  /// Adds a key, new to the table, into the empty bucket at `index`: its text, or the key
+  /// itself when it is not text.
+  private mutating func add(text: String?, other: JoinKey?, hash: UInt64, at index: Int) -> Int32 {
+    let id = Int32(texts.count)
     texts.append(text)
+    others.append(other)
+    hashes.append(hash)
     buckets[index] = KeyTable.bucket(id, hash)
-    if keys.count * 2 > buckets.count { grow() }
+    if texts.count * 2 > buckets.count { grow() }
     return id
   }
 
@@ -100,16 +100,11 @@ struct KeyTable: Sendable {
     hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: id))
   }
 
-  /// A finalizer mix over integers; Swift's hash over keys other than text and integers.
+  /// The hash of a key other than text (text keys are hashed by their UTF-8, `hash(text:)`):
+  /// a finalizer mix over integers, Swift's hash otherwise.
   private static func hash(_ key: JoinKey) -> UInt64 {
-    switch key {
-    case .string(let text):
-      return Value.withUTF8(text.text, hash(text:))
-    case .int(let i):
-      return mix(UInt64(bitPattern: i))
-    default:
-      return mix(UInt64(bitPattern: Int64(key.hashValue)))
-    }
+    if case .int(let i) = key { return mix(UInt64(bitPattern: i)) }
+    return mix(UInt64(bitPattern: Int64(key.hashValue)))
   }
 
   /// A text key's UTF-8 folded eight bytes at a time (the last few a byte at a time), then
