@@ -8,9 +8,7 @@ extension RecordStorage {
     guard number & Self.textBit == 0 else {
       return body(Self.utf8(in: UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit)))
     }
-    if let result = strings[Int(number)].utf8.withContiguousStorageIfAvailable(body) { return result }
-    var copy = strings[Int(number)]
-    return copy.withUTF8(body)
+    return Value.withUTF8(strings[Int(number)], body)
   }
 
   /// Calls `string` with the UTF-8 of a declared slot's value when it is a string (see
