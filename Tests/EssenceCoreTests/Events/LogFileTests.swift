@@ -2,65 +2,61 @@ import CEL
 import EssenceCore
 import Foundation
 import Testing
+import _EssenceTestSupport
 
 /// Reading logs from files and standard input (SPEC §2, §5 exit 3).
 @Suite(.serialized) struct LogFileTests {
-  /// A fresh directory for one test's files.
-  func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("essence-logs-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
-
   @Test func indexNumbersEventsInInputOrderAcrossFiles() throws {
-    let dir = try temporaryDirectory()
-    let a = dir.appendingPathComponent("a.jsonl").path
-    let b = dir.appendingPathComponent("b.ndjson").path
-    let c = dir.appendingPathComponent("c.csv").path
-    try (eventLine() + "\n[]\n" + eventLine() + "\n").write(toFile: a, atomically: true, encoding: .utf8)
-    try (eventLine() + "\n").write(toFile: b, atomically: true, encoding: .utf8)
-    try "time,type,employee\n2026-11-21T09:00:00Z,note,bo\n".write(toFile: c, atomically: true, encoding: .utf8)
-    let log = try LogReader.read(paths: [a, b, c], layout: testLayout)
-    #expect(log.events.map(\.index) == [0, 1, 2, 3])
-    #expect(log.events.map(\.path) == [a, a, b, c])
-    #expect(log.events.map(\.line) == [1, 3, 1, 2])
-    #expect(log.rejected == [RejectedRecord(path: a, line: 2, reason: "record is not an object")])
+    try withScratchDirectory { dir in
+      let a = dir.appendingPathComponent("a.jsonl").path
+      let b = dir.appendingPathComponent("b.ndjson").path
+      let c = dir.appendingPathComponent("c.csv").path
+      try (eventLine() + "\n[]\n" + eventLine() + "\n").write(toFile: a, atomically: true, encoding: .utf8)
+      try (eventLine() + "\n").write(toFile: b, atomically: true, encoding: .utf8)
+      try "time,type,employee\n2026-11-21T09:00:00Z,note,bo\n".write(toFile: c, atomically: true, encoding: .utf8)
+      let log = try LogReader.read(paths: [a, b, c], layout: testLayout)
+      #expect(log.events.map(\.index) == [0, 1, 2, 3])
+      #expect(log.events.map(\.path) == [a, a, b, c])
+      #expect(log.events.map(\.line) == [1, 3, 1, 2])
+      #expect(log.rejected == [RejectedRecord(path: a, line: 2, reason: "record is not an object")])
+    }
   }
 
   @Test func unreadableFileIsAnErrorNamingThePath() throws {
-    let dir = try temporaryDirectory()
-    let missing = dir.appendingPathComponent("missing.jsonl").path
-    #expect(throws: LogReadError.unreadable(path: missing, reason: "no such file or directory")) {
-      try LogReader.read(paths: [missing], layout: testLayout)
-    }
-    do {
-      _ = try LogReader.read(paths: [dir.path], layout: testLayout)
-      Issue.record("a directory is not a log")
-    } catch {
-      #expect(error.path == dir.path)
-      #expect(error.description.contains("'\(dir.path)'"))
+    try withScratchDirectory { dir in
+      let missing = dir.appendingPathComponent("missing.jsonl").path
+      #expect(throws: LogReadError.unreadable(path: missing, reason: "no such file or directory")) {
+        try LogReader.read(paths: [missing], layout: testLayout)
+      }
+      do throws(LogReadError) {
+        _ = try LogReader.read(paths: [dir.path], layout: testLayout)
+        Issue.record("a directory is not a log")
+      } catch {
+        #expect(error.path == dir.path)
+        #expect(error.description.contains("'\(dir.path)'"))
+      }
     }
   }
 
   @Test func linesAcrossBlockBoundariesKeepTheirNumbers() throws {
     // 60,000 lines of ~90 bytes is more than one 4 MiB block; one line is longer than a block.
-    let dir = try temporaryDirectory()
-    let path = dir.appendingPathComponent("big.jsonl").path
-    var text = ""
-    for i in 1...60_000 {
-      text += i == 30_000 ? eventLine(#""note":"\#(String(repeating: "x", count: 5 << 20))""#) : eventLine(#""n":\#(i)"#)
-      text += i % 1000 == 0 ? "\n\n" : "\n"
+    try withScratchDirectory { dir in
+      let path = dir.appendingPathComponent("big.jsonl").path
+      var text = ""
+      for i in 1...60_000 {
+        text += i == 30_000 ? eventLine(#""note":"\#(String(repeating: "x", count: 5 << 20))""#) : eventLine(#""n":\#(i)"#)
+        text += i % 1000 == 0 ? "\n\n" : "\n"
+      }
+      try text.write(toFile: path, atomically: true, encoding: .utf8)
+      let log = try LogReader.read(paths: [path], layout: testLayout)
+      #expect(log.rejected.isEmpty)
+      #expect(log.events.count == 60_000)
+      let lines = log.events.map(\.line)
+      #expect(lines.first == 1)
+      #expect(lines.last == 60_000 + 59)
+      #expect(log.events[29_999].record.field("note").map { if case .string(let s) = $0 { s.count } else { 0 } } == 5 << 20)
+      #expect(log.events[59_999].record.field("n")?.testDescription == "int(60000)")
     }
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    let log = try LogReader.read(paths: [path], layout: testLayout)
-    #expect(log.rejected.isEmpty)
-    #expect(log.events.count == 60_000)
-    let lines = log.events.map(\.line)
-    #expect(lines.first == 1)
-    #expect(lines.last == 60_000 + 59)
-    #expect(log.events[29_999].record.field("note").map { if case .string(let s) = $0 { s.count } else { 0 } } == 5 << 20)
-    #expect(log.events[59_999].record.field("n")?.testDescription == "int(60000)")
   }
 
   @Test func dashReadsStandardInputAsJSONLines() throws {
@@ -84,16 +80,17 @@ import Testing
   }
 
   @Test func byteOrderMarkStartingAFileIsDropped() throws {
-    let dir = try temporaryDirectory()
-    let path = dir.appendingPathComponent("bom.jsonl").path
-    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((eventLine() + "\n" + eventLine()).utf8)
-    #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
-    let log = try LogReader.read(paths: [path], layout: testLayout)
-    #expect(log.rejected.isEmpty)
-    #expect(log.events.map(\.line) == [1, 2])
-    let memory = try LogReader(layout: testLayout).read(bytes: bytes, path: "m.jsonl", format: .jsonLines)
-    #expect(memory.rejected.isEmpty)
-    #expect(memory.events.count == 2)
+    try withScratchDirectory { dir in
+      let path = dir.appendingPathComponent("bom.jsonl").path
+      let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((eventLine() + "\n" + eventLine()).utf8)
+      #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+      let log = try LogReader.read(paths: [path], layout: testLayout)
+      #expect(log.rejected.isEmpty)
+      #expect(log.events.map(\.line) == [1, 2])
+      let memory = try LogReader(layout: testLayout).read(bytes: bytes, path: "m.jsonl", format: .jsonLines)
+      #expect(memory.rejected.isEmpty)
+      #expect(memory.events.count == 2)
+    }
   }
 
   @Test func formatFollowsTheExtension() {

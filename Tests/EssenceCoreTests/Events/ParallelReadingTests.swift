@@ -1,15 +1,15 @@
 import CEL
 import Foundation
 import Testing
+import _EssenceTestSupport
 
 @testable import EssenceCore
 
 /// JSON Lines blocks parsed on several threads join into the log one thread would read.
 @Suite struct ParallelReadingTests {
-  /// A log with blank lines, rejections, a long line and no final newline.
-  func writeLog() throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("essence-parallel-\(UUID().uuidString).jsonl").path
+  /// A log with blank lines, rejections, a long line and no final newline, written in `directory`.
+  func writeLog(in directory: URL) throws -> String {
+    let path = directory.appendingPathComponent("parallel.jsonl").path
     var text = ""
     for i in 1...5_000 {
       switch i % 97 {
@@ -35,16 +35,18 @@ import Testing
   // (2, 1 << 18): blocks of thousands of events, more than a partial log holds at first.
   @Test(arguments: [(1, 1 << 22), (1, 1000), (2, 1000), (2, 1 << 18), (3, 4096), (8, 257)])
   func sameLogWhateverTheThreadsAndBlocks(threads: Int, blockSize: Int) throws {
-    let path = try writeLog()
-    let expected = try LogReader(layout: testLayout, threads: 1).read(paths: [path])
-    let log = try read(path, threads: threads, blockSize: blockSize)
-    #expect(log.read == expected.read)
-    #expect(log.rejected == expected.rejected)
-    #expect(log.events.map(\.index) == Array(0..<log.events.count))
-    #expect(log.events.map(\.line) == expected.events.map(\.line))
-    #expect(log.events.map(\.id) == expected.events.map(\.id))
-    #expect(log.events.last?.id == "last")
-    #expect(log.events.last?.line == 5_001)
-    #expect(log.rejected.count == 2 * 52)
+    try withScratchDirectory { dir in
+      let path = try writeLog(in: dir)
+      let expected = try LogReader(layout: testLayout, threads: 1).read(paths: [path])
+      let log = try read(path, threads: threads, blockSize: blockSize)
+      #expect(log.read == expected.read)
+      #expect(log.rejected == expected.rejected)
+      #expect(log.events.map(\.index) == Array(0..<log.events.count))
+      #expect(log.events.map(\.line) == expected.events.map(\.line))
+      #expect(log.events.map(\.id) == expected.events.map(\.id))
+      #expect(log.events.last?.id == "last")
+      #expect(log.events.last?.line == 5_001)
+      #expect(log.rejected.count == 2 * 52)
+    }
   }
 }
