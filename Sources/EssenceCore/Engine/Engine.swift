@@ -29,7 +29,12 @@ public struct Engine: Sendable {
   /// An empty log for a reader to fill, which indexes each event for this engine as it is
   /// appended: judging it then starts from the indexes, without passing over the events again.
   public func emptyLog() -> EventLog {
-    EventLog(indexer: EventIndexer(book: book))
+    emptyLog(budget: EventStore.defaultBudget)
+  }
+
+  /// An empty log as ``emptyLog()``, holding about `budget` bytes of its blocks in memory.
+  func emptyLog(budget: Int) -> EventLog {
+    EventLog(indexer: EventIndexer(book: book), budget: budget)
   }
 
   /// Judges every accepted event of a log against every rule whose `on`, `scope` and `when`
@@ -51,12 +56,16 @@ public struct Engine: Sendable {
       return part
     }
     var matches: [Int: PatternMatches] = [:]
+    var matchIDs: [Int32: String] = [:]
     // Room for every finding and every pattern raise (at most one per match), so the findings
     // are never copied to grow.
     verdicts.records.reserveCapacity(judged.reduce(0) { $0 + $1.records.count + $1.matches.count })
     for i in judged.indices {
       verdicts.add(judged[i])
-      for match in judged[i].matches { matches[match.rule, default: PatternMatches()].add(match.event, key: match.key) }
+      for match in judged[i].matches {
+        matches[match.rule, default: PatternMatches()].add(match.event, key: match.key)
+        matchIDs[Int32(match.event)] = match.id
+      }
       judged[i] = Verdicts(rules: 0, employees: 0, only: only, options: options)  // its findings are copied
     }
 
@@ -64,14 +73,21 @@ public struct Engine: Sendable {
     var raises: [PatternRaise] = []
     for (r, rule) in book.rules.enumerated() {
       guard case .pattern(let plan) = rule.body, let found = matches[r] else { continue }
-      for raise in found.raises(of: plan.pattern, rule: r, events: log.events) {
+      for raise in found.raises(of: plan.pattern, rule: r, times: run.times) {
         let event = Int(raise.event)
         verdicts.emit(event, r, .robotic, employee: run.employeeOf[event], related: raises.count)
         raises.append(raise)
       }
     }
-    FindingOrder(events: log.events).sort(&verdicts.records, judged: judgedFindings)
-    let describer = FindingDescriber(run: run, raises: raises)
+    FindingOrder(times: run.times).sort(&verdicts.records, judged: judgedFindings)
+    // The ids pattern findings list, kept from judging: a raise lists matches from across its
+    // window, and reading each from the log as the report is written would read their blocks
+    // back again and again (`EventStore`).
+    var listedIDs: [Int32: String] = [:]
+    for raise in raises {
+      for event in raise.counted + raise.joined { listedIDs[event] = matchIDs[event] }
+    }
+    let describer = FindingDescriber(run: run, raises: raises, listedIDs: listedIDs)
     return Evaluation(
       standards: Evaluation.Standards(book.set),
       events: Evaluation.EventCounts(
@@ -89,7 +105,7 @@ public struct Engine: Sendable {
   private func judge(_ slice: Range<Int>, run: EngineRun, book: RuleBook, into verdicts: inout Verdicts) {
     // The run's arrays are taken once: read through `run` inside the loop, each access could
     // count a reference, and a million events make that a measurable share of judging.
-    let (events, typeOf, employeeOf) = (run.events, run.typeOf, run.employeeOf)
+    let (typeOf, employeeOf, times) = (run.typeOf, run.employeeOf, run.times)
     let (steps, stepStarts) = (run.steps, run.stepStarts)
     // Rules and scopes are read without counting references: `book` holds every entry until
     // this returns, and retaining each one read from its array (and its condition and plan
@@ -97,13 +113,18 @@ public struct Engine: Sendable {
     let rules = book.rules.map { Unmanaged.passUnretained($0) }
     let scopes = book.scopes.map { $0.map { Unmanaged.passUnretained($0) } }
     var activation = Activation(values: [.null])
+    // The events are read a block at a time: the log may hold most blocks only on disk.
+    var block: HeldBlock?
     for i in slice {
       let type = Int(typeOf[i])
       guard type >= 0, stepStarts[type] < stepStarts[type + 1] else {
         verdicts.unjudged += 1
         continue
       }
-      activation.values[0] = .record(events[i].record)
+      let held = run.events.block(containing: i, reusing: block)
+      block = held
+      let event = held.event(i, time: times[i])
+      activation.values[0] = .record(event.record)
       let employee = employeeOf[i]
       var judged = false
       var inScope = true
@@ -116,7 +137,7 @@ public struct Engine: Sendable {
         let r = Int(step)
         guard inScope else { continue }
         let applied = rules[r]._withUnsafeGuaranteedRef {
-          apply($0, r, event: i, employee: employee, run, activation, &verdicts)
+          apply($0, r, event: event, employee: employee, run, activation, &verdicts)
         }
         if applied { judged = true }
       }
@@ -127,20 +148,21 @@ public struct Engine: Sendable {
 
 /// Judges event `i` by rule `r` when its `when` holds; says whether it did.
 private func apply(
-  _ rule: RuleBook.Entry, _ r: Int, event i: Int, employee: Int32, _ run: EngineRun, _ activation: Activation,
+  _ rule: RuleBook.Entry, _ r: Int, event: Event, employee: Int32, _ run: EngineRun, _ activation: Activation,
   _ verdicts: inout Verdicts
 ) -> Bool {
+  let i = event.index
   if let when = rule.when, when.outcome(activation) != .held { return false }
   switch rule.plan {
   case .standard(let plan):
-    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: i, activation) }
+    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: event, activation) }
     verdicts.emit(i, r, decision.verdict, employee: employee, deviation: decision.deviation)
   case .signal(let plan):
-    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: i) }
+    let decision = plan._withUnsafeGuaranteedRef { run.decide($0, event: event) }
     verdicts.emit(i, r, decision.verdict, employee: employee, related: decision.related.map(Int.init) ?? -1)
   case .pattern(let plan):
-    let key = plan._withUnsafeGuaranteedRef { JoinKey(fields: $0.per, of: run.events[i].record) }
-    verdicts.matches.append((r, i, key))
+    let key = plan._withUnsafeGuaranteedRef { JoinKey(fields: $0.per, of: event.record) }
+    verdicts.matches.append((r, i, key, event.id))
   }
   return true
 }
@@ -150,8 +172,8 @@ private struct Verdicts: Sendable {
   var tally: Tally
   var records: [FindingRecord] = []
   var unjudged = 0
-  /// Pattern matches in input order: the pattern's position, the event, its `per` key.
-  var matches: [(rule: Int, event: Int, key: JoinKey?)] = []
+  /// Pattern matches in input order: the pattern's position, the event, its `per` key and id.
+  var matches: [(rule: Int, event: Int, key: JoinKey?, id: String)] = []
   let only: Int32?
   let includeMet: Bool
 

@@ -27,7 +27,7 @@ extension EngineRun {
   }
 
   /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
-  func decide(_ plan: StandardPlan, event: Int, _ activation: Activation) -> StandardDecision {
+  func decide(_ plan: StandardPlan, event: Event, _ activation: Activation) -> StandardDecision {
     switch outcome(plan.expect, event: event, activation) {
     case .error:
       return StandardDecision(verdict: .error)
@@ -51,8 +51,8 @@ extension EngineRun {
   }
 
   /// Decides the deviation that applied: evidence, then limit, then approval (SPEC §7).
-  private func decide(_ plan: DeviationPlan, index: Int, event: Int, _ activation: Activation) -> StandardDecision {
-    let record = events[event].record
+  private func decide(_ plan: DeviationPlan, index: Int, event: Event, _ activation: Activation) -> StandardDecision {
+    let record = event.record
     for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .evidence)
     }
@@ -60,7 +60,7 @@ extension EngineRun {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .limit)
     }
     guard plan.deviation.approval == .supervisor else { return StandardDecision(verdict: .justified, deviation: index) }
-    guard let approval = approvals[events[event].id] else {
+    guard let approval = approvals[event.id] else {
       return StandardDecision(verdict: .pending, deviation: index)
     }
     return approval.approved
@@ -79,7 +79,7 @@ extension EngineRun {
   }
 
   /// How an `expect` or purpose check came out; relations never error.
-  func outcome(_ check: CheckPlan, event: Int, _ activation: Activation) -> ConditionOutcome {
+  func outcome(_ check: CheckPlan, event: Event, _ activation: Activation) -> ConditionOutcome {
     switch check {
     case .condition(let predicate):
       return predicate.outcome(activation)
@@ -93,17 +93,18 @@ extension EngineRun {
   ///
   /// Negated relations use it too (a match breaks them). An event never relates to itself; a
   /// `where` that errors means the pair does not relate.
-  func match(_ plan: RelationPlan, event: Int) -> Int32? {
+  func match(_ plan: RelationPlan, event: Event) -> Int32? {
     let lookup = lookups[plan.lookup]
     guard let group = group(of: plan.same, event: event, in: lookup.keys) else { return nil }
-    let t = events[event].time
+    let t = event.time
+    let me = Int32(event.index)
     let (lower, upper) =
       plan.forward ? (t, t.shifted(byNanos: plan.withinNanos)) : (t.shifted(byNanos: -plan.withinNanos), t)
     guard let condition = plan.where else {
-      return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event))
+      return lookup.index.first(in: group, from: lower, through: upper, excluding: me)
     }
-    var pair = Activation(values: [.record(events[event].record), .null])
-    return lookup.index.first(in: group, from: lower, through: upper, excluding: Int32(event)) { other in
+    var pair = Activation(values: [.record(event.record), .null])
+    return lookup.index.first(in: group, from: lower, through: upper, excluding: me) { other in
       pair.values[1] = .record(self.events[Int(other)].record)
       return condition.outcome(pair) == .held
     }
@@ -111,17 +112,17 @@ extension EngineRun {
 
   /// Decides a signal (SPEC §3): answered by a response in `[t, t + within]`; else robotic when
   /// its employee logged work of a type some standard judges in that window; else unanswered.
-  func decide(_ plan: SignalPlan, event: Int) -> SignalDecision {
-    let t = events[event].time
+  func decide(_ plan: SignalPlan, event: Event) -> SignalDecision {
+    let t = event.time
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
-    let me = Int32(event)
+    let me = Int32(event.index)
     let lookup = lookups[plan.lookup]
     if let group = group(of: plan.keyFields, event: event, in: lookup.keys),
       let response = lookup.index.first(in: group, from: t, through: upper, excluding: me)
     {
       return SignalDecision(verdict: .answered, related: response)
     }
-    if let work = busy.first(in: employeeOf[event], from: t, through: upper, excluding: me) {
+    if let work = busy.first(in: employeeOf[event.index], from: t, through: upper, excluding: me) {
       return SignalDecision(verdict: .robotic, related: work)
     }
     return SignalDecision(verdict: .unanswered)
@@ -129,8 +130,8 @@ extension EngineRun {
 
   /// The number, among `keys`, of the key of `fields` on an event; nil when it has none or
   /// `keys` lacks it.
-  private func group(of fields: borrowing [FieldRef], event: Int, in keys: KeyTable) -> Int32? {
-    let (storage, row) = events[event].unretainedRow
+  private func group(of fields: borrowing [FieldRef], event: Event, in keys: KeyTable) -> Int32? {
+    let (storage, row) = event.unretainedRow
     return storage._withUnsafeGuaranteedRef { storage in
       JoinKey.withKey(of: fields, storage: storage, row: row, text: { keys.find(text: $0) }) { $0.flatMap { keys.find($0) } }
     }

@@ -10,7 +10,9 @@ final class EngineRun: Sendable {
   typealias ApprovalEntry = EventIndexer.ApprovalEntry
 
   let book: RuleBook
-  let events: [Event]
+  let events: EventList
+  /// Each event's instant, in input order (the events' times, without reading their blocks).
+  let times: [Timestamp]
   /// Each event's type, numbered as in `stepStarts`, or -1 when the engine has no interest in it.
   let typeOf: [Int32]
   /// For each type, what judging an event of it does, in set order:
@@ -32,7 +34,8 @@ final class EngineRun: Sendable {
   let approvals: [String: ApprovalEntry]
 
   /// The run over `events`, which `indexed` has seen, every one in order.
-  init(events: [Event], indexed: EventIndexer) {
+  init(events: EventList, indexed: EventIndexer) {
+    let times = events.times
     let book = indexed.book
     // The indexes sort independently, so they are built across the cores.
     var parts = (0..<book.lookups.count).map {
@@ -45,7 +48,7 @@ final class EngineRun: Sendable {
     parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder))
     var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
       TimeIndex(
-        groupCount: part.groupCount, groups: part.groups, members: part.members, log: events,
+        groupCount: part.groupCount, groups: part.groups, members: part.members, times: times,
         outOfOrder: part.outOfOrder)
     }
     var steps: [Int32] = []
@@ -56,6 +59,7 @@ final class EngineRun: Sendable {
     }
     self.book = book
     self.events = events
+    self.times = times
     self.typeOf = indexed.typeOf
     self.steps = steps
     self.stepStarts = stepStarts

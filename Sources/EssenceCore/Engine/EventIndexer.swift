@@ -84,7 +84,7 @@ struct EventIndexer: Sendable {
   }
 
   /// An indexer that has seen every event of `events`, in order.
-  init(book: RuleBook, events: [Event]) {
+  init(book: RuleBook, events: EventList) {
     self.init(book: book)
     reserveCapacity(events.count)
     for event in events { add(event) }

@@ -4,15 +4,15 @@ import CEL
 /// decided it. Only the conditions the sentence names are evaluated again, since a report of a
 /// million-event log writes hundreds of thousands of these.
 extension FindingDescriber {
-  func because(_ record: FindingRecord) -> String {
+  func because(_ record: FindingRecord, of event: Event) -> String {
     var text = TextBuffer(capacity: 256)
-    writeBecause(record, into: &text)
+    writeBecause(record, of: event, into: &text)
     return text.text
   }
 
-  /// Appends the `because` sentence to `text`.
-  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
-    let event = Int(record.event)
+  /// Appends the `because` sentence to `text`; `event` is the judged event, read once by the
+  /// caller (its block may have to be read back, ``EventStore``).
+  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer) {
     switch run.book.rules[Int(record.rule)].plan {
     case .standard(let plan):
       plan._withUnsafeGuaranteedRef { standardBecause($0, record, event: event, into: &text) }
@@ -25,9 +25,11 @@ extension FindingDescriber {
 
   // MARK: - Standards
 
-  private func standardBecause(_ plan: StandardPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
+  private func standardBecause(
+    _ plan: StandardPlan, _ record: FindingRecord, event: Event, into text: inout TextBuffer
+  ) {
     // Most listed findings (missed, met) need no condition evaluated again.
-    lazy var activation = run.activation(event)
+    lazy var activation = Activation(values: [.record(event.record)])
     switch record.verdict {
     case .met:
       letter(plan.expect, held: true, event: event, into: &text)
@@ -77,8 +79,8 @@ extension FindingDescriber {
   ///
   /// The deviation's fields are read where the plan keeps them: copying its `Deviation` (two
   /// conditions, a dozen references) would count each of them twice.
-  private func deviationBecause(_ plan: DeviationPlan, event: Int, into text: inout TextBuffer) {
-    let record = run.events[event].record
+  private func deviationBecause(_ plan: DeviationPlan, event: Event, into text: inout TextBuffer) {
+    let record = event.record
     text += "deviation '"
     text.append(plan.deviation.id)
     text += "' applies"
@@ -101,7 +103,7 @@ extension FindingDescriber {
     }
     if let limit = plan.limit {
       // Only a limit is evaluated again; the activation is made for it alone.
-      let result = limit.program.evaluate(run.activation(event)).checkResult
+      let result = limit.program.evaluate(Activation(values: [.record(record)])).checkResult
       text += "; limit "
       text.append(limit.condition.source)
       if result == .held { text += " held" } else if result == .failed { text += " failed" }
@@ -115,7 +117,7 @@ extension FindingDescriber {
     guard plan.deviation.approval == .supervisor else { return }
     // The approval's employee is all the sentence names: the whole `ApprovalOutcome` (its
     // note, time and id as Strings) is for explanations.
-    guard let entry = run.approvals[run.events[event].id] else {
+    guard let entry = run.approvals[event.id] else {
       text += "; awaiting supervisor approval"
       return
     }
@@ -125,7 +127,7 @@ extension FindingDescriber {
 
   /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
   /// `no first_response with the same ticket_id within 1h after`.
-  private func letter(_ check: CheckPlan, held: Bool, event: Int, into text: inout TextBuffer) {
+  private func letter(_ check: CheckPlan, held: Bool, event: Event, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
       text.append(predicate.condition.source)
@@ -160,7 +162,7 @@ extension FindingDescriber {
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
-  private func fields(_ predicate: Predicate, event: Int, into text: inout TextBuffer) {
+  private func fields(_ predicate: Predicate, event: Event, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
     text += " ("
     values(predicate.fields, of: event, into: &text)
@@ -168,10 +170,10 @@ extension FindingDescriber {
   }
 
   /// `break_minutes = 65, reason = 'medical'`, read from the event's row with its storage
-  /// unretained: a `Record` would retain the storage, and a string value made a `Value` would
-  /// be retained too.
-  private func values(_ fields: [FieldRef], of event: Int, into text: inout TextBuffer) {
-    let (storage, row) = run.events[event].unretainedRow
+  /// unretained (the caller holds the event): a `Record` would retain the storage, and a
+  /// string value made a `Value` would be retained too.
+  private func values(_ fields: [FieldRef], of event: Event, into text: inout TextBuffer) {
+    let (storage, row) = event.unretainedRow
     storage._withUnsafeGuaranteedRef { storage in
       for (i, field) in fields.enumerated() {
         if i > 0 { text += ", " }
@@ -186,7 +188,7 @@ extension FindingDescriber {
 
   /// The signal's fields are read where the plan keeps them: copying its `Signal` would
   /// count a dozen references.
-  private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: Int, into text: inout TextBuffer) {
+  private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: Event, into text: inout TextBuffer) {
     if record.verdict == .answered, record.related >= 0 {
       text += "answered by "
       otherEvent(Int(record.related), into: &text)
@@ -195,7 +197,7 @@ extension FindingDescriber {
     noEvent(of: plan.signal.responseOn, same: plan.signal.responseSame, into: &text)
     if plan.signal.responseBy == .sameEmployee {
       text += " by "
-      employee(of: event, into: &text)
+      employee(of: event.index, into: &text)
     }
     text += " within "
     ValueText.writeDuration(nanos: plan.signal.responseWithinNanos, into: &text)
@@ -222,15 +224,18 @@ extension FindingDescriber {
   /// `assist 'e-2` (the closing quote is the caller's, with what follows it). Both are
   /// copied as bytes from the event's storage, making no String.
   private func typeAndID(_ o: Int, into text: inout TextBuffer) {
-    let texts = run.events[o].texts
-    texts.withType { text.append($0) }
-    text += " '"
-    texts.withID { text.append($0) }
+    let other = run.events[o]
+    withExtendedLifetime(other) {
+      other.texts.withType { text.append($0) }
+      text += " '"
+      other.texts.withID { text.append($0) }
+    }
   }
 
   /// An event's `time` as written, copied as bytes from its storage.
   private func time(of o: Int, into text: inout TextBuffer) {
-    run.events[o].texts.withTime { text.append($0) }
+    let other = run.events[o]
+    withExtendedLifetime(other) { other.texts.withTime { text.append($0) } }
   }
 
   /// The employee who logged an event, copied as bytes from the run's names.
@@ -255,7 +260,7 @@ extension FindingDescriber {
     text += " within "
     ValueText.writeDuration(nanos: plan.pattern.withinNanos, into: &text)
     text += " for "
-    values(plan.per, of: Int(raises[r].event), into: &text)
+    values(plan.per, of: run.events[Int(raises[r].event)], into: &text)
     text += ": "
     ids(raises[r].counted, into: &text)
     if !raises[r].joined.isEmpty {
@@ -268,7 +273,7 @@ extension FindingDescriber {
   private func ids(_ events: [Int32], into text: inout TextBuffer) {
     for i in events.indices {
       text += i > 0 ? ", '" : "'"
-      run.events[Int(events[i])].texts.withID { text.append($0) }
+      text.append(listedIDs[events[i]] ?? run.events[Int(events[i])].id)
       text += "'"
     }
   }

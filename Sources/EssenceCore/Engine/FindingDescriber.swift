@@ -8,34 +8,48 @@ struct FindingDescriber: FindingDescribing {
   let raises: [PatternRaise]
   /// The run's employees as bytes, numbered as `run.employeeOf` numbers them.
   let names: NameBytes
+  /// The ids of the events pattern findings list, kept when they were judged.
+  let listedIDs: [Int32: String]
   /// Record every sub-expression's value in the outcomes (for `explain`; costs a second
   /// compilation of each condition).
   var traced = false
 
-  init(run: EngineRun, raises: [PatternRaise]) {
+  init(run: EngineRun, raises: [PatternRaise], listedIDs: [Int32: String]) {
     self.run = run
     self.raises = raises
     names = NameBytes(run.employees)
+    self.listedIDs = listedIDs
   }
 
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
     let event = Int(record.event)
     let r = Int(record.rule)
-    // Fields are read one by one: copying a whole `Event` or `RuleInfo` costs a dozen retains.
+    // The event is read once (its block may have to be read back, `EventStore`); the rule's
+    // fields one by one: copying a whole `RuleInfo` costs a dozen retains.
+    let e = run.events[event]
     return Finding(
-      event: run.events[event].id, employee: run.events[event].employee, time: run.events[event].timeText,
+      event: e.id, employee: e.employee, time: e.timeText,
       rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
       severity: run.book.infos[r].severity,
-      deviation: deviation(of: record)?._withUnsafeGuaranteedRef { $0.deviation.id }, because: because(record),
+      deviation: deviation(of: record)?._withUnsafeGuaranteedRef { $0.deviation.id }, because: because(record, of: e),
       source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(),
-      note: note(of: event),
+      note: note(of: e),
       eventIndex: event)
   }
 
-  func line(for record: FindingRecord) -> FindingLine {
-    FindingLine(
-      event: run.events[Int(record.event)].texts, employee: run.employeeOf[Int(record.event)], names: names,
-      rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record))
+  /// Lines for findings in report order, their events read a block at a time: findings in
+  /// (time, input order) come from few blocks, and asking the log for each event on its own
+  /// would take its lock as often, on every core at once.
+  func lines(for records: [FindingRecord]) -> [FindingLine] {
+    var block: HeldBlock?
+    return records.map { record in
+      let event = Int(record.event)
+      let held = run.events.block(containing: event, reusing: block)
+      block = held
+      return FindingLine(
+        record: record, judged: held.event(event, time: run.times[event]), employee: run.employeeOf[event],
+        names: names, rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record))
+    }
   }
 
   /// The deviation that applied, if any, unretained (the rule book keeps it): taken out of the
@@ -59,12 +73,12 @@ struct FindingDescriber: FindingDescribing {
     let approval = run.events[Int(entry.event)]
     return ApprovalOutcome(
       decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee,
-      note: note(of: Int(entry.event)), time: approval.timeText)
+      note: note(of: approval), time: approval.timeText)
   }
 
   /// The event's `note` field when it is a string.
-  func note(of event: Int) -> String? {
-    if case .string(let text)? = run.book.note.read(run.events[event].record) { return text }
+  func note(of event: Event) -> String? {
+    if case .string(let text)? = run.book.note.read(event.record) { return text }
     return nil
   }
 }

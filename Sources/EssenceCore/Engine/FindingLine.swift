@@ -1,12 +1,18 @@
 /// A finding as the reports that print a line per finding read it: no explanation, and no
 /// `because` string (``FindingList`` writes the sentence straight into the report's buffer).
 ///
-/// It holds no reference it counts: the event's texts are read in place, and the names and
-/// the deviation are the describer's and the rule book's, all kept alive by the run behind
-/// the list, so making and dropping hundreds of thousands of lines costs no retain or release.
+/// It holds the judged event, read once for the line and its sentence (a large log's blocks
+/// are read back as they are needed, ``EventStore``); the event's texts are read in place, and
+/// the names and the deviation are the describer's and the rule book's, kept alive by the run
+/// behind the list.
 struct FindingLine {
-  /// The judged event's id (or `<path>:<line>`) and time exactly as written.
-  var event: EventTexts
+  /// The finding as the engine keeps it.
+  let record: FindingRecord
+  /// The judged event.
+  let judged: Event
+  /// The judged event's id (or `<path>:<line>`) and time exactly as written (valid while the
+  /// line lives: it holds the event).
+  var event: EventTexts { judged.texts }
   /// The rule's position in set order (in ``Evaluation/rules``).
   var rule: Int
   var verdict: Verdict
@@ -16,10 +22,11 @@ struct FindingLine {
   private let deviation: Unmanaged<DeviationPlan>?
 
   init(
-    event: EventTexts, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict,
+    record: FindingRecord, judged: Event, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict,
     deviation: Unmanaged<DeviationPlan>?
   ) {
-    self.event = event
+    self.record = record
+    self.judged = judged
     self.employee = employee
     self.names = .passUnretained(names)
     self.rule = rule

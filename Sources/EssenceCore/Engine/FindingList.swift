@@ -27,17 +27,20 @@ public struct FindingList: RandomAccessCollection, Sendable {
   /// `because`, which then skip re-running every outcome.
   public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
-  /// The finding at a position as a report line, without its `because` sentence: for the
-  /// reports that print hundreds of thousands of them.
-  func line(at position: Int) -> FindingLine { describer.line(for: records[position]) }
+  /// The findings at some positions as report lines, without their `because` sentences, their
+  /// events read a block at a time: for the reports that print hundreds of thousands of them,
+  /// a batch of lines at once.
+  func lines(at positions: some Sequence<Int>) -> [FindingLine] {
+    describer.lines(for: positions.map { records[$0] })
+  }
 
-  /// Appends the `because` sentence of the finding at a position to `text`.
-  func writeBecause(at position: Int, into text: inout TextBuffer) {
-    describer.writeBecause(records[position], into: &text)
+  /// Appends the `because` sentence of the finding a line shows to `text`.
+  func writeBecause(of line: FindingLine, into text: inout TextBuffer) {
+    describer.writeBecause(line.record, of: line.judged, into: &text)
   }
 
   /// The judged event's `note` field when it is a string: the employee's own words.
-  func note(at position: Int) -> String? { describer.note(of: Int(records[position].event)) }
+  func note(of line: FindingLine) -> String? { describer.note(of: line.judged) }
 
   /// The verdict at a position, without building the finding.
   public func verdict(at position: Int) -> Verdict { records[position].verdict }
@@ -61,9 +64,9 @@ struct FindingRecord: Sendable {
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
-  func line(for record: FindingRecord) -> FindingLine
-  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer)
-  func note(of event: Int) -> String?
+  func lines(for records: [FindingRecord]) -> [FindingLine]
+  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer)
+  func note(of event: Event) -> String?
 }
 
 private struct NoFindings: FindingDescribing {
@@ -71,13 +74,13 @@ private struct NoFindings: FindingDescribing {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func line(for record: FindingRecord) -> FindingLine {
+  func lines(for records: [FindingRecord]) -> [FindingLine] {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func writeBecause(_ record: FindingRecord, into text: inout TextBuffer) {
+  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer) {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func note(of event: Int) -> String? { nil }
+  func note(of event: Event) -> String? { nil }
 }

@@ -2,11 +2,12 @@ import CEL
 
 /// Puts findings in report order: (event time, input order, rule order in the set).
 struct FindingOrder {
-  let events: [Event]
+  /// Each event's instant, in input order.
+  let times: [Timestamp]
 
   private func precedes(_ a: FindingRecord, _ b: FindingRecord) -> Bool {
-    let ta = events[Int(a.event)].time
-    let tb = events[Int(b.event)].time
+    let ta = times[Int(a.event)]
+    let tb = times[Int(b.event)]
     if ta != tb { return ta < tb }
     if a.event != b.event { return a.event < b.event }
     return a.rule < b.rule

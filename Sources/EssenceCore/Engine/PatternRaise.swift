@@ -33,17 +33,17 @@ struct PatternMatches {
   /// matches up to it lie in `[t - within, t]` and the group's previous raise was before
   /// `t - within`; a match at or before the open raise's time plus `within` joins it instead.
   /// Joined matches still count toward the next raise.
-  func raises(of pattern: Pattern, rule: Int, events: [Event]) -> [PatternRaise] {
-    let index = TimeIndex(groupCount: keys.count, groups: groups, members: members, log: events)
+  func raises(of pattern: Pattern, rule: Int, times: [Timestamp]) -> [PatternRaise] {
+    let index = TimeIndex(groupCount: keys.count, groups: groups, members: members, times: times)
     var raises: [PatternRaise] = []
     for g in 0..<Int32(keys.count) {
       let group = index.members(of: g)
       var lo = group.startIndex
       var open: (index: Int, until: Timestamp)?
       for j in group.indices {
-        let t = events[Int(group[j])].time
+        let t = times[Int(group[j])]
         let from = t.shifted(byNanos: -pattern.withinNanos)
-        while events[Int(group[lo])].time < from { lo += 1 }
+        while times[Int(group[lo])] < from { lo += 1 }
         if let current = open, t <= current.until {
           raises[current.index].joined.append(group[j])
           continue

@@ -4,13 +4,13 @@ import CEL
 ///
 /// Relations, signals and patterns ask "is there an event of this group in this closed time
 /// window?"; with the groups laid out flat and sorted, that is a binary search, not a scan.
-/// Times are read from the log rather than copied: an index can cover most of a
+/// Times are read from the log's times rather than copied: an index can cover most of a
 /// million-event log, and a copy would cost 16 bytes an event.
 struct TimeIndex: Sendable {
   /// Group `g` occupies `members[starts[g]..<starts[g + 1]]`.
   private let starts: [Int]
   private let members: [Int32]
-  private let log: [Event]
+  private let times: [Timestamp]
 
   /// Builds the index from (group, event) pairs given in input order.
   ///
@@ -18,7 +18,7 @@ struct TimeIndex: Sendable {
   /// only when its events were logged out of time order: those `outOfOrder` marks when the
   /// caller knows them (groups past its end have no events), else those found by reading the
   /// group's times.
-  init(groupCount: Int, groups: [Int32], members: [Int32], log: [Event], outOfOrder: [Bool]? = nil) {
+  init(groupCount: Int, groups: [Int32], members: [Int32], times: [Timestamp], outOfOrder: [Bool]? = nil) {
     var starts = [Int](repeating: 0, count: groupCount + 1)
     for g in groups { starts[Int(g) + 1] += 1 }
     for g in 0..<groupCount { starts[g + 1] += starts[g] }
@@ -28,7 +28,7 @@ struct TimeIndex: Sendable {
       sorted[next[Int(g)]] = e
       next[Int(g)] += 1
     }
-    func precedes(_ a: Int32, _ b: Int32) -> Bool { (log[Int(a)].time, a) < (log[Int(b)].time, b) }
+    func precedes(_ a: Int32, _ b: Int32) -> Bool { (times[Int(a)], a) < (times[Int(b)], b) }
     for g in 0..<groupCount {
       let range = starts[g]..<starts[g + 1]
       guard range.count > 1 else { continue }
@@ -40,7 +40,7 @@ struct TimeIndex: Sendable {
     }
     self.starts = starts
     self.members = sorted
-    self.log = log
+    self.times = times
   }
 
   /// The events of one group, in (time, input order).
@@ -58,11 +58,11 @@ struct TimeIndex: Sendable {
     var hi = starts[Int(group) + 1]
     while lo < hi {
       let mid = (lo &+ hi) >> 1
-      if log[Int(members[mid])].time < lower { lo = mid + 1 } else { hi = mid }
+      if times[Int(members[mid])] < lower { lo = mid + 1 } else { hi = mid }
     }
     let end = starts[Int(group) + 1]
     var j = lo
-    while j < end && log[Int(members[j])].time <= upper {
+    while j < end && times[Int(members[j])] <= upper {
       let e = members[j]
       if e != excluded && (accept?(e) ?? true) { return e }
       j += 1

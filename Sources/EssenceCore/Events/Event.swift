@@ -96,6 +96,36 @@ public struct Event: Sendable {
       type: numbers.type, employee: numbers.employee, writtenTime: numbers.time)
   }
 
+  /// Where an event is in its storage, and its line: what a block written out keeps of each
+  /// of its events beside the storage (``EventStore``); the time and index are the log's.
+  struct Numbers: Sendable {
+    fileprivate var row: UInt32
+    fileprivate var line: Int32
+    fileprivate var id: UInt32
+    fileprivate var type: UInt32
+    fileprivate var employee: UInt32
+    fileprivate var writtenTime: UInt32
+  }
+
+  var numbers: Numbers {
+    Numbers(
+      row: row, line: storedLine, id: idNumber, type: typeNumber, employee: employeeNumber,
+      writtenTime: writtenTimeNumber)
+  }
+
+  /// The event whose `numbers` were `numbers`, read back with its storage.
+  init(storage: RecordStorage, numbers: Numbers, time: Timestamp, index: Int) {
+    self.time = time
+    self.row = numbers.row
+    self.storage = storage
+    self.storedLine = numbers.line
+    self.storedIndex = Int32(truncatingIfNeeded: index)
+    self.idNumber = numbers.id
+    self.typeNumber = numbers.type
+    self.employeeNumber = numbers.employee
+    self.writtenTimeNumber = numbers.writtenTime
+  }
+
   /// Whether `text`, an RFC 3339 time naming `time`, is how `time.rfc3339` writes it: the
   /// form `YYYY-MM-DDTHH:MM:SSZ` names one instant one way.
   static func isCanonical(_ text: String, _ time: Timestamp) -> Bool {
@@ -126,8 +156,10 @@ public struct RejectedRecord: Sendable, Hashable {
 
 /// Everything read from the logs of one run.
 public struct EventLog: Sendable {
+  /// Where the accepted events are kept; copied before a shared store is appended to.
+  private var store: EventStore
   /// Accepted events, in input order (``append(_:)`` adds one).
-  public private(set) var events: [Event]
+  public var events: EventList { EventList(store: store) }
   /// Rejected records, in input order.
   public var rejected: [RejectedRecord]
   /// Records read (non-blank lines / rows / documents): `read = events + rejected`.
@@ -138,25 +170,35 @@ public struct EventLog: Sendable {
 
   /// Creates a log.
   public init(events: [Event] = [], rejected: [RejectedRecord] = []) {
-    self.events = events
-    self.rejected = rejected
+    self.init(store: EventStore(), rejected: rejected)
+    for event in events { append(event) }
   }
 
-  /// An empty log that indexes its events with `indexer` as they are appended.
-  init(indexer: EventIndexer) {
-    self.init()
+  /// An empty log that indexes its events with `indexer` as they are appended (when given),
+  /// holding about `budget` bytes of their blocks in memory (see ``EventStore``).
+  init(indexer: EventIndexer?, budget: Int = EventStore.defaultBudget) {
+    self.init(store: EventStore(budget: budget), rejected: [])
     self.indexer = indexer
+  }
+
+  /// How many of the log's blocks were written to its scratch file.
+  var blocksWritten: Int { store.blocksWritten }
+
+  private init(store: EventStore, rejected: [RejectedRecord]) {
+    self.store = store
+    self.rejected = rejected
   }
 
   /// Appends an accepted event after the others.
   public mutating func append(_ event: consuming Event) {
+    if !isKnownUniquelyReferenced(&store) { store = store.copy() }
     indexer?.add(event)
-    events.append(event)
+    store.append(event)
   }
 
   /// Makes room for `count` events in all.
   mutating func reserveCapacity(_ count: Int) {
-    events.reserveCapacity(count)
+    store.reserveCapacity(count)
     indexer?.reserveCapacity(count)
   }
 }

@@ -1,13 +1,13 @@
 import CEL
 
-/// An event's id, type and written time, read in place from its block's storage,
-/// which it does not retain.
+/// An event's id, type and written time, read in place from its block's storage, which it
+/// does not retain.
 ///
 /// Reports write a line per finding, hundreds of thousands of them: copying the event (a
 /// reference count) or making its strings (a count or an allocation each) cost more than
 /// writing the line. (The employee is written from the run's numbered names, ``NameBytes``.)
-/// Valid only while the event's storage lives, which the run's events ensure for as long as
-/// its findings are read.
+/// Valid only while the event it was read from lives: a large log's blocks are let go and
+/// read back as judging and reports need them (``EventStore``), so the caller holds the event.
 struct EventTexts {
   private let storage: Unmanaged<RecordStorage>
   private let id: UInt32

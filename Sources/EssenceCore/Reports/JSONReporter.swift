@@ -82,8 +82,9 @@ public struct JSONReporter: Reporter {
     let findings = evaluation.findings
     let pieces = RulePieces(evaluation.rules)
     FindingBatches.write(count: findings.count, { range, text in JSONBytes.append(to: &text) { part in
-      for i in range {
-        let line = findings.line(at: i)
+      var i = range.lowerBound
+      for line in findings.lines(at: range) {
+        defer { i += 1 }
         part.raw(i > 0 ? ",\n    {\"event\": " : "\n    {\"event\": ")
         line.event.withID { part.string($0) }
         part.raw(", \"employee\": ")
@@ -96,7 +97,7 @@ public struct JSONReporter: Reporter {
           part.string($0.id)
         }
         part.raw(", \"because\": ")
-        part.string { findings.writeBecause(at: i, into: &$0) }
+        part.string { findings.writeBecause(of: line, into: &$0) }
         pieces.write(sourceOf: line.rule, to: &part)
       }
     } }, emit: { out.append($0) })

@@ -68,15 +68,13 @@ public struct TextReporter: Reporter {
       flush()
       let recognising = section.verdict == .justified
       FindingBatches.write(count: positions.count, { range, text in
-        for i in range {
-          let position = Int(positions[i])
-          let line = findings.line(at: position)
+        for line in findings.lines(at: positions[range].lazy.map { Int($0) }) {
           write(line, rules: rules, into: &text)
           text += "\n      "
-          findings.writeBecause(at: position, into: &text)
+          findings.writeBecause(of: line, into: &text)
           text += "\n"
           // Only recognition adds the employee's note and what the deviation served.
-          if recognising { recognition(line, note: findings.note(at: position), into: &text) }
+          if recognising { recognition(line, note: findings.note(of: line), into: &text) }
         }
       }, emit: emit)
     }

@@ -7,15 +7,9 @@ import Testing
 /// from it: slightly shuffled (sorted by insertion), far out of order (sorted in full), with
 /// pattern raises after them (merged in).
 @Suite struct FindingOrderTests {
-  /// Events at the given seconds, in input order.
-  private func events(_ seconds: [Int64]) -> [Event] {
-    let layout = RecordLayout(fields: [])
-    return seconds.enumerated().map { i, second in
-      let time = Timestamp(seconds: 1_800_000_000 + second, nanos: 0)
-      return Event(
-        id: "e\(i)", type: "t", employee: "ana", time: time, timeText: time.rfc3339,
-        record: Record(layout: layout, fields: []), path: "log.jsonl", line: i + 1, index: i)
-    }
+  /// The times of events at the given seconds, in input order.
+  private func times(_ seconds: [Int64]) -> [Timestamp] {
+    seconds.map { Timestamp(seconds: 1_800_000_000 + $0, nanos: 0) }
   }
 
   private func record(_ event: Int, _ rule: Int) -> FindingRecord {
@@ -23,9 +17,9 @@ import Testing
   }
 
   /// The order the report wants, by a general sort.
-  private func expected(_ records: [FindingRecord], _ events: [Event]) -> [[Int32]] {
+  private func expected(_ records: [FindingRecord], _ times: [Timestamp]) -> [[Int32]] {
     records.sorted {
-      (events[Int($0.event)].time, $0.event, $0.rule) < (events[Int($1.event)].time, $1.event, $1.rule)
+      (times[Int($0.event)], $0.event, $0.rule) < (times[Int($1.event)], $1.event, $1.rule)
     }.map { [$0.event, $0.rule] }
   }
 
@@ -34,21 +28,21 @@ import Testing
     // Each event's time is its place, moved by up to `shuffle` seconds; two rules each.
     var generator = SplitMix(seed: UInt64(shuffle))
     let seconds = (0..<600).map { Int64($0) + Int64(generator.next() % UInt64(shuffle)) }
-    let log = events(seconds)
+    let log = times(seconds)
     var records = log.indices.flatMap { [record($0, 0), record($0, 2)] }
     let judged = records.count
     // Pattern raises come after judging, on events anywhere in the log.
     records += [record(599, 1), record(3, 1), record(300, 1), record(0, 1)]
     let want = expected(records, log)
-    FindingOrder(events: log).sort(&records, judged: judged)
+    FindingOrder(times: log).sort(&records, judged: judged)
     #expect(records.map { [$0.event, $0.rule] } == want)
   }
 
   @Test func findings_of_a_log_written_backwards_are_put_in_order() {
-    let log = events((0..<300).map { 300 - Int64($0) })
+    let log = times((0..<300).map { 300 - Int64($0) })
     var records = log.indices.map { record($0, 0) }
     let want = expected(records, log)
-    FindingOrder(events: log).sort(&records, judged: records.count)
+    FindingOrder(times: log).sort(&records, judged: records.count)
     #expect(records.map { [$0.event, $0.rule] } == want)
   }
 

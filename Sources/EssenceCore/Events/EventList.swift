@@ -1,0 +1,45 @@
+import CEL
+
+/// A log's accepted events in input order, each read from its block when asked for (see
+/// ``EventStore``, which may have written the block out).
+///
+/// Reading the events in order (iterating) reads each block once; reading one event at a time
+/// by position looks its block up each time, so a loop over a million events should iterate,
+/// or read a block at a time (``block(containing:)``).
+public struct EventList: RandomAccessCollection, Sendable {
+  let store: EventStore
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { store.count }
+
+  public subscript(position: Int) -> Event {
+    store.block(store.block(containing: position)).event(position, time: store.times[position])
+  }
+
+  /// Each event's instant, in input order, without reading any block.
+  var times: [Timestamp] { store.times }
+
+  /// The block holding event `position`: `last` when it does (a loop reading events in
+  /// order asks for each block once).
+  func block(containing position: Int, reusing last: HeldBlock? = nil) -> HeldBlock {
+    if let last, last.positions.contains(position) { return last }
+    return store.block(store.block(containing: position))
+  }
+
+  public func makeIterator() -> Iterator { Iterator(list: self) }
+
+  /// Reads the events in order, a block at a time.
+  public struct Iterator: IteratorProtocol {
+    let list: EventList
+    var position = 0
+    var block: HeldBlock?
+
+    public mutating func next() -> Event? {
+      guard position < list.endIndex else { return nil }
+      let held = list.block(containing: position, reusing: block)
+      block = held
+      defer { position += 1 }
+      return held.event(position, time: list.store.times[position])
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import CEL
+import Foundation
+
+/// A log's accepted events, kept a block at a time, most of a large log's blocks in a scratch
+/// file.
+///
+/// A million-event log's records take more memory than the rest of a run together, yet judging
+/// and reporting each read them in input order, a block at a time, and little at random (a
+/// relation's `where`, the events a finding names). So once the blocks in memory pass a
+/// budget, the longest held is written out (the first time) and let go, and read back when
+/// asked for: a run holds the budget's blocks and, for every event, its time (which relations,
+/// signals, patterns and the report's order read at random).
+///
+/// A block is a run of consecutive events sharing one storage (a reader's block of lines). Its
+/// events are appended by one thread, before any is read; then any thread reads them.
+final class EventStore: @unchecked Sendable {
+  /// Bytes of blocks held in memory beyond which the longest held are written out.
+  static let defaultBudget = 8 << 20
+
+  /// Each event's instant, in input order. (Unchecked: appended to only before any thread
+  /// reads the store.)
+  @exclusivity(unchecked) private(set) var times: [Timestamp] = []
+  /// The first event of each block, then the count of events.
+  @exclusivity(unchecked) private(set) var starts = [0]
+  private let budget: Int
+
+  private struct Block {
+    /// The block, when in memory.
+    var held: HeldBlock?
+    /// Where the block was written in the scratch file, once it was, and its storage's layout.
+    var written: (range: Range<Int>, layout: RecordLayout)?
+    /// Memory the block takes when held.
+    var bytes = 0
+    /// The block cannot be written out (its storage keeps values with no byte form, or the
+    /// scratch file could not be made or take it): it stays in memory.
+    var kept = false
+  }
+
+  /// The last block while events are appended to it.
+  private var open: (storage: RecordStorage, numbers: [Event.Numbers])?
+  /// What the lock guards.
+  private let lock = NSLock()
+  private var blocks: [Block] = []
+  /// Blocks in memory in the order they came in: the first are let go first.
+  private var held: [Int] = []
+  private var heldStart = 0
+  private var heldBytes = 0
+  private var scratch: ScratchFile?
+  private var scratchFailed = false
+
+  /// An empty store that holds at most about `budget` bytes of blocks.
+  init(budget: Int = EventStore.defaultBudget) {
+    self.budget = budget
+  }
+
+  var count: Int { times.count }
+
+  /// How many blocks were written to the scratch file.
+  var blocksWritten: Int { lock.withLock { blocks.count { $0.written != nil } } }
+
+  /// A store holding what this one holds, for a copy of its log to append to.
+  func copy() -> EventStore {
+    lock.withLock {
+      let copy = EventStore(budget: budget)
+      (copy.times, copy.starts, copy.blocks, copy.open) = (times, starts, blocks, open)
+      (copy.held, copy.heldStart, copy.heldBytes) = (held, heldStart, heldBytes)
+      (copy.scratch, copy.scratchFailed) = (scratch, scratchFailed)
+      return copy
+    }
+  }
+
+  func reserveCapacity(_ count: Int) { times.reserveCapacity(count) }
+
+  /// Appends an event after the others, to the last block when it shares its storage.
+  func append(_ event: consuming Event) {
+    times.append(event.time)
+    if open?.storage === event.storage {
+      open?.numbers.append(event.numbers)
+      starts[starts.count - 1] += 1
+      return
+    }
+    lock.withLock { close() }
+    open = (event.storage, [event.numbers])
+    blocks.append(Block())
+    starts.append(starts[starts.count - 1] + 1)
+  }
+
+  /// The block an event is in.
+  func block(containing event: Int) -> Int {
+    var (lo, hi) = (0, starts.count - 2)
+    while lo < hi {
+      let mid = (lo + hi + 1) / 2
+      if starts[mid] <= event { lo = mid } else { hi = mid - 1 }
+    }
+    return lo
+  }
+
+  /// Block `b`, read back from the scratch file if it was let go.
+  func block(_ b: Int) -> HeldBlock {
+    let found = lock.withLock { () -> Block in
+      if b == blocks.count - 1 { close() }
+      return blocks[b]
+    }
+    if let held = found.held { return held }
+    // Read outside the lock: other threads go on with the blocks they hold meanwhile.
+    let block = read(b, found)
+    return lock.withLock {
+      if let held = blocks[b].held { return held }  // another thread read it first
+      blocks[b].held = block
+      hold(b)
+      return block
+    }
+  }
+
+  /// Ends the block being appended to, if any: it is held, and the longest held may go.
+  /// Called with the lock held.
+  private func close() {
+    guard let (storage, numbers) = open else { return }
+    open = nil
+    let b = blocks.count - 1
+    blocks[b].held = HeldBlock(storage: storage, numbers: numbers, first: starts[b])
+    hold(b)
+  }
+
+  /// Counts block `b` as held, and lets go of the longest held blocks past the budget (not
+  /// `b`). Called with the lock held.
+  private func hold(_ b: Int) {
+    guard let block = blocks[b].held else { return }
+    blocks[b].bytes = block.storage.footprint + block.numbers.count * MemoryLayout<Event.Numbers>.stride
+    heldBytes += blocks[b].bytes
+    held.append(b)
+    var kept: [Int] = []
+    while heldBytes > budget, heldStart < held.count {
+      let oldest = held[heldStart]
+      heldStart += 1
+      guard oldest != b, write(oldest) else {
+        kept.append(oldest)
+        continue
+      }
+      blocks[oldest].held = nil
+      heldBytes -= blocks[oldest].bytes
+    }
+    held.append(contentsOf: kept)
+    if heldStart > 1024 && heldStart * 2 > held.count {
+      held.removeFirst(heldStart)
+      heldStart = 0
+    }
+  }
+
+  /// Writes block `b` to the scratch file unless it was; false when it cannot be.
+  private func write(_ b: Int) -> Bool {
+    if blocks[b].written != nil { return true }
+    guard !blocks[b].kept, let block = blocks[b].held else { return false }
+    if scratch == nil && !scratchFailed {
+      scratch = ScratchFile()
+      scratchFailed = scratch == nil
+    }
+    let numbersSize = block.numbers.count * MemoryLayout<Event.Numbers>.stride
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(8 + numbersSize + block.storage.footprint)
+    withUnsafeBytes(of: UInt64(block.numbers.count).littleEndian) { bytes.append(contentsOf: $0) }
+    block.numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    guard let scratch, block.storage.spill(into: &bytes), let range = scratch.append(bytes) else {
+      blocks[b].kept = true
+      return false
+    }
+    blocks[b].written = (range, block.storage.layout)
+    return true
+  }
+
+  /// Block `b` as `write(_:)` wrote it.
+  private func read(_ b: Int, _ block: Block) -> HeldBlock {
+    guard let scratch, let (range, layout) = block.written else { preconditionFailure("a block let go was written") }
+    return scratch.read(range) { bytes in
+      let count = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
+      let numbersEnd = 8 + count * MemoryLayout<Event.Numbers>.stride
+      let numbers = [Event.Numbers](unsafeUninitializedCapacity: count) { buffer, initialized in
+        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[8..<numbersEnd]))
+        initialized = count
+      }
+      let storage = RecordStorage(layout: layout, spilled: UnsafeRawBufferPointer(rebasing: bytes[numbersEnd...]))
+      return HeldBlock(storage: storage, numbers: numbers, first: starts[b])
+    }
+  }
+}
+
+/// A block of a log in memory: its storage, and where each of its events is in it.
+final class HeldBlock: Sendable {
+  let storage: RecordStorage
+  let numbers: [Event.Numbers]
+  /// The position in the log of the block's first event.
+  let first: Int
+
+  init(storage: RecordStorage, numbers: [Event.Numbers], first: Int) {
+    self.storage = storage
+    self.numbers = numbers
+    self.first = first
+  }
+
+  /// The positions in the log of the block's events.
+  var positions: Range<Int> { first..<(first + numbers.count) }
+
+  /// The event at `position` of the log, one of this block's, whose instant is `time`.
+  func event(_ position: Int, time: Timestamp) -> Event {
+    Event(storage: storage, numbers: numbers[position - first], time: time, index: position)
+  }
+}

@@ -1,0 +1,86 @@
+import CEL
+import Foundation
+import Testing
+
+@testable import EssenceCore
+
+/// A log past its memory budget writes its blocks to a scratch file and reads them back when
+/// asked for: every event, and every report, must be the same as when it holds them all.
+@Suite struct EventStoreTests {
+  static let fixture = EngineGoldenTests.fixtures.appendingPathComponent("shift-5000-seed13.jsonl").path
+  static let example = EngineGoldenTests.package.appendingPathComponent("Examples/support-desk/shift.jsonl").path
+
+  /// The log at `path` read in blocks of `blockSize` bytes into `log`.
+  private func read(_ path: String, layout: RecordLayout, blockSize: Int, into log: inout EventLog) throws {
+    try JSONLinesFile.read(LogInput(path: path), layout: layout, threads: 2, blockSize: blockSize, into: &log)
+  }
+
+  /// What a test can see of an event.
+  private func describe(_ event: Event) -> String {
+    let fields = event.record.fields.map { "\($0.name)=\($0.value.testDescription)" }
+    return "\(event.index) \(event.path):\(event.line) \(event.id) \(event.type) \(event.employee) "
+      + "\(event.timeText) \(event.time.seconds).\(event.time.nanos) \(fields)"
+  }
+
+  @Test func blocks_written_out_are_read_back_as_they_were() throws {
+    var held = EventLog(indexer: nil, budget: .max)
+    var written = EventLog(indexer: nil, budget: 0)
+    try read(Self.fixture, layout: testLayout, blockSize: 4096, into: &held)
+    try read(Self.fixture, layout: testLayout, blockSize: 4096, into: &written)
+    #expect(held.blocksWritten == 0)
+    #expect(written.blocksWritten > 100)
+    #expect(written.events.count == 5000)
+    #expect(written.events.map(describe) == held.events.map(describe))
+    // Out of order, so blocks are read back again and again.
+    for position in stride(from: 4999, through: 0, by: -37) {
+      #expect(describe(written.events[position]) == describe(held.events[position]))
+    }
+  }
+
+  @Test func a_log_within_its_budget_writes_nothing() throws {
+    var log = EventLog(indexer: nil, budget: EventStore.defaultBudget)
+    try read(Self.example, layout: testLayout, blockSize: 256, into: &log)
+    #expect(log.blocksWritten == 0)
+    #expect(log.events.count > 40)
+  }
+
+  @Test func judging_the_examples_says_the_same_whatever_the_budget() throws {
+    try judgesTheSame(standards: EngineGoldenTests.package.appendingPathComponent("Standards").path, log: Self.example, blockSize: 256)
+  }
+
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: EngineGoldenTests.bench), "needs ../shared/bench"))
+  func judging_the_benchmark_says_the_same_whatever_the_budget() throws {
+    try judgesTheSame(standards: EngineGoldenTests.bench, log: Self.fixture, blockSize: 4096)
+  }
+
+  /// Every report and explanation of a log whose blocks were all written out, against the same
+  /// log held whole: small blocks, so findings and the events they name are read back from
+  /// other blocks.
+  private func judgesTheSame(standards: String, log path: String, blockSize: Int) throws {
+    let (set, diagnostics) = StandardsLoader.load(paths: [standards])
+    let engine = Engine(set: try #require(set, "\(diagnostics)"))
+    var held = engine.emptyLog(budget: .max)
+    var written = engine.emptyLog(budget: 0)
+    try read(path, layout: engine.book.set.layout, blockSize: blockSize, into: &held)
+    try read(path, layout: engine.book.set.layout, blockSize: blockSize, into: &written)
+    #expect(written.blocksWritten > 5)
+    let options = Engine.Options(includeMet: true)
+    let (expected, actual) = (engine.evaluate(held, options: options), engine.evaluate(written, options: options))
+    #expect(JSONReporter().generateReport(actual) == JSONReporter().generateReport(expected))
+    #expect(TextReporter().generateReport(actual) == TextReporter().generateReport(expected))
+    #expect(actual.findings.map(\.because) == expected.findings.map(\.because))
+    for id in written.events.map(\.id).prefix(40) {
+      let explained = engine.explained(written, event: id).explanations
+      #expect("\(explained)" == "\(engine.explained(held, event: id).explanations)")
+    }
+  }
+
+  @Test func a_scratch_file_gives_back_what_it_was_given() throws {
+    let file = try #require(ScratchFile())
+    let first = try #require(file.append([1, 2, 3]))
+    let second = try #require(file.append(Array(repeating: 7, count: 100_000)))
+    #expect(first == 0..<3 && second == 3..<100_003)
+    #expect(file.read(first) { Array($0) } == [1, 2, 3])
+    #expect(file.read(second) { Array($0) } == Array(repeating: 7, count: 100_000))
+  }
+}
