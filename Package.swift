@@ -22,6 +22,7 @@ let package = Package(
       name: "CRE2",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],
       linkerSettings: [.linkedLibrary("re2")]),
+    .target(name: "CMallocTuning"),
     .target(
       name: "CSimdJSON",
       cxxSettings: [.unsafeFlags(["-std=c++17", "-O3"])],
@@ -41,7 +42,7 @@ let package = Package(
     .executableTarget(
       name: "essence",
       dependencies: [
-        "EssenceCore", "CEL",
+        "EssenceCore", "CEL", "CMallocTuning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -12,7 +12,7 @@ final class EngineRun: Sendable {
   let book: RuleBook
   let events: EventList
   /// Each event's instant, in input order (the events' times, without reading their blocks).
-  let times: [Timestamp]
+  let times: EventTimes
   /// Each event's type, numbered as in `stepStarts`, or -1 when the engine has no interest in it.
   let typeOf: [Int32]
   /// For each type, what judging an event of it does, in set order:

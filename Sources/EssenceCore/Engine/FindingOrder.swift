@@ -3,7 +3,7 @@ import CEL
 /// Puts findings in report order: (event time, input order, rule order in the set).
 struct FindingOrder {
   /// Each event's instant, in input order.
-  let times: [Timestamp]
+  let times: EventTimes
 
   private func precedes(_ a: FindingRecord, _ b: FindingRecord) -> Bool {
     let ta = times[Int(a.event)]

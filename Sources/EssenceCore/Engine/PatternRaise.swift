@@ -33,7 +33,7 @@ struct PatternMatches {
   /// matches up to it lie in `[t - within, t]` and the group's previous raise was before
   /// `t - within`; a match at or before the open raise's time plus `within` joins it instead.
   /// Joined matches still count toward the next raise.
-  func raises(of pattern: Pattern, rule: Int, times: [Timestamp]) -> [PatternRaise] {
+  func raises(of pattern: Pattern, rule: Int, times: EventTimes) -> [PatternRaise] {
     let index = TimeIndex(groupCount: keys.count, groups: groups, members: members, times: times)
     var raises: [PatternRaise] = []
     for g in 0..<Int32(keys.count) {

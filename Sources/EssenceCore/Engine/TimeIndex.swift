@@ -10,7 +10,7 @@ struct TimeIndex: Sendable {
   /// Group `g` occupies `members[starts[g]..<starts[g + 1]]`.
   private let starts: [Int]
   private let members: [Int32]
-  private let times: [Timestamp]
+  private let times: EventTimes
 
   /// Builds the index from (group, event) pairs given in input order.
   ///
@@ -18,7 +18,7 @@ struct TimeIndex: Sendable {
   /// only when its events were logged out of time order: those `outOfOrder` marks when the
   /// caller knows them (groups past its end have no events), else those found by reading the
   /// group's times.
-  init(groupCount: Int, groups: [Int32], members: [Int32], times: [Timestamp], outOfOrder: [Bool]? = nil) {
+  init(groupCount: Int, groups: [Int32], members: [Int32], times: EventTimes, outOfOrder: [Bool]? = nil) {
     var starts = [Int](repeating: 0, count: groupCount + 1)
     for g in groups { starts[Int(g) + 1] += 1 }
     for g in 0..<groupCount { starts[g + 1] += starts[g] }

@@ -17,7 +17,7 @@ public struct EventList: RandomAccessCollection, Sendable {
   }
 
   /// Each event's instant, in input order, without reading any block.
-  var times: [Timestamp] { store.times }
+  var times: EventTimes { store.times }
 
   /// The block holding event `position`: `last` when it does (a loop reading events in
   /// order asks for each block once).

@@ -15,11 +15,11 @@ import Foundation
 /// events are appended by one thread, before any is read; then any thread reads them.
 final class EventStore: @unchecked Sendable {
   /// Bytes of blocks held in memory beyond which the longest held are written out.
-  static let defaultBudget = 8 << 20
+  static let defaultBudget = 4 << 20
 
   /// Each event's instant, in input order. (Unchecked: appended to only before any thread
   /// reads the store.)
-  @exclusivity(unchecked) private(set) var times: [Timestamp] = []
+  @exclusivity(unchecked) private(set) var times = EventTimes()
   /// The first event of each block, then the count of events.
   @exclusivity(unchecked) private(set) var starts = [0]
   private let budget: Int

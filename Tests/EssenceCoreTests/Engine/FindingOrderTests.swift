@@ -8,8 +8,8 @@ import Testing
 /// pattern raises after them (merged in).
 @Suite struct FindingOrderTests {
   /// The times of events at the given seconds, in input order.
-  private func times(_ seconds: [Int64]) -> [Timestamp] {
-    seconds.map { Timestamp(seconds: 1_800_000_000 + $0, nanos: 0) }
+  private func times(_ seconds: [Int64]) -> EventTimes {
+    EventTimes(seconds.map { Timestamp(seconds: 1_800_000_000 + $0, nanos: 0) })
   }
 
   private func record(_ event: Int, _ rule: Int) -> FindingRecord {
@@ -17,7 +17,7 @@ import Testing
   }
 
   /// The order the report wants, by a general sort.
-  private func expected(_ records: [FindingRecord], _ times: [Timestamp]) -> [[Int32]] {
+  private func expected(_ records: [FindingRecord], _ times: EventTimes) -> [[Int32]] {
     records.sorted {
       (times[Int($0.event)], $0.event, $0.rule) < (times[Int($1.event)], $1.event, $1.rule)
     }.map { [$0.event, $0.rule] }
