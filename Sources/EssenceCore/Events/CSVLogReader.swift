@@ -30,6 +30,7 @@ struct CSVLogReader {
         builder.add(column.key, value)
       }
       builder.finish(line: row.line, into: &log)
+      builder.flushIfFull(into: &log)
     }
     builder.flush(into: &log)
   }

@@ -222,6 +222,13 @@ struct EventBuilder {
     pending.removeAll(keepingCapacity: true)
   }
 
+  /// Hands `log` the events accepted since the last flush once there are a block's worth: for
+  /// readers of a whole file at once (CSV, YAML), whose logs would otherwise be one block that
+  /// a large log's store could never write out (``EventStore``).
+  mutating func flushIfFull<Sink: EventSink>(into log: inout Sink) {
+    if pending.count >= 4096 { flush(into: &log) }
+  }
+
   /// Why the record cannot be accepted, checked in the SPEC's order; nil when it can.
   /// Inlined into `finish`: called there on its own, it was handed a copy of the whole builder
   /// (some 300 bytes) for every record.

@@ -43,6 +43,7 @@ struct YAMLLogReader {
         builder.begin()
         for (name, node) in fields { builder.add(builder.key(name), node.celValue) }
         builder.finish(line: line, into: &log)
+        builder.flushIfFull(into: &log)
       }
     }
     builder.flush(into: &log)

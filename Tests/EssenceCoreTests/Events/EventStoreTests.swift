@@ -37,6 +37,34 @@ import Testing
     }
   }
 
+  /// A CSV or YAML file is read whole, and handed to the log a block of 4,096 records at a
+  /// time, so a large one can be written out too.
+  @Test func csv_and_yaml_logs_come_in_blocks_that_can_be_written_out() throws {
+    let rows = (0..<10_000).map { "e\($0),2026-11-21T09:\(String(format: "%02d", $0 / 60 % 60)):00Z,call_answered,ana,\($0 % 7)" }
+    let csv = Array(("id,time,type,employee,rings\n" + rows.joined(separator: "\n")).utf8)
+    let yaml = Array(rows.map {
+      let cells = $0.split(separator: ",")
+      return "- {id: \(cells[0]), time: '\(cells[1])', type: \(cells[2]), employee: \(cells[3]), rings: \(cells[4])}"
+    }.joined(separator: "\n").utf8)
+    for (read, name) in [
+      ({ (log: inout EventLog) throws in
+        try CSVLogReader(layout: testLayout, fieldKinds: [:], keeping: nil).read(bytes: csv, path: "l.csv", into: &log)
+      }, "csv"),
+      ({ (log: inout EventLog) throws in
+        try YAMLLogReader(layout: testLayout, keeping: nil).read(bytes: yaml, path: "l.yaml", into: &log)
+      }, "yaml"),
+    ] as [((inout EventLog) throws -> Void, String)] {
+      var held = EventLog(indexer: nil, budget: .max)
+      var written = EventLog(indexer: nil, budget: 0)
+      try read(&held)
+      try read(&written)
+      #expect(written.events.count == 10_000, "\(name)")
+      // Three blocks; the store keeps the one it just closed and the one being appended to.
+      #expect(written.blocksWritten == 1, "\(name)")
+      #expect(written.events.map(describe) == held.events.map(describe), "\(name)")
+    }
+  }
+
   @Test func a_log_within_its_budget_writes_nothing() throws {
     var log = EventLog(indexer: nil, budget: EventStore.defaultBudget)
     try read(Self.example, layout: testLayout, blockSize: 256, into: &log)
