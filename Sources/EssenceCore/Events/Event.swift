@@ -196,6 +196,15 @@ public struct EventLog: Sendable {
     store.append(event)
   }
 
+  /// Appends accepted events after the others, in order.
+  mutating func append(contentsOf events: some Sequence<Event>) {
+    if !isKnownUniquelyReferenced(&store) { store = store.copy() }
+    for event in events {
+      indexer?.add(event)
+      store.append(event)
+    }
+  }
+
   /// Makes room for `count` events in all.
   mutating func reserveCapacity(_ count: Int) {
     store.reserveCapacity(count)

@@ -36,8 +36,9 @@ final class EventStore: @unchecked Sendable {
     var kept = false
   }
 
-  /// The last block while events are appended to it.
-  private var open: (storage: RecordStorage, numbers: [Event.Numbers])?
+  /// The last block while events are appended to it. (Unchecked, as `times`: checking each
+  /// access cost more than the rest of appending an event.)
+  @exclusivity(unchecked) private var open: (storage: RecordStorage, numbers: [Event.Numbers])?
   /// What the lock guards.
   private let lock = NSLock()
   private var blocks: [Block] = []

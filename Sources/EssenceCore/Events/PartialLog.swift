@@ -32,7 +32,7 @@ struct PartialLog: EventSink {
   /// Moves every event and rejection to the end of `log`, numbering the events on from the
   /// log's; leaves this log empty.
   mutating func move(into log: inout EventLog) {
-    for event in Moving(base: storage, count: acceptedCount, firstIndex: log.events.count) { log.append(event) }
+    log.append(contentsOf: Moving(base: storage, count: acceptedCount, firstIndex: log.events.count))
     acceptedCount = 0
     log.rejected.append(contentsOf: rejected)
     rejected.removeAll(keepingCapacity: true)
