@@ -124,24 +124,20 @@ final class EventStore: @unchecked Sendable {
   }
 
   /// Counts block `b` as held, and lets go of the longest held blocks past the budget (not
-  /// `b`). Called with the lock held.
+  /// `b`). A block that cannot be written out stays, outside the budget. Called with the lock
+  /// held.
   private func hold(_ b: Int) {
     guard let block = blocks[b].held else { return }
     blocks[b].bytes = block.storage.footprint + block.numbers.count * MemoryLayout<Event.Numbers>.stride
     heldBytes += blocks[b].bytes
     held.append(b)
-    var kept: [Int] = []
-    while heldBytes > budget, heldStart < held.count {
+    // `b` came last: reaching it, every block held before it has gone or stays for good.
+    while heldBytes > budget, held[heldStart] != b {
       let oldest = held[heldStart]
       heldStart += 1
-      guard oldest != b, write(oldest) else {
-        kept.append(oldest)
-        continue
-      }
-      blocks[oldest].held = nil
+      if write(oldest) { blocks[oldest].held = nil }
       heldBytes -= blocks[oldest].bytes
     }
-    held.append(contentsOf: kept)
     if heldStart > 1024 && heldStart * 2 > held.count {
       held.removeFirst(heldStart)
       heldStart = 0

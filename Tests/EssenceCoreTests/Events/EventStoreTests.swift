@@ -1,6 +1,7 @@
 import CEL
 import Foundation
 import Testing
+import _EssenceTestSupport
 
 @testable import EssenceCore
 
@@ -62,6 +63,25 @@ import Testing
       // Three blocks; the store keeps the one it just closed and the one being appended to.
       #expect(written.blocksWritten == 1, "\(name)")
       #expect(written.events.map(describe) == held.events.map(describe), "\(name)")
+    }
+  }
+
+  /// A block keeping a list or a map has no byte form: it stays in memory, and the rest of
+  /// the log is still read back as it was.
+  @Test func blocks_that_cannot_be_written_out_stay() throws {
+    try withScratchDirectory { dir in
+      let path = dir.appendingPathComponent("lists.jsonl").path
+      let lines = (0..<3000).map { i in
+        eventLine(i % 1000 < 500 ? #""id":"e\#(i)","tags":["a","b"]"# : #""id":"e\#(i)","rings":\#(i)"#)
+      }
+      try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+      var held = EventLog(indexer: nil, budget: .max)
+      var written = EventLog(indexer: nil, budget: 0)
+      try read(path, layout: testLayout, blockSize: 4096, into: &held)
+      try read(path, layout: testLayout, blockSize: 4096, into: &written)
+      #expect(written.blocksWritten > 10)
+      #expect(written.events.map(describe) == held.events.map(describe))
+      #expect(written.events.filter { $0.record.field("tags") != nil }.count == 1500)
     }
   }
 
