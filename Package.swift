@@ -22,7 +22,6 @@ let package = Package(
       name: "CRE2",
       cxxSettings: [.unsafeFlags(["-std=c++17"])],
       linkerSettings: [.linkedLibrary("re2")]),
-    .target(name: "CMallocTuning"),
     .target(
       name: "CSimdJSON",
       cxxSettings: [.unsafeFlags(["-std=c++17", "-O3"])],
@@ -42,7 +41,7 @@ let package = Package(
     .executableTarget(
       name: "essence",
       dependencies: [
-        "EssenceCore", "CEL", "CMallocTuning",
+        "EssenceCore", "CEL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
