@@ -87,7 +87,7 @@ struct EventIndexer: Sendable {
   init(book: RuleBook, events: EventList) {
     self.init(book: book)
     reserveCapacity(events.count)
-    for event in events { add(event) }
+    for event in events { add(event.numbers, time: event.time, storage: event.storage) }
   }
 
   /// Makes room for `count` events in all (readers know a file's size before its events).
@@ -96,31 +96,24 @@ struct EventIndexer: Sendable {
     employeeOf.reserveCapacity(count)
   }
 
-  /// Indexes the next event of the log.
-  ///
-  /// The event's storage is read unretained (the log holds the event): taking it as a value
-  /// copied the whole event, counting a reference to a storage the parsing thread had just
-  /// counted, on another core, for every event of the log.
-  mutating func add(_ event: borrowing Event) {
-    event.unretainedRow.storage._withUnsafeGuaranteedRef { add(event, storage: $0) }
-  }
-
-  private mutating func add(_ event: borrowing Event, storage: RecordStorage) {
+  /// Indexes the next event of the log: where it is in `storage`, and its instant (how
+  /// readers hand events over, without making an `Event` of each).
+  mutating func add(_ event: Event.Numbers, time: Timestamp, storage: RecordStorage) {
     let i = Int32(typeOf.count)
-    if let id = employeeMemo.answer(event.employeeNumber, of: storage) {
+    if let id = employeeMemo.answer(event.employee, of: storage) {
       employeeOf.append(id)
     } else {
-      let id = storage.withUTF8(event.employeeNumber) { employeeIDs.id(forText: $0) }
-      if id == employees.count { employees.append(storage.string(event.employeeNumber)) }
-      employeeMemo.remember(id, for: event.employeeNumber)
+      let id = storage.withUTF8(event.employee) { employeeIDs.id(forText: $0) }
+      if id == employees.count { employees.append(storage.string(event.employee)) }
+      employeeMemo.remember(id, for: event.employee)
       employeeOf.append(id)
     }
     let t: Int32
-    if let known = typeMemo.answer(event.typeNumber, of: storage) {
+    if let known = typeMemo.answer(event.type, of: storage) {
       t = known
     } else {
-      t = storage.withUTF8(event.typeNumber) { typeIDs.find(text: $0) } ?? -1
-      typeMemo.remember(t, for: event.typeNumber)
+      t = storage.withUTF8(event.type) { typeIDs.find(text: $0) } ?? -1
+      typeMemo.remember(t, for: event.type)
     }
     typeOf.append(t)
     guard t >= 0 else { return }
@@ -131,12 +124,12 @@ struct EventIndexer: Sendable {
         busyLast += [Timestamp?](repeating: nil, count: employee + 1 - busyLast.count)
         busyOutOfOrder += [Bool](repeating: false, count: employee + 1 - busyOutOfOrder.count)
       }
-      if let last = busyLast[employee], event.time < last { busyOutOfOrder[employee] = true }
-      busyLast[employee] = event.time
+      if let last = busyLast[employee], time < last { busyOutOfOrder[employee] = true }
+      busyLast[employee] = time
     }
     // Only lookups and approvals read the record's fields.
     guard !types[Int(t)].lookups.isEmpty || t == approvalType else { return }
-    let row = event.unretainedRow.row
+    let row = event.row
     for l in types[Int(t)].lookups {
       let group = JoinKey.withKey(
         of: book.lookupFields[l], storage: storage, row: row, text: { lookupKeys[l].id(forText: $0) },
@@ -146,8 +139,8 @@ struct EventIndexer: Sendable {
       lookupMembers[l].append(i)
     }
     if t == approvalType, let (ref, approved) = approval(Record(storage: storage, row: row)) {
-      if let current = approvals[ref], (current.time, current.event) > (event.time, i) { return }
-      approvals[ref] = ApprovalEntry(event: i, approved: approved, time: event.time)
+      if let current = approvals[ref], (current.time, current.event) > (time, i) { return }
+      approvals[ref] = ApprovalEntry(event: i, approved: approved, time: time)
     }
   }
 

@@ -9,21 +9,46 @@ import CEL
 public struct Event: Sendable {
   /// The instant of `time`.
   public let time: Timestamp
-  private let row: UInt32
+  private var storedIndex: Int32
   /// The storage of the event's block: its record's rows and strings.
   let storage: RecordStorage
-  private let storedLine: Int32
-  private var storedIndex: Int32
-  private let idNumber: UInt32
-  /// The number of `type` among the strings of `storage`.
-  let typeNumber: UInt32
-  /// The number of `employee` among the strings of `storage`.
-  let employeeNumber: UInt32
-  /// `time` as written, or `canonicalTime` when that is `time.rfc3339` (UTC seconds, as most
-  /// logs write it): then the text is not kept at all.
-  private let writtenTimeNumber: UInt32
+  /// Where the event is in `storage`, and its line.
+  let numbers: Numbers
+
+  /// Where an event is in its block's storage, and its line: what a block keeps of each of its
+  /// events beside the storage (readers hand blocks over so, and ``EventStore`` writes them
+  /// out so); the time and index are the log's.
+  struct Numbers: Sendable {
+    /// The row of the event's record.
+    let row: UInt32
+    let line: Int32
+    /// The numbers of the id, type and employee among the storage's strings.
+    let id: UInt32
+    let type: UInt32
+    let employee: UInt32
+    /// `time` as written, or `canonicalTime` when that is `time.rfc3339` (UTC seconds, as most
+    /// logs write it): then the text is not kept at all.
+    let writtenTime: UInt32
+
+    init(row: UInt32, line: Int, id: UInt32, type: UInt32, employee: UInt32, writtenTime: UInt32) {
+      self.row = row
+      self.line = Int32(truncatingIfNeeded: line)
+      self.id = id
+      self.type = type
+      self.employee = employee
+      self.writtenTime = writtenTime
+    }
+  }
 
   static let canonicalTime = UInt32.max
+
+  private var row: UInt32 { numbers.row }
+  private var idNumber: UInt32 { numbers.id }
+  /// The number of `type` among the strings of `storage`.
+  var typeNumber: UInt32 { numbers.type }
+  /// The number of `employee` among the strings of `storage`.
+  var employeeNumber: UInt32 { numbers.employee }
+  private var writtenTimeNumber: UInt32 { numbers.writtenTime }
 
   /// Every field the run keeps (`LogReader.keeping`), `time` as a CEL timestamp, as CEL's
   /// `event` sees it.
@@ -51,7 +76,7 @@ public struct Event: Sendable {
   var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), row) }
 
   /// The 1-based physical line (for YAML, the line the record starts on).
-  public var line: Int { Int(storedLine) }
+  public var line: Int { Int(numbers.line) }
 
   /// Position in input order over all logs of the run; breaks ties in time.
   public var index: Int {
@@ -59,21 +84,13 @@ public struct Event: Sendable {
     set { storedIndex = Int32(truncatingIfNeeded: newValue) }
   }
 
-  /// An event whose strings are already in its record's storage, by number, the path first
-  /// (log readers).
-  init(
-    record: Record, time: Timestamp, line: Int, index: Int, id: UInt32, type: UInt32, employee: UInt32,
-    writtenTime: UInt32
-  ) {
+  /// The event whose strings are already in `storage`, by number, the path first (log
+  /// readers, and blocks read back).
+  init(storage: RecordStorage, numbers: Numbers, time: Timestamp, index: Int) {
     self.time = time
-    self.row = record.row
-    self.storage = record.storage
-    self.storedLine = Int32(truncatingIfNeeded: line)
     self.storedIndex = Int32(truncatingIfNeeded: index)
-    self.idNumber = id
-    self.typeNumber = type
-    self.employeeNumber = employee
-    self.writtenTimeNumber = writtenTime
+    self.storage = storage
+    self.numbers = numbers
   }
 
   /// Creates an event; `timeText` is `time` as the log wrote it. The record's fields are
@@ -86,44 +103,10 @@ public struct Event: Sendable {
     var rows = RecordStorage.Builder(layout: layout)
     _ = rows.intern(path)
     for field in record.fields { rows.append(slot: layout.slot(of: field.name), name: field.name, value: field.value) }
-    let row = rows.endRow()
-    let numbers = (
-      id: rows.intern(id), type: rows.intern(type), employee: rows.intern(employee),
-      time: Self.isCanonical(timeText, time) ? Self.canonicalTime : rows.intern(timeText)
-    )
-    self.init(
-      record: Record(storage: rows.build(), row: row), time: time, line: line, index: index, id: numbers.id,
-      type: numbers.type, employee: numbers.employee, writtenTime: numbers.time)
-  }
-
-  /// Where an event is in its storage, and its line: what a block written out keeps of each
-  /// of its events beside the storage (``EventStore``); the time and index are the log's.
-  struct Numbers: Sendable {
-    fileprivate var row: UInt32
-    fileprivate var line: Int32
-    fileprivate var id: UInt32
-    fileprivate var type: UInt32
-    fileprivate var employee: UInt32
-    fileprivate var writtenTime: UInt32
-  }
-
-  var numbers: Numbers {
-    Numbers(
-      row: row, line: storedLine, id: idNumber, type: typeNumber, employee: employeeNumber,
-      writtenTime: writtenTimeNumber)
-  }
-
-  /// The event whose `numbers` were `numbers`, read back with its storage.
-  init(storage: RecordStorage, numbers: Numbers, time: Timestamp, index: Int) {
-    self.time = time
-    self.row = numbers.row
-    self.storage = storage
-    self.storedLine = numbers.line
-    self.storedIndex = Int32(truncatingIfNeeded: index)
-    self.idNumber = numbers.id
-    self.typeNumber = numbers.type
-    self.employeeNumber = numbers.employee
-    self.writtenTimeNumber = numbers.writtenTime
+    let numbers = Numbers(
+      row: rows.endRow(), line: line, id: rows.intern(id), type: rows.intern(type), employee: rows.intern(employee),
+      writtenTime: Self.isCanonical(timeText, time) ? Self.canonicalTime : rows.intern(timeText))
+    self.init(storage: rows.build(), numbers: numbers, time: time, index: index)
   }
 
   /// Whether `text`, an RFC 3339 time naming `time`, is how `time.rfc3339` writes it: the
@@ -192,17 +175,18 @@ public struct EventLog: Sendable {
   /// Appends an accepted event after the others.
   public mutating func append(_ event: consuming Event) {
     if !isKnownUniquelyReferenced(&store) { store = store.copy() }
-    indexer?.add(event)
+    indexer?.add(event.numbers, time: event.time, storage: event.storage)
     store.append(event)
   }
 
-  /// Appends accepted events after the others, in order.
-  mutating func append(contentsOf events: some Sequence<Event>) {
+  /// Appends a block of accepted events after the others: their records' storage, and each
+  /// one's numbers and instant, in order (how readers hand over what they read).
+  mutating func append(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp]) {
     if !isKnownUniquelyReferenced(&store) { store = store.copy() }
-    for event in events {
-      indexer?.add(event)
-      store.append(event)
+    if indexer != nil {
+      for k in numbers.indices { indexer?.add(numbers[k], time: times[k], storage: storage) }
     }
+    store.append(storage: storage, numbers: numbers, times: times)
   }
 
   /// Makes room for `count` events in all.

@@ -19,8 +19,10 @@ struct EventBuilder {
   private var names: [String] = []
   /// The key of each name resolved.
   private var keys: [String: FieldKey] = [:]
-  /// The block's accepted events, waiting for their storage.
-  private var pending: [Pending] = []
+  /// The block's accepted events, waiting for their storage: where each is in it, and its
+  /// instant.
+  private var pending: [Event.Numbers] = []
+  private var pendingTimes: [Timestamp] = []
   private var id = Required.absent
   private var type = Required.absent
   private var employee = Required.absent
@@ -44,16 +46,6 @@ struct EventBuilder {
     case null
     /// Any other value.
     case other
-  }
-
-  private struct Pending {
-    var row: UInt32
-    var time: Timestamp
-    var line: Int
-    var id: UInt32
-    var type: UInt32
-    var employee: UInt32
-    var writtenTime: UInt32
   }
 
   /// A builder of records of `layout`, read from `path`, that keep the fields in `keeping`
@@ -201,9 +193,10 @@ struct EventBuilder {
       idNumber = generated.withUTF8 { rows.store(utf8: $0) }
     }
     pending.append(
-      Pending(
-        row: rows.endRow(), time: instant, line: line, id: idNumber, type: typeNumber, employee: employeeNumber,
+      Event.Numbers(
+        row: rows.endRow(), line: line, id: idNumber, type: typeNumber, employee: employeeNumber,
         writtenTime: writtenTime))
+    pendingTimes.append(instant)
   }
 
   /// Hands `log` the events accepted since the last flush, in order, their records sealed
@@ -212,14 +205,9 @@ struct EventBuilder {
     guard !pending.isEmpty else { return }
     let storage = rows.build()
     _ = rows.intern(path)
-    for event in pending {
-      log.accept(
-        Event(
-          record: Record(storage: storage, row: event.row), time: event.time, line: event.line,
-          index: log.acceptedCount, id: event.id, type: event.type, employee: event.employee,
-          writtenTime: event.writtenTime))
-    }
+    log.accept(storage: storage, numbers: pending, times: pendingTimes)
     pending.removeAll(keepingCapacity: true)
+    pendingTimes.removeAll(keepingCapacity: true)
   }
 
   /// Hands `log` the events accepted since the last flush once there are a block's worth: for

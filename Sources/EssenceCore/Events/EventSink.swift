@@ -1,13 +1,17 @@
+import CEL
+
 /// Where a reader puts what it reads: the run's `EventLog`, or one block's `PartialLog`.
 protocol EventSink {
-  /// Events accepted so far (the next event's `index`).
-  var acceptedCount: Int { get }
-  mutating func accept(_ event: consuming Event)
+  /// Accepts a block of events: their records' storage, and each one's numbers and instant,
+  /// in order.
+  mutating func accept(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp])
   mutating func reject(_ record: RejectedRecord)
 }
 
 extension EventLog: EventSink {
-  var acceptedCount: Int { events.count }
-  mutating func accept(_ event: consuming Event) { append(event) }
+  mutating func accept(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp]) {
+    append(storage: storage, numbers: numbers, times: times)
+  }
+
   mutating func reject(_ record: RejectedRecord) { rejected.append(record) }
 }

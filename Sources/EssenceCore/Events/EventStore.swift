@@ -80,10 +80,28 @@ final class EventStore: @unchecked Sendable {
       starts[starts.count - 1] += 1
       return
     }
+    start(event.storage, [event.numbers])
+  }
+
+  /// Appends a block of events after the others: their storage, and each one's numbers and
+  /// instant, in order.
+  func append(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp]) {
+    guard !numbers.isEmpty else { return }
+    for time in times { self.times.append(time) }
+    if open?.storage === storage {
+      open?.numbers.append(contentsOf: numbers)
+      starts[starts.count - 1] += numbers.count
+      return
+    }
+    start(storage, numbers)
+  }
+
+  /// Ends the last block, and starts one of `numbers` in `storage`.
+  private func start(_ storage: RecordStorage, _ numbers: [Event.Numbers]) {
     lock.withLock { close() }
-    open = (event.storage, [event.numbers])
+    open = (storage, numbers)
     blocks.append(Block())
-    starts.append(starts[starts.count - 1] + 1)
+    starts.append(starts[starts.count - 1] + numbers.count)
   }
 
   /// The block an event is in.

@@ -73,7 +73,6 @@ enum JSONLinesFile {
     defer {
       for slot in slots {
         slot.block.deallocate()
-        slot.partial.deallocate()
       }
       slots.deinitialize().deallocate()
       shared.readers.deinitialize().deallocate()
