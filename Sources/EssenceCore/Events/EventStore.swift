@@ -116,13 +116,14 @@ final class EventStore: @unchecked Sendable {
 
   /// Block `b`, read back from the scratch file if it was let go.
   func block(_ b: Int) -> HeldBlock {
-    let found = lock.withLock { () -> Block in
+    let (found, scratch) = lock.withLock { () -> (Block, ScratchFile?) in
       if b == blocks.count - 1 { close() }
-      return blocks[b]
+      return (blocks[b], self.scratch)
     }
     if let held = found.held { return held }
     // Read outside the lock: other threads go on with the blocks they hold meanwhile.
-    let block = read(b, found)
+    guard let scratch, let written = found.written else { preconditionFailure("a block let go was written") }
+    let block = read(b, from: scratch, at: written)
     return lock.withLock {
       if let held = blocks[b].held { return held }  // another thread read it first
       blocks[b].held = block
@@ -183,9 +184,11 @@ final class EventStore: @unchecked Sendable {
     return true
   }
 
-  /// Block `b` as `write(_:)` wrote it.
-  private func read(_ b: Int, _ block: Block) -> HeldBlock {
-    guard let scratch, let (range, layout) = block.written else { preconditionFailure("a block let go was written") }
+  /// Block `b` as `write(_:)` wrote it in `scratch`.
+  private func read(
+    _ b: Int, from scratch: ScratchFile, at written: (range: Range<Int>, layout: RecordLayout)
+  ) -> HeldBlock {
+    let (range, layout) = written
     return scratch.read(range) { bytes in
       let count = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
       let numbersEnd = 8 + count * MemoryLayout<Event.Numbers>.stride

@@ -51,7 +51,9 @@ final class ScratchFile: @unchecked Sendable {
     while done < range.count {
       let n = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
       if n < 0 && errno == EINTR { continue }
-      guard n > 0 else { fatalError("essence: could not read back its scratch file (\(String(cString: strerror(errno))))") }
+      guard n > 0 else {
+        fatalError("essence: could not read back its scratch file (\(String(cString: strerror(errno))))")
+      }
       done += n
     }
     return body(UnsafeRawBufferPointer(buffer))

@@ -41,7 +41,9 @@ import _EssenceTestSupport
   /// A CSV or YAML file is read whole, and handed to the log a block of 4,096 records at a
   /// time, so a large one can be written out too.
   @Test func csv_and_yaml_logs_come_in_blocks_that_can_be_written_out() throws {
-    let rows = (0..<10_000).map { "e\($0),2026-11-21T09:\(String(format: "%02d", $0 / 60 % 60)):00Z,call_answered,ana,\($0 % 7)" }
+    let rows = (0..<10_000).map {
+      "e\($0),2026-11-21T09:\(String(format: "%02d", $0 / 60 % 60)):00Z,call_answered,ana,\($0 % 7)"
+    }
     let csv = Array(("id,time,type,employee,rings\n" + rows.joined(separator: "\n")).utf8)
     let yaml = Array(rows.map {
       let cells = $0.split(separator: ",")
@@ -93,7 +95,8 @@ import _EssenceTestSupport
   }
 
   @Test func judging_the_examples_says_the_same_whatever_the_budget() throws {
-    try judgesTheSame(standards: EngineGoldenTests.package.appendingPathComponent("Standards").path, log: Self.example, blockSize: 256)
+    let standards = EngineGoldenTests.package.appendingPathComponent("Standards").path
+    try judgesTheSame(standards: standards, log: Self.example, blockSize: 256)
   }
 
   @Test(.enabled(if: FileManager.default.fileExists(atPath: EngineGoldenTests.bench), "needs ../shared/bench"))

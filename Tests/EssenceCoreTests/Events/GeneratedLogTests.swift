@@ -48,7 +48,9 @@ import _EssenceTestSupport
         e.record.fields.map { "\($0.name)=\($0.value.testDescription)" }.sorted()
       }
       let mismatches = zip(a.events, b.events).filter { fields($0) != fields($1) || $0.id != $1.id }
-      #expect(mismatches.isEmpty, "first: \(mismatches.first.map { fields($0.0) } ?? []) vs \(mismatches.first.map { fields($0.1) } ?? [])")
+      #expect(
+        mismatches.isEmpty,
+        "first: \(mismatches.first.map { fields($0.0) } ?? []) vs \(mismatches.first.map { fields($0.1) } ?? [])")
     }
   }
 }
