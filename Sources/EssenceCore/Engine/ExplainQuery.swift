@@ -88,7 +88,9 @@ public struct ExplainQuery: Sendable {
       for signal in file.signals { ruleTypes[signal.id] = signal.on }
       for pattern in file.patterns { ruleTypes[pattern.id] = pattern.on }
     }
-    let byID = log.firstEventByID
+    let byID = log.firstEvents(withIDs: Set((explanations.flatMap(\.findings) + elsewhere).flatMap {
+      $0.explanation.related.map(\.id)
+    }))
     return .success(
       explanations.map { explanation in
         let patterns = elsewhere.filter { $0.eventIndex != explanation.event.index }
@@ -135,10 +137,15 @@ extension Explanation {
 }
 
 extension EventLog {
-  /// Each id's first event (ids may repeat across logs).
-  public var firstEventByID: [String: Event] {
+  /// The first event of each of `ids` (ids may repeat across logs) that the log has: only
+  /// those, since each event kept holds its block (``EventStore``).
+  public func firstEvents(withIDs ids: Set<String>) -> [String: Event] {
     var byID: [String: Event] = [:]
-    for event in events where byID[event.id] == nil { byID[event.id] = event }
+    guard !ids.isEmpty else { return byID }
+    for event in events where byID.count < ids.count {
+      let id = event.id
+      if ids.contains(id) && byID[id] == nil { byID[id] = event }
+    }
     return byID
   }
 }

@@ -202,13 +202,17 @@ public struct RelatedEvent: Sendable {
   public var employee: String
   /// `time` as written in the log.
   public var time: String
+  /// The event's `note` field when it is a string: its employee's own words (the huddle
+  /// quotes whoever answered a need).
+  public var note: String?
 
   /// Creates a related event.
-  public init(role: Role, id: String, type: String, employee: String, time: String) {
+  public init(role: Role, id: String, type: String, employee: String, time: String, note: String? = nil) {
     self.role = role
     self.id = id
     self.type = type
     self.employee = employee
     self.time = time
+    self.note = note
   }
 }

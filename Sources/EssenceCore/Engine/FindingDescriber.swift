@@ -64,7 +64,7 @@ struct FindingDescriber: FindingDescribing {
   /// Another event a decision looked at, as findings name it.
   func related(_ role: RelatedEvent.Role, _ event: Int32) -> RelatedEvent {
     let e = run.events[Int(event)]
-    return RelatedEvent(role: role, id: e.id, type: e.type, employee: e.employee, time: e.timeText)
+    return RelatedEvent(role: role, id: e.id, type: e.type, employee: e.employee, time: e.timeText, note: note(of: e))
   }
 
   /// The latest approval of the event, as the deviation's outcome sees it.

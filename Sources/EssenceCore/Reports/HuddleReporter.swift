@@ -19,13 +19,10 @@ public struct HuddleReporter: Reporter {
 
   /// List coaching items too (`--coaching`).
   public var coaching: Bool
-  /// Finds a logged event by id, for the note of whoever answered a signal.
-  public var event: (@Sendable (String) -> Event?)?
 
   /// Creates the reporter.
-  public init(coaching: Bool = false, event: (@Sendable (String) -> Event?)? = nil) {
+  public init(coaching: Bool = false) {
     self.coaching = coaching
-    self.event = event
   }
 
   public func generateReport(_ evaluation: Evaluation) -> String {
@@ -104,8 +101,7 @@ public struct HuddleReporter: Reporter {
     }
     out += ")."
     for response in responses {
-      guard let event = event?(response.id), case .string(let note)? = event.record.field("note"), !note.isEmpty
-      else { continue }
+      guard let note = response.note, !note.isEmpty else { continue }
       out += " In \(Markdown.escape(response.employee))'s words: \u{201C}\(Markdown.escape(note))\u{201D}."
     }
     if let note = finding.note, !note.isEmpty {
@@ -172,10 +168,11 @@ public struct HuddleReporter: Reporter {
     }
     var out = "## Coaching (private)\n\n"
     if items.isEmpty { return out + "Nothing to coach this time.\n" }
-    let employees = Set(items.map(\.employee)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    for employee in employees {
+    // Grouped once: scanning every item for each employee took a minute on a million events.
+    let byEmployee = Dictionary(grouping: items, by: \.employee)
+    for employee in byEmployee.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       out += "### \(Markdown.escape(employee))\n\n"
-      for finding in items where finding.employee == employee {
+      for finding in byEmployee[employee] ?? [] {
         let rule = evaluation.rule(finding.rule)
         out +=
           "- **\(finding.verdict.rawValue)**, \(Self.clock(finding.time)), "

@@ -28,9 +28,7 @@ extension EssenceCommand {
       // The huddle quotes only `note` beyond what judging reads (`fieldsRead` keeps it).
       let engine = Engine(set: set)
       let log = try logs.read(judgedBy: engine, for: set)
-      let evaluation = engine.evaluate(log)
-      let events = log.firstEventByID
-      var report = HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(evaluation)
+      var report = HuddleReporter(coaching: coaching).generateReport(engine.evaluate(log))
       try OutputOptions.write(to: output) { report.withUTF8($0) }
     }
   }

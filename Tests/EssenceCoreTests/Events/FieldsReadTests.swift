@@ -76,15 +76,11 @@ import Testing
     let kept = try reader.read(paths: [log])
     #expect(kept.events.count == whole.events.count)
     #expect(kept.events.contains { $0.record.fields.count < 5 }, "the projection dropped nothing")
-    let (wholeEvents, keptEvents) = (whole.firstEventByID, kept.firstEventByID)
     let reporters: [(name: String, whole: any Reporter, kept: any Reporter)] = [
       ("json", JSONReporter(), JSONReporter()), ("text", TextReporter(), TextReporter()),
       ("csv", CSVReporter(), CSVReporter()), ("markdown", MarkdownReporter(), MarkdownReporter()),
       ("html", HTMLReporter(), HTMLReporter()),
-      (
-        "huddle", HuddleReporter(coaching: true, event: { wholeEvents[$0] }),
-        HuddleReporter(coaching: true, event: { keptEvents[$0] })
-      ),
+      ("huddle", HuddleReporter(coaching: true), HuddleReporter(coaching: true)),
     ]
     let options = Engine.Options(includeMet: true)
     let (a, b) = (Engine(set: standards).evaluate(whole, options: options), Engine(set: standards).evaluate(kept, options: options))

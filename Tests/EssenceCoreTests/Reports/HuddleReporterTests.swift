@@ -6,9 +6,7 @@ import _EssenceTestSupport
 /// SPEC §5 huddle: recognition first, then standards to revisit; coaching only when asked.
 @Suite struct HuddleReporterTests {
   func huddle(coaching: Bool) throws -> String {
-    let fixture = try ReportFixture.load()
-    let events = fixture.events
-    return HuddleReporter(coaching: coaching, event: { events[$0] }).generateReport(fixture.evaluation)
+    HuddleReporter(coaching: coaching).generateReport(try ReportFixture.load().evaluation)
   }
 
   @Test func matches_the_snapshots() throws {

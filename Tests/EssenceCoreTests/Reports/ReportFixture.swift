@@ -46,11 +46,4 @@ struct ReportFixture: Sendable {
   func finding(_ id: String, _ rule: String) -> Finding? {
     evaluationWithMet.findings.first { $0.event == id && $0.rule == rule }
   }
-
-  /// Every event of the log by id, for the huddle's responder notes.
-  var events: [String: Event] {
-    var out: [String: Event] = [:]
-    for event in log.events where out[event.id] == nil { out[event.id] = event }
-    return out
-  }
 }
