@@ -15,24 +15,34 @@ public final class RecordStorage: @unchecked Sendable {
   /// Strings kept as UTF-8 (`Builder.store`), each a `UInt16` length and its bytes: a value
   /// read once or twice (an id) is cheaper as bytes than as a String.
   @usableFromInline let text: UnsafeMutableRawBufferPointer
+  /// A storage read back from its bytes (`spill(into:)`) keeps the strings `strings` would
+  /// hold as UTF-8 instead, string `n` at `interned[internedStarts[n]..<internedStarts[n + 1]]`,
+  /// and makes a String of one only when asked: reading a block back made each of its
+  /// thousands of distinct strings again, most never read as Strings. Empty otherwise.
+  @usableFromInline let interned: UnsafeMutableRawBufferPointer
+  @usableFromInline let internedStarts: [Int]
 
   /// Numbers with this bit are offsets into `text`; others index `strings`.
   @usableFromInline static let textBit: UInt32 = 1 << 31
 
   init(
     layout: RecordLayout, bytes: UnsafeRawBufferPointer, strings: [String], others: [Value],
-    text: UnsafeRawBufferPointer
+    text: UnsafeRawBufferPointer, interned: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
+    internedStarts: [Int] = []
   ) {
     self.layout = layout
     self.bytes = Self.copy(bytes)
     self.strings = strings
     self.others = others
     self.text = Self.copy(text)
+    self.interned = Self.copy(interned)
+    self.internedStarts = internedStarts
   }
 
   deinit {
     bytes.deallocate()
     text.deallocate()
+    interned.deallocate()
   }
 
   private static func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawBufferPointer {
@@ -42,12 +52,21 @@ public final class RecordStorage: @unchecked Sendable {
   }
 
   /// How many strings `intern` numbered (those numbered by `store` are not counted).
-  public var stringCount: Int { strings.count }
+  public var stringCount: Int { strings.isEmpty ? max(internedStarts.count - 1, 0) : strings.count }
 
   /// The string numbered `number` (a number the builder's `intern` or `store` returned).
   @inlinable public func string(_ number: UInt32) -> String {
-    guard number & Self.textBit != 0 else { return strings[Int(number)] }
+    guard number & Self.textBit != 0 else {
+      let n = Int(number)
+      return n < strings.count ? strings[n] : String(decoding: internedUTF8(n), as: UTF8.self)
+    }
     return Self.decode(UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit))
+  }
+
+  /// The UTF-8 of interned string `n` of a storage read back (see `interned`).
+  @inlinable func internedUTF8(_ n: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeRawBufferPointer(rebasing: interned[internedStarts[n]..<internedStarts[n + 1]])
+      .assumingMemoryBound(to: UInt8.self)
   }
 
   /// The string kept as UTF-8 at `at` of `text`.

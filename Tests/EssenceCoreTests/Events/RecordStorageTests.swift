@@ -50,6 +50,46 @@ import Testing
     #expect(Record(storage: storage, row: row).value(atSlot: 1)?.testDescription == "string(\(texts[2]))")
   }
 
+  /// A storage written out and read back (a large log's blocks) reads as it did: its rows, its
+  /// interned strings (kept as UTF-8, made Strings when asked) and its stored ones.
+  @Test func aStorageWrittenOutReadsBackTheSame() throws {
+    var builder = RecordStorage.Builder(layout: layout)
+    let long = String(repeating: "é", count: 40_000)
+    let values: [Value] = [.string("short"), .string(""), .string(long), .string("naïve café, longer than a few")]
+    var rows: [UInt32] = []
+    for (i, value) in values.enumerated() {
+      builder.append(slot: 1, name: "b", value: value)
+      builder.append(slot: 0, name: "a", value: .int(Int64(i)))
+      builder.append(slot: nil, name: "u\(i % 2)", value: value)
+      rows.append(builder.endRow())
+    }
+    let stored = Array("an id".utf8).withUnsafeBufferPointer { builder.store(utf8: $0) }
+    let original = builder.build()
+    var bytes: [UInt8] = []
+    #expect(original.spill(into: &bytes))
+    let read = bytes.withUnsafeBytes { RecordStorage(layout: layout, spilled: $0) }
+    #expect(read.stringCount == original.stringCount)
+    for n in 0..<UInt32(original.stringCount) {
+      #expect(read.string(n) == original.string(n))
+      #expect(read.withUTF8(n) { Array($0) } == original.withUTF8(n) { Array($0) })
+    }
+    #expect(read.string(stored) == "an id")
+    for row in rows {
+      func shown(_ storage: RecordStorage) -> [String] {
+        Record(storage: storage, row: row).fields.map { "\($0.name)=\($0.value.testDescription)" }
+      }
+      #expect(shown(read) == shown(original))
+    }
+    var again: [UInt8] = []
+    #expect(read.spill(into: &again) && again == bytes)
+  }
+
+  @Test func aStorageKeepingAListHasNoByteForm() {
+    let record = Record(layout: layout, fields: [("c", .list([.int(1)]))])
+    var bytes: [UInt8] = []
+    #expect(!record.storage.spill(into: &bytes) && bytes.isEmpty)
+  }
+
   @Test func aRowOfManyFieldsKeepsThemAll() {
     let wide = RecordLayout(fields: (0..<5000).map { ("d\($0)", CELType.int) })
     let fields = (0..<300).map { (name: "d\($0 * 16)", value: Value.int(Int64($0))) }
