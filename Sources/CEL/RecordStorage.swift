@@ -27,15 +27,28 @@ public final class RecordStorage: @unchecked Sendable {
 
   init(
     layout: RecordLayout, bytes: UnsafeRawBufferPointer, strings: [String], others: [Value],
-    text: UnsafeRawBufferPointer, interned: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0),
-    internedStarts: [Int] = []
+    text: UnsafeRawBufferPointer
   ) {
     self.layout = layout
     self.bytes = Self.copy(bytes)
     self.strings = strings
     self.others = others
     self.text = Self.copy(text)
-    self.interned = Self.copy(interned)
+    self.interned = .allocate(byteCount: 0, alignment: 8)
+    self.internedStarts = []
+  }
+
+  /// A storage read back (`spill(into:)`), which takes the buffers it is given as its own.
+  init(
+    layout: RecordLayout, adopting bytes: UnsafeMutableRawBufferPointer, text: UnsafeMutableRawBufferPointer,
+    interned: UnsafeMutableRawBufferPointer, internedStarts: [Int]
+  ) {
+    self.layout = layout
+    self.bytes = bytes
+    self.strings = []
+    self.others = []
+    self.text = text
+    self.interned = interned
     self.internedStarts = internedStarts
   }
 

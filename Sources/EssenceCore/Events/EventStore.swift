@@ -27,13 +27,23 @@ final class EventStore: @unchecked Sendable {
   private struct Block {
     /// The block, when in memory.
     var held: HeldBlock?
-    /// Where the block was written in the scratch file, once it was, and its storage's layout.
-    var written: (range: Range<Int>, layout: RecordLayout)?
+    /// Where the block was written in the scratch file, once it was: see `Written`.
+    var written: Written?
     /// Memory the block takes when held.
     var bytes = 0
     /// The block cannot be written out (its storage keeps values with no byte form, or the
     /// scratch file could not be made or take it): it stays in memory.
     var kept = false
+  }
+
+  /// Where a block was written: from `offset`, its events' numbers, then its storage's parts,
+  /// of the sizes given (kept here, so each part is read straight into the buffer that keeps
+  /// it).
+  private struct Written {
+    let offset: Int
+    let events: Int
+    let sizes: RecordStorage.SpillSizes
+    let layout: RecordLayout
   }
 
   /// The last block while events are appended to it. (Unchecked, as `times`: checking each
@@ -123,7 +133,7 @@ final class EventStore: @unchecked Sendable {
     if let held = found.held { return held }
     // Read outside the lock: other threads go on with the blocks they hold meanwhile.
     guard let scratch, let written = found.written else { preconditionFailure("a block let go was written") }
-    let block = read(b, from: scratch, at: written)
+    let block = read(b, from: scratch, written)
     return lock.withLock {
       if let held = blocks[b].held { return held }  // another thread read it first
       blocks[b].held = block
@@ -171,34 +181,31 @@ final class EventStore: @unchecked Sendable {
       scratch = ScratchFile()
       scratchFailed = scratch == nil
     }
-    let numbersSize = block.numbers.count * MemoryLayout<Event.Numbers>.stride
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(8 + numbersSize + block.storage.footprint)
-    withUnsafeBytes(of: UInt64(block.numbers.count).littleEndian) { bytes.append(contentsOf: $0) }
+    bytes.reserveCapacity(block.numbers.count * MemoryLayout<Event.Numbers>.stride + block.storage.footprint)
     block.numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    guard let scratch, block.storage.spill(into: &bytes), let range = scratch.append(bytes) else {
+    guard let scratch, let sizes = block.storage.spill(into: &bytes), let range = scratch.append(bytes) else {
       blocks[b].kept = true
       return false
     }
-    blocks[b].written = (range, block.storage.layout)
+    blocks[b].written = Written(
+      offset: range.lowerBound, events: block.numbers.count, sizes: sizes, layout: block.storage.layout)
     return true
   }
 
   /// Block `b` as `write(_:)` wrote it in `scratch`.
-  private func read(
-    _ b: Int, from scratch: ScratchFile, at written: (range: Range<Int>, layout: RecordLayout)
-  ) -> HeldBlock {
-    let (range, layout) = written
-    return scratch.read(range) { bytes in
-      let count = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
-      let numbersEnd = 8 + count * MemoryLayout<Event.Numbers>.stride
-      let numbers = [Event.Numbers](unsafeUninitializedCapacity: count) { buffer, initialized in
-        UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[8..<numbersEnd]))
-        initialized = count
-      }
-      let storage = RecordStorage(layout: layout, spilled: UnsafeRawBufferPointer(rebasing: bytes[numbersEnd...]))
-      return HeldBlock(storage: storage, numbers: numbers, first: starts[b])
+  private func read(_ b: Int, from scratch: ScratchFile, _ written: Written) -> HeldBlock {
+    var offset = written.offset
+    func read(_ buffer: UnsafeMutableRawBufferPointer) {
+      scratch.read(at: offset, into: buffer)
+      offset += buffer.count
     }
+    let numbers = [Event.Numbers](unsafeUninitializedCapacity: written.events) { buffer, count in
+      read(UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[0..<written.events])))
+      count = written.events
+    }
+    let storage = RecordStorage(layout: written.layout, sizes: written.sizes, reading: read)
+    return HeldBlock(storage: storage, numbers: numbers, first: starts[b])
   }
 }
 

@@ -40,22 +40,19 @@ final class ScratchFile: @unchecked Sendable {
     return start..<size
   }
 
-  /// Calls `body` with the bytes written at `range`.
+  /// Fills `buffer` with the bytes written from `offset` on.
   ///
   /// Reading back what this file was given cannot fail short of the disk failing, and a run
   /// cannot judge a log whose events it has lost: that stops the run.
-  func read<R>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: range.count, alignment: 8)
-    defer { buffer.deallocate() }
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) {
     var done = 0
-    while done < range.count {
-      let n = pread(descriptor, buffer.baseAddress! + done, range.count - done, off_t(range.lowerBound + done))
+    while done < buffer.count {
+      let n = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else {
         fatalError("essence: could not read back its scratch file (\(String(cString: strerror(errno))))")
       }
       done += n
     }
-    return body(UnsafeRawBufferPointer(buffer))
   }
 }
