@@ -70,7 +70,9 @@ import Testing
     #expect(sizes.total == bytes.count)
     var offset = 0
     let read = RecordStorage(layout: layout, sizes: sizes) { part in
-      bytes.withUnsafeBytes { part.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[offset..<(offset + part.count)])) }
+      bytes.withUnsafeBytes { all in
+        part.copyMemory(from: UnsafeRawBufferPointer(rebasing: all[offset..<(offset + part.count)]))
+      }
       offset += part.count
     }
     #expect(read.stringCount == original.stringCount)
