@@ -2,10 +2,11 @@ import CEL
 
 /// One accepted record of a shift log.
 ///
-/// A run holds a million of these, so an event is 48 bytes: its instant, where its record is
-/// (a row of a block's `RecordStorage`), and the numbers of its id, type, employee and
-/// written time among the strings of that storage, which keeps each distinct string of a
-/// block once. A storage's string 0 is the path its rows were read from.
+/// An event is its instant, its block's storage, and where it is in that storage (its row,
+/// and the numbers of its id, type, employee and written time among the storage's strings,
+/// which keeps each distinct string of a block once). A log does not keep `Event`s: it keeps
+/// each block's storage and numbers, and every event's time, and makes an event when one is
+/// read (``EventList``). A storage's string 0 is the path its rows were read from.
 public struct Event: Sendable {
   /// The instant of `time`.
   public let time: Timestamp
