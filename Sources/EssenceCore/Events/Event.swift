@@ -10,7 +10,7 @@ import CEL
 public struct Event: Sendable {
   /// The instant of `time`.
   public let time: Timestamp
-  private var storedIndex: Int32
+  private let storedIndex: Int32
   /// The storage of the event's block: its record's rows and strings.
   let storage: RecordStorage
   /// Where the event is in `storage`, and its line.
@@ -43,47 +43,37 @@ public struct Event: Sendable {
 
   static let canonicalTime = UInt32.max
 
-  private var row: UInt32 { numbers.row }
-  private var idNumber: UInt32 { numbers.id }
-  /// The number of `type` among the strings of `storage`.
-  var typeNumber: UInt32 { numbers.type }
-  /// The number of `employee` among the strings of `storage`.
-  var employeeNumber: UInt32 { numbers.employee }
-  private var writtenTimeNumber: UInt32 { numbers.writtenTime }
-
   /// Every field the run keeps (`LogReader.keeping`), `time` as a CEL timestamp, as CEL's
   /// `event` sees it.
-  public var record: Record { Record(storage: storage, row: row) }
+  public var record: Record { Record(storage: storage, row: numbers.row) }
   /// The event's id, or `<path>:<line>` when the log gave none.
-  public var id: String { storage.string(idNumber) }
-  public var type: String { storage.string(typeNumber) }
-  public var employee: String { storage.string(employeeNumber) }
+  public var id: String { storage.string(numbers.id) }
+  public var type: String { storage.string(numbers.type) }
+  public var employee: String { storage.string(numbers.employee) }
   /// Where the record was read.
   public var path: String { storage.string(0) }
 
   /// `time` exactly as written in the log (findings copy it).
   public var timeText: String {
-    writtenTimeNumber == Self.canonicalTime ? time.rfc3339 : storage.string(writtenTimeNumber)
+    numbers.writtenTime == Self.canonicalTime ? time.rfc3339 : storage.string(numbers.writtenTime)
   }
 
   /// The id, type and written time, to be copied as bytes without retaining the storage or
   /// making a String (reports write one line per finding).
   var texts: EventTexts {
-    EventTexts(storage: storage, id: idNumber, type: typeNumber, writtenTime: writtenTimeNumber, instant: time)
+    EventTexts(
+      storage: storage, id: numbers.id, type: numbers.type, writtenTime: numbers.writtenTime, instant: time)
   }
 
   /// The storage, unretained, and the row of the event's record: for reading a few fields per
   /// finding, where making a `Record` would retain the storage.
-  var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), row) }
+  var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), numbers.row) }
 
   /// The 1-based physical line (for YAML, the line the record starts on).
   public var line: Int { Int(numbers.line) }
 
   /// Position in input order over all logs of the run; breaks ties in time.
-  public var index: Int {
-    get { Int(storedIndex) }
-    set { storedIndex = Int32(truncatingIfNeeded: newValue) }
-  }
+  public var index: Int { Int(storedIndex) }
 
   /// The event whose strings are already in `storage`, by number, the path first (log
   /// readers, and blocks read back).
