@@ -165,17 +165,17 @@ public struct EventLog: Sendable {
 
   /// Appends an accepted event after the others.
   public mutating func append(_ event: consuming Event) {
-    if !isKnownUniquelyReferenced(&store) { store = store.copy() }
-    indexer?.add(event.numbers, time: event.time, storage: event.storage)
-    store.append(event)
+    append(storage: event.storage, numbers: CollectionOfOne(event.numbers), times: CollectionOfOne(event.time))
   }
 
-  /// Appends a block of accepted events after the others: their records' storage, and each
-  /// one's numbers and instant, in order (how readers hand over what they read).
-  mutating func append(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp]) {
+  /// Appends accepted events after the others: their records' storage, and each one's
+  /// numbers and instant, in order (how readers hand over a block of what they read).
+  mutating func append(
+    storage: RecordStorage, numbers: some Collection<Event.Numbers>, times: some Collection<Timestamp>
+  ) {
     if !isKnownUniquelyReferenced(&store) { store = store.copy() }
     if indexer != nil {
-      for k in numbers.indices { indexer?.add(numbers[k], time: times[k], storage: storage) }
+      for (event, time) in zip(numbers, times) { indexer?.add(event, time: time, storage: storage) }
     }
     store.append(storage: storage, numbers: numbers, times: times)
   }

@@ -82,20 +82,9 @@ final class EventStore: @unchecked Sendable {
 
   func reserveCapacity(_ count: Int) { times.reserveCapacity(count) }
 
-  /// Appends an event after the others, to the last block when it shares its storage.
-  func append(_ event: consuming Event) {
-    times.append(event.time)
-    if open?.storage === event.storage {
-      open?.numbers.append(event.numbers)
-      starts[starts.count - 1] += 1
-      return
-    }
-    start(event.storage, [event.numbers])
-  }
-
-  /// Appends a block of events after the others: their storage, and each one's numbers and
-  /// instant, in order.
-  func append(storage: RecordStorage, numbers: [Event.Numbers], times: [Timestamp]) {
+  /// Appends events after the others, to the last block when they share its storage: their
+  /// storage, and each one's numbers and instant, in order.
+  func append(storage: RecordStorage, numbers: some Collection<Event.Numbers>, times: some Sequence<Timestamp>) {
     guard !numbers.isEmpty else { return }
     for time in times { self.times.append(time) }
     if open?.storage === storage {
@@ -103,13 +92,8 @@ final class EventStore: @unchecked Sendable {
       starts[starts.count - 1] += numbers.count
       return
     }
-    start(storage, numbers)
-  }
-
-  /// Ends the last block, and starts one of `numbers` in `storage`.
-  private func start(_ storage: RecordStorage, _ numbers: [Event.Numbers]) {
     lock.withLock { close() }
-    open = (storage, numbers)
+    open = (storage, Array(numbers))
     blocks.append(Block())
     starts.append(starts[starts.count - 1] + numbers.count)
   }
