@@ -49,7 +49,7 @@ extension Engine {
     guard let groups = book.rulesByType[event.type] else {
       return ["no rule names type '\(event.type)' in its 'on', so the event is unjudged"]
     }
-    let activation = run.activation(index)
+    let activation = event.activation
     var notes: [String] = []
     for group in groups {
       let rules = group.rules.filter { only == nil || book.rules[$0].id == only }

@@ -20,12 +20,12 @@ struct SignalDecision: Sendable {
   var related: Int32?
 }
 
-extension EngineRun {
-  /// The variables of a condition over the judged event alone.
-  func activation(_ event: Int) -> Activation {
-    Activation(values: [.record(events[event].record)])
-  }
+extension Event {
+  /// The variables of a condition over this event alone, as judging binds them.
+  var activation: Activation { Activation(values: [.record(record)]) }
+}
 
+extension EngineRun {
   /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
   func decide(_ plan: StandardPlan, event: Event, _ activation: Activation) -> StandardDecision {
     switch outcome(plan.expect, event: event, activation) {

@@ -29,7 +29,7 @@ extension FindingDescriber {
     _ plan: StandardPlan, _ record: FindingRecord, event: Event, into text: inout TextBuffer
   ) {
     // Most listed findings (missed, met) need no condition evaluated again.
-    lazy var activation = Activation(values: [.record(event.record)])
+    lazy var activation = event.activation
     switch record.verdict {
     case .met:
       letter(plan.expect, held: true, event: event, into: &text)
@@ -103,7 +103,7 @@ extension FindingDescriber {
     }
     if let limit = plan.limit {
       // Only a limit is evaluated again; the activation is made for it alone.
-      let result = limit.program.evaluate(Activation(values: [.record(record)])).checkResult
+      let result = limit.program.evaluate(event.activation).checkResult
       text += "; limit "
       text.append(limit.condition.source)
       if result == .held { text += " held" } else if result == .failed { text += " failed" }

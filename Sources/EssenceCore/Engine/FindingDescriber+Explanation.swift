@@ -2,8 +2,9 @@ import CEL
 
 /// The ``Explanation`` of a finding: every outcome the decision went through, as data.
 extension FindingDescriber {
-  func explanation(_ record: FindingRecord) -> Explanation {
-    let event = Int(record.event)
+  /// The explanation of a finding on `event`, the judged event, read once by the caller (its
+  /// block may have to be read back, ``EventStore``).
+  func explanation(_ record: FindingRecord, of event: Event) -> Explanation {
     switch run.book.rules[Int(record.rule)].body {
     case .standard(let plan):
       return explanation(plan, deviation: Int(record.deviation), event: event)
@@ -17,9 +18,9 @@ extension FindingDescriber {
     }
   }
 
-  private func explanation(_ plan: StandardPlan, deviation: Int, event: Int) -> Explanation {
+  private func explanation(_ plan: StandardPlan, deviation: Int, event: Event) -> Explanation {
     let standard = plan.standard
-    let activation = run.activation(event)
+    let activation = event.activation
     let letter = outcome(plan.expect, event: event, activation)
     var explanation = Explanation(letter: letter.outcome, related: letter.related)
     switch letter.outcome.result {
@@ -43,9 +44,9 @@ extension FindingDescriber {
   }
 
   /// Evidence, then limit, then approval, each recorded until one fails.
-  private func outcome(_ plan: DeviationPlan, event: Int, _ activation: Activation) -> DeviationOutcome {
+  private func outcome(_ plan: DeviationPlan, event: Event, _ activation: Activation) -> DeviationOutcome {
     let deviation = plan.deviation
-    let record = run.events[event].record
+    let record = event.record
     let evidence = plan.evidence.map { FieldValue(name: $0.name, value: $0.read(record)) }
     let missing = evidence.filter { EngineRun.isMissing($0.value) }.map(\.name)
     var outcome = DeviationOutcome(
@@ -61,19 +62,19 @@ extension FindingDescriber {
   }
 
   private func outcome(
-    _ check: CheckPlan, event: Int, _ activation: Activation, id: String? = nil, says: String? = nil
+    _ check: CheckPlan, event: Event, _ activation: Activation, id: String? = nil, says: String? = nil
   ) -> (outcome: CheckOutcome, related: [RelatedEvent]) {
     switch check {
     case .condition(let predicate):
-      var c = conditionOutcome(predicate, activation, record: run.events[event].record)
+      var c = conditionOutcome(predicate, activation, record: event.record)
       c.id = id
       c.says = says
       return (c, [])
     case .relation(let plan):
       let relation = plan.relation
-      let match = run.match(plan, event: run.events[event])
+      let match = run.match(plan, event: event)
       let held = (match != nil) != relation.kind.isNegated
-      let record = run.events[event].record
+      let record = event.record
       var expression = "\(relation.kind.rawValue) \(relation.on.joined(separator: " or "))"
       if !relation.same.isEmpty { expression += " same \(relation.same.joined(separator: ", "))" }
       expression += " within \(ValueText.durationText(nanos: relation.withinNanos))"

@@ -32,7 +32,7 @@ struct FindingDescriber: FindingDescribing {
       rule: run.book.infos[r].id, kind: run.book.infos[r].kind, verdict: record.verdict,
       severity: run.book.infos[r].severity,
       deviation: deviation(of: record)?._withUnsafeGuaranteedRef { $0.deviation.id }, because: because(record, of: e),
-      source: run.book.infos[r].source, explanation: explained ? explanation(record) : Explanation(),
+      source: run.book.infos[r].source, explanation: explained ? explanation(record, of: e) : Explanation(),
       note: note(of: e),
       eventIndex: event)
   }
@@ -68,8 +68,8 @@ struct FindingDescriber: FindingDescribing {
   }
 
   /// The latest approval of the event, as the deviation's outcome sees it.
-  func approvalOutcome(for event: Int) -> ApprovalOutcome {
-    guard let entry = run.approvals[run.events[event].id] else { return ApprovalOutcome(decision: .awaiting) }
+  func approvalOutcome(for event: Event) -> ApprovalOutcome {
+    guard let entry = run.approvals[event.id] else { return ApprovalOutcome(decision: .awaiting) }
     let approval = run.events[Int(entry.event)]
     return ApprovalOutcome(
       decision: entry.approved ? .approved : .declined, event: approval.id, approver: approval.employee,
