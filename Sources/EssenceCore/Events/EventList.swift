@@ -13,7 +13,7 @@ public struct EventList: RandomAccessCollection, Sendable {
   public var endIndex: Int { store.count }
 
   public subscript(position: Int) -> Event {
-    store.block(store.block(containing: position)).event(position, time: store.times[position])
+    store.block(store.blockNumber(containing: position)).event(position, time: store.times[position])
   }
 
   /// Each event's instant, in input order, without reading any block.
@@ -23,7 +23,7 @@ public struct EventList: RandomAccessCollection, Sendable {
   /// order asks for each block once).
   func block(containing position: Int, reusing last: HeldBlock? = nil) -> HeldBlock {
     if let last, last.positions.contains(position) { return last }
-    return store.block(store.block(containing: position))
+    return store.block(store.blockNumber(containing: position))
   }
 
   public func makeIterator() -> Iterator { Iterator(list: self) }

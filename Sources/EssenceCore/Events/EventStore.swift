@@ -98,8 +98,8 @@ final class EventStore: @unchecked Sendable {
     starts.append(starts[starts.count - 1] + numbers.count)
   }
 
-  /// The block an event is in.
-  func block(containing event: Int) -> Int {
+  /// The number of the block an event is in.
+  func blockNumber(containing event: Int) -> Int {
     var (lo, hi) = (0, starts.count - 2)
     while lo < hi {
       let mid = (lo + hi + 1) / 2

@@ -3,7 +3,8 @@ import Foundation
 /// A file of the run's own, for what it does not hold in memory: unnamed from the moment it
 /// is created (unlinked), so nothing is left behind however the run ends.
 ///
-/// Written by one thread, in order; read back by any thread at once (`pread`).
+/// Written by one thread at a time (its store's lock), each write after the last; read back
+/// by any thread at once (`pread`).
 final class ScratchFile: @unchecked Sendable {
   private let descriptor: Int32
   /// Bytes written so far: where the next write goes.
