@@ -13,7 +13,7 @@ public struct EventList: RandomAccessCollection, Sendable {
   public var endIndex: Int { store.count }
 
   public subscript(position: Int) -> Event {
-    store.block(store.blockNumber(containing: position)).event(position, time: store.times[position])
+    block(containing: position).event(position, time: store.times[position])
   }
 
   /// Each event's instant, in input order, without reading any block.
