@@ -10,13 +10,20 @@ import Foundation
 /// round ended with the cores waiting for its slowest item. Items occupy `slots`, whose state
 /// is kept from item to item (buffers are reused); at most as many items are in flight as
 /// there are slots, which bounds the memory.
+///
+/// The calling thread is one of the workers: while the item it must take next is not done, it
+/// works on the next waiting item itself. With a thread per core besides it, the calling
+/// thread (reading the file and joining each block to the log, a third of reading's work) got
+/// two thirds of a core and held up the others, which waited for free slots; two threads on
+/// two cores read a million events about 6% sooner.
 enum OrderedPipeline {
   /// Makes items with `make` (into a free slot; nil when there are no more) while slots are
-  /// free, has `workers` threads run `work` on them (with the worker's number, for state of its
-  /// own), and hands each slot to `take` once its item is done, in the order made. When `make`
-  /// throws, the items in flight are finished and taken first.
+  /// free, has `workers` threads, the calling thread among them, run `work` on them (with the
+  /// worker's number, below `workers`, for state of its own), and hands each slot to `take`
+  /// once its item is done, in the order made. When `make` throws, the items in flight are
+  /// finished and taken first.
   ///
-  /// The calling thread touches a slot only while no worker holds it (before its item is
+  /// The calling thread touches a slot only while no other worker holds it (before its item is
   /// queued, after it is done); a worker touches only the slot of the item it runs.
   static func run<Slot: ~Copyable, Item: Sendable, Failure: Error>(
     slots: UnsafeMutableBufferPointer<Slot>, workers: Int,
@@ -30,9 +37,10 @@ enum OrderedPipeline {
     let shared = SharedSlots(base: base)
     var failure: Failure?
     // The workers hold `work` only until `group.wait()`, within this block.
+    let helper = max(1, workers) - 1
     withoutActuallyEscaping(work) { work in
       let group = DispatchGroup()
-      for worker in 0..<max(1, workers) {
+      for worker in 0..<helper {
         DispatchQueue.global().async(group: group) {
           while let (slot, item) = queue.pop() {
             work(worker, item, shared.base + slot)
@@ -59,11 +67,18 @@ enum OrderedPipeline {
         }
         guard !inFlight.isEmpty else { break }
         let slot = inFlight.removeFirst()
-        done[slot].wait()
+        while done[slot].wait(timeout: .now()) == .timedOut {
+          guard let (waiting, item) = queue.popIfAny() else {
+            done[slot].wait()
+            break
+          }
+          work(helper, item, shared.base + waiting)
+          done[waiting].signal()
+        }
         take(&slots[slot])
         free.append(slot)
       }
-      for _ in 0..<max(1, workers) { queue.push(nil) }
+      for _ in 0..<helper { queue.push(nil) }
       group.wait()
     }
     if let failure { throw failure }
@@ -88,7 +103,17 @@ enum OrderedPipeline {
 
     func pop() -> (slot: Int, item: Item)? {
       available.wait()
-      return lock.withLock {
+      return take()
+    }
+
+    /// The next item if one is waiting, without waiting for one (the calling thread, which
+    /// pushes the stops only once every item is done, never pops one).
+    func popIfAny() -> (slot: Int, item: Item)? {
+      available.wait(timeout: .now()) == .success ? take() : nil
+    }
+
+    private func take() -> (slot: Int, item: Item)? {
+      lock.withLock {
         let item = items[next]
         next += 1
         if next == items.count { (items, next) = ([], 0) }

@@ -45,6 +45,35 @@ import Testing
     #expect(taken == (1...200).map { $0 * 10 })
   }
 
+  /// The calling thread is one of the workers: it works on items while it waits for the one
+  /// to take next, as the last worker, so a pipeline of one worker runs on the calling thread
+  /// alone and no worker's number reaches `workers`.
+  @Test(arguments: [1, 2, 3]) func callingThreadIsTheLastWorker(workers: Int) {
+    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * workers + 1)
+    slots.initialize(repeating: 0)
+    defer { slots.deallocate() }
+    let caller = pthread_self()
+    var made = 0
+    OrderedPipeline.run(
+      slots: slots, workers: workers,
+      make: { (_: inout Int) -> Int? in
+        guard made < 100 else { return nil }
+        made += 1
+        return made
+      },
+      work: { (worker, _: Int, slot) in
+        let onCaller = pthread_equal(pthread_self(), caller) != 0
+        // The worker's number, negated when it ran on the calling thread.
+        slot.pointee = onCaller ? -1 - worker : worker
+        usleep(200)
+      },
+      take: { worker in
+        #expect(worker < workers)
+        if worker < 0 { #expect(-1 - worker == workers - 1) }
+        if workers == 1 { #expect(worker == -1) }
+      })
+  }
+
   struct Unreadable: Error {}
 
   /// When making an item fails, the items already made are worked on and taken, then the
