@@ -9,7 +9,6 @@ extension RecordStorage {
     /// The layout of the rows built.
     public let layout: RecordLayout
     private var bytes = Bytes()
-    private var strings: [String] = []
     private var others: [Value] = []
     private var text = Bytes()
     /// Strings interned by value (names, and strings that came as values).
@@ -22,9 +21,12 @@ extension RecordStorage {
     /// the table's memory was most of what interning cost, so an entry is four bytes (a hash,
     /// a number and a storage's count took sixteen) and more of the table stays cached.
     private var table: [UInt32]
-    /// The strings of `table`: each its number and length (`UInt32`s), then its UTF-8, which a
-    /// probe compares in place (no String, no memcmp call for a string of a dozen bytes).
+    /// Every string interned, in number order: each its number and length (`UInt32`s), then
+    /// its UTF-8, which a probe of `table` compares in place (no String, no memcmp call for a
+    /// string of a dozen bytes). The storage keeps them so (`RecordStorage.interned`).
     private var interned = Bytes()
+    /// Where each interned string is in `interned`, by number.
+    private var starts: [Int] = []
     private static let tableBits = 14
 
     /// Creates a builder for rows of `layout`.
@@ -91,8 +93,8 @@ extension RecordStorage {
     /// The number of a string in the storage being built, the same for equal strings.
     public mutating func intern(_ string: String) -> UInt32 {
       if let number = numbers[string] { return number }
-      let number = UInt32(strings.count)
-      strings.append(string)
+      var string = string
+      let number = string.withUTF8 { add($0) }
       numbers[string] = number
       return number
     }
@@ -103,13 +105,18 @@ extension RecordStorage {
       let at = Int(truncatingIfNeeded: hash) & (table.count - 1)
       let entry = table[at]
       if entry != 0, let number = interned.number(of: bytes, at: Int(entry - 1)) { return number }
-      let number = UInt32(strings.count)
-      strings.append(String(decoding: bytes, as: UTF8.self))
-      if let offset = UInt32(exactly: interned.count), offset < UInt32.max, let length = UInt32(exactly: bytes.count) {
-        interned.append(number, length)
-        interned.append(bytes)
-        table[at] = offset + 1
-      }
+      let offset = interned.count
+      let number = add(bytes)
+      if let offset = UInt32(exactly: offset), offset < UInt32.max { table[at] = offset + 1 }
+      return number
+    }
+
+    /// Numbers a string new to the storage.
+    private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+      let number = UInt32(starts.count)
+      starts.append(interned.count)
+      interned.append(number, UInt32(bytes.count))
+      interned.append(bytes)
       return number
     }
 
@@ -117,10 +124,7 @@ extension RecordStorage {
     /// do not repeat (ids), which would only evict repeated strings from the table, and are
     /// read too seldom to be worth a String each.
     public mutating func store(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-      guard bytes.count <= Int(UInt16.max), text.count < Int(RecordStorage.textBit) else {
-        strings.append(String(decoding: bytes, as: UTF8.self))
-        return UInt32(strings.count - 1)
-      }
+      guard bytes.count <= Int(UInt16.max), text.count < Int(RecordStorage.textBit) else { return add(bytes) }
       let at = UInt32(text.count)
       text.append(UInt16(bytes.count))
       text.append(bytes)
@@ -129,7 +133,13 @@ extension RecordStorage {
 
     /// A string `intern` or `store` numbered.
     public func string(_ number: UInt32) -> String {
-      guard number & RecordStorage.textBit != 0 else { return strings[Int(number)] }
+      guard number & RecordStorage.textBit != 0 else {
+        return interned.withUnsafeBytes { interned in
+          let at = starts[Int(number)]
+          let length = Int(interned.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+          return String(decoding: interned[(at + 8)..<(at + 8 + length)], as: UTF8.self)
+        }
+      }
       return text.withUnsafeBytes { RecordStorage.decode($0, at: Int(number & ~RecordStorage.textBit)) }
     }
 
@@ -158,20 +168,17 @@ extension RecordStorage {
     /// The storage of the rows ended so far; the builder starts empty again.
     public mutating func build() -> RecordStorage {
       cancelRow()
-      // The strings go to an array of their exact count, since a storage lives as long as the
-      // run. They are moved, not copied: copying retains each string and emptying `strings`
-      // releases each again. Empty strings, which own no storage, fill the places moved from.
-      let exact = [String](unsafeUninitializedCapacity: strings.count) { buffer, count in
-        strings.withUnsafeMutableBufferPointer { source in
-          guard let from = source.baseAddress, let to = buffer.baseAddress else { return }
-          to.moveInitialize(from: from, count: source.count)
-          from.initialize(repeating: "", count: source.count)
-          count = source.count
-        }
+      // The starts go to an array of their exact count, since a storage lives as long as the run.
+      let exactStarts = [Int](unsafeUninitializedCapacity: starts.count) { buffer, count in
+        _ = buffer.initialize(from: starts)
+        count = starts.count
       }
       let storage = bytes.withUnsafeBytes { bytes in
         text.withUnsafeBytes { text in
-          RecordStorage(layout: layout, bytes: bytes, strings: exact, others: others, text: text)
+          interned.withUnsafeBytes { interned in
+            RecordStorage(
+              layout: layout, bytes: bytes, others: others, text: text, interned: interned, internedStarts: exactStarts)
+          }
         }
       }
       bytes.removeAll()
@@ -179,7 +186,7 @@ extension RecordStorage {
       interned.removeAll()
       // The entries point into `interned`, which starts again.
       table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-      strings.removeAll(keepingCapacity: true)
+      starts.removeAll(keepingCapacity: true)
       others = []
       numbers.removeAll(keepingCapacity: true)
       return storage

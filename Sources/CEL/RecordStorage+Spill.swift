@@ -1,11 +1,10 @@
 /// A storage written out as bytes and read back: a log too large to hold keeps most of its
 /// blocks' storages in a scratch file, and reads each back when a rule or a report needs it.
 ///
-/// The form is private to one run (native byte order, the same layout object): the bytes of
-/// the rows, those of the strings kept as UTF-8, where each interned string starts, and the
-/// interned strings' UTF-8; the sizes of the four parts are kept by whoever wrote them. A
-/// storage read back keeps the interned strings as that UTF-8 (`interned`), and each part is
-/// read straight into the buffer the storage keeps.
+/// The form is private to one run (native byte order, the same layout object): the storage's
+/// own parts as they are in memory (the rows, the strings kept as UTF-8, where each interned
+/// string starts, the interned strings), so writing copies each part once and reading reads
+/// each straight into the buffer the storage keeps. Whoever writes them keeps their sizes.
 extension RecordStorage {
   /// The sizes of the parts of a storage written out, in bytes (`starts` for the interned
   /// strings' starts).
@@ -24,18 +23,13 @@ extension RecordStorage {
   /// which have no byte form here.
   public func spill(into out: inout [UInt8]) -> SpillSizes? {
     guard others.isEmpty else { return nil }
-    let count = stringCount
     out.append(contentsOf: UnsafeRawBufferPointer(bytes))
     out.append(contentsOf: UnsafeRawBufferPointer(text))
-    var start = 0
-    withUnsafeBytes(of: start) { out.append(contentsOf: $0) }
-    for n in 0..<count {
-      start += withUTF8(UInt32(n)) { $0.count }
-      withUnsafeBytes(of: start) { out.append(contentsOf: $0) }
-    }
-    for n in 0..<count { withUTF8(UInt32(n)) { out.append(contentsOf: $0) } }
+    internedStarts.withUnsafeBytes { out.append(contentsOf: $0) }
+    out.append(contentsOf: UnsafeRawBufferPointer(interned))
     return SpillSizes(
-      bytes: bytes.count, text: text.count, starts: (count + 1) * MemoryLayout<Int>.stride, interned: start)
+      bytes: bytes.count, text: text.count, starts: internedStarts.count * MemoryLayout<Int>.stride,
+      interned: interned.count)
   }
 
   /// The storage whose `spill(into:)` wrote parts of `sizes`, its rows keyed by `layout`'s
@@ -59,10 +53,6 @@ extension RecordStorage {
     self.init(layout: layout, adopting: bytes, text: text, interned: part(sizes.interned), internedStarts: starts)
   }
 
-  /// About the memory the storage takes: its rows, its strings' bytes, and each string's own
-  /// share (a `String` and its allocation, when longer than a small one).
-  public var footprint: Int {
-    bytes.count + text.count + interned.count + internedStarts.count * 8
-      + strings.count * 2 * MemoryLayout<String>.stride
-  }
+  /// About the memory the storage takes: its rows and its strings.
+  public var footprint: Int { bytes.count + text.count + interned.count + internedStarts.count * 8 }
 }

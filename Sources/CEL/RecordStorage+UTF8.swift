@@ -8,8 +8,7 @@ extension RecordStorage {
     guard number & Self.textBit == 0 else {
       return body(Self.utf8(in: UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit)))
     }
-    let n = Int(number)
-    return n < strings.count ? Value.withUTF8(strings[n], body) : body(internedUTF8(n))
+    return body(internedUTF8(Int(number)))
   }
 
   /// Calls `string` with the UTF-8 of a declared slot's value when it is a string (see

@@ -9,33 +9,34 @@ public final class RecordStorage: @unchecked Sendable {
   /// The layout whose slots the rows' keys are (never freed, see `RecordLayout`).
   public unowned(unsafe) let layout: RecordLayout
   @usableFromInline let bytes: UnsafeMutableRawBufferPointer
-  @usableFromInline let strings: [String]
   /// Values that are neither scalars nor strings (lists, maps, bytes, errors, types, records).
   @usableFromInline let others: [Value]
   /// Strings kept as UTF-8 (`Builder.store`), each a `UInt16` length and its bytes: a value
   /// read once or twice (an id) is cheaper as bytes than as a String.
   @usableFromInline let text: UnsafeMutableRawBufferPointer
-  /// A storage read back from its bytes (`spill(into:)`) keeps the strings `strings` would
-  /// hold as UTF-8 instead, string `n` at `interned[internedStarts[n]..<internedStarts[n + 1]]`,
-  /// and makes a String of one only when asked: reading a block back made each of its
-  /// thousands of distinct strings again, most never read as Strings. Empty otherwise.
+  /// The strings `Builder.intern` numbered, as UTF-8: string `n` is the record at
+  /// `internedStarts[n]`, a `UInt32` number, a `UInt32` length and the bytes (the form the
+  /// builder finds repeated strings in). A String is made only when one is asked for: most of
+  /// a block's thousands of distinct strings are only ever read in place (compared, copied
+  /// into a report), and making each when the block was built, and again when it was read
+  /// back from the scratch file, cost more than all the asking.
   @usableFromInline let interned: UnsafeMutableRawBufferPointer
   @usableFromInline let internedStarts: [Int]
 
-  /// Numbers with this bit are offsets into `text`; others index `strings`.
+  /// Numbers with this bit are offsets into `text`; others number interned strings.
   @usableFromInline static let textBit: UInt32 = 1 << 31
 
+  /// A storage built (`Builder`), of copies of its parts.
   init(
-    layout: RecordLayout, bytes: UnsafeRawBufferPointer, strings: [String], others: [Value],
-    text: UnsafeRawBufferPointer
+    layout: RecordLayout, bytes: UnsafeRawBufferPointer, others: [Value], text: UnsafeRawBufferPointer,
+    interned: UnsafeRawBufferPointer, internedStarts: [Int]
   ) {
     self.layout = layout
     self.bytes = Self.copy(bytes)
-    self.strings = strings
     self.others = others
     self.text = Self.copy(text)
-    self.interned = .allocate(byteCount: 0, alignment: 8)
-    self.internedStarts = []
+    self.interned = Self.copy(interned)
+    self.internedStarts = internedStarts
   }
 
   /// A storage read back (`spill(into:)`), which takes the buffers it is given as its own.
@@ -45,7 +46,6 @@ public final class RecordStorage: @unchecked Sendable {
   ) {
     self.layout = layout
     self.bytes = bytes
-    self.strings = []
     self.others = []
     self.text = text
     self.interned = interned
@@ -65,21 +65,19 @@ public final class RecordStorage: @unchecked Sendable {
   }
 
   /// How many strings `intern` numbered (those numbered by `store` are not counted).
-  public var stringCount: Int { strings.isEmpty ? max(internedStarts.count - 1, 0) : strings.count }
+  public var stringCount: Int { internedStarts.count }
 
   /// The string numbered `number` (a number the builder's `intern` or `store` returned).
   @inlinable public func string(_ number: UInt32) -> String {
-    guard number & Self.textBit != 0 else {
-      let n = Int(number)
-      return n < strings.count ? strings[n] : String(decoding: internedUTF8(n), as: UTF8.self)
-    }
+    guard number & Self.textBit != 0 else { return String(decoding: internedUTF8(Int(number)), as: UTF8.self) }
     return Self.decode(UnsafeRawBufferPointer(text), at: Int(number & ~Self.textBit))
   }
 
-  /// The UTF-8 of interned string `n` of a storage read back (see `interned`).
+  /// The UTF-8 of interned string `n` (see `interned`).
   @inlinable func internedUTF8(_ n: Int) -> UnsafeBufferPointer<UInt8> {
-    UnsafeRawBufferPointer(rebasing: interned[internedStarts[n]..<internedStarts[n + 1]])
-      .assumingMemoryBound(to: UInt8.self)
+    let at = internedStarts[n]
+    let length = Int(UnsafeRawPointer(interned.baseAddress!).loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+    return UnsafeBufferPointer(start: (interned.baseAddress! + at + 8).assumingMemoryBound(to: UInt8.self), count: length)
   }
 
   /// The string kept as UTF-8 at `at` of `text`.
