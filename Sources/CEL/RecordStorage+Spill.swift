@@ -18,21 +18,19 @@ extension RecordStorage {
     public var total: Int { bytes + text + starts + interned }
   }
 
-  /// Appends the storage's parts to `out`, and says how large each is; nil (and nothing
-  /// appended) when it keeps values other than scalars and strings (lists, maps, bytes),
-  /// which have no byte form here.
-  public func spill(into out: inout [UInt8]) -> SpillSizes? {
+  /// Calls `body` with the storage's parts, in the order they are read back, and their sizes;
+  /// nil (and no call) when it keeps values other than scalars and strings (lists, maps,
+  /// bytes), which have no byte form here. The parts are the storage's own memory: they are
+  /// written out as they are, without a copy.
+  public func withSpillParts<R>(_ body: (SpillSizes, [UnsafeRawBufferPointer]) -> R) -> R? {
     guard others.isEmpty else { return nil }
-    out.append(contentsOf: UnsafeRawBufferPointer(bytes))
-    out.append(contentsOf: UnsafeRawBufferPointer(text))
-    internedStarts.withUnsafeBytes { out.append(contentsOf: $0) }
-    out.append(contentsOf: UnsafeRawBufferPointer(interned))
-    return SpillSizes(
-      bytes: bytes.count, text: text.count, starts: internedStarts.count * MemoryLayout<Int>.stride,
-      interned: interned.count)
+    return internedStarts.withUnsafeBytes { starts in
+      let sizes = SpillSizes(bytes: bytes.count, text: text.count, starts: starts.count, interned: interned.count)
+      return body(sizes, [UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(text), starts, UnsafeRawBufferPointer(interned)])
+    }
   }
 
-  /// The storage whose `spill(into:)` wrote parts of `sizes`, its rows keyed by `layout`'s
+  /// The storage whose parts (`withSpillParts`) were written out with sizes `sizes`, its rows keyed by `layout`'s
   /// slots (the layout it was built with): `read` fills each part's buffer in turn, in the
   /// order they were written.
   public convenience init(

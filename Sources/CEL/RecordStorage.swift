@@ -39,7 +39,7 @@ public final class RecordStorage: @unchecked Sendable {
     self.internedStarts = internedStarts
   }
 
-  /// A storage read back (`spill(into:)`), which takes the buffers it is given as its own.
+  /// A storage read back (`withSpillParts`), which takes the buffers it is given as its own.
   init(
     layout: RecordLayout, adopting bytes: UnsafeMutableRawBufferPointer, text: UnsafeMutableRawBufferPointer,
     interned: UnsafeMutableRawBufferPointer, internedStarts: [Int]

@@ -165,10 +165,12 @@ final class EventStore: @unchecked Sendable {
       scratch = ScratchFile()
       scratchFailed = scratch == nil
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(block.numbers.count * MemoryLayout<Event.Numbers>.stride + block.storage.footprint)
-    block.numbers.withUnsafeBytes { bytes.append(contentsOf: $0) }
-    guard let scratch, let sizes = block.storage.spill(into: &bytes), let range = scratch.append(bytes) else {
+    let written = scratch.flatMap { scratch in
+      block.numbers.withUnsafeBytes { numbers in
+        block.storage.withSpillParts { sizes, parts in scratch.append([numbers] + parts).map { (sizes, $0) } }
+      } ?? nil
+    }
+    guard let (sizes, range) = written else {
       blocks[b].kept = true
       return false
     }

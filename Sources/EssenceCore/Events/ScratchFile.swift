@@ -22,22 +22,34 @@ final class ScratchFile: @unchecked Sendable {
 
   deinit { close(descriptor) }
 
-  /// Writes `bytes` after what was written before; where they went, or nil when the file
-  /// could not take them (a full disk), in which case the file is as it was.
-  func append(_ bytes: [UInt8]) -> Range<Int>? {
+  /// Writes `parts`, one after another, after what was written before (one system call for
+  /// them all, from where they are); where they went, or nil when the file could not take them
+  /// (a full disk), in which case the file is as it was.
+  func append(_ parts: [UnsafeRawBufferPointer]) -> Range<Int>? {
     let start = size
-    let written = bytes.withUnsafeBytes { buffer -> Bool in
-      var done = 0
-      while done < buffer.count {
-        let n = pwrite(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
-        done += n
-      }
-      return true
+    let total = parts.reduce(0) { $0 + $1.count }
+    var vectors = parts.filter { $0.count > 0 }.map {
+      iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
     }
-    guard written else { return nil }
-    size += bytes.count
+    var done = 0
+    var first = 0
+    while done < total {
+      let n = vectors[first...].withUnsafeBufferPointer { pwritev(descriptor, $0.baseAddress, Int32($0.count), off_t(start + done)) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { return nil }
+      done += n
+      // Past the vectors written whole; into the one written in part.
+      var left = n
+      while first < vectors.count && left >= vectors[first].iov_len {
+        left -= vectors[first].iov_len
+        first += 1
+      }
+      if left > 0 {
+        vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+        vectors[first].iov_len -= left
+      }
+    }
+    size += total
     return start..<size
   }
 

@@ -130,10 +130,11 @@ import _EssenceTestSupport
     }
   }
 
+  /// Parts written in one call come back one after another, empty parts and all.
   @Test func a_scratch_file_gives_back_what_it_was_given() throws {
     let file = try #require(ScratchFile())
-    let first = try #require(file.append([1, 2, 3]))
-    let second = try #require(file.append(Array(repeating: 7, count: 100_000)))
+    let first = try #require(append([[1], [], [2, 3]], to: file))
+    let second = try #require(append([Array(repeating: 7, count: 60_000), Array(repeating: 7, count: 40_000)], to: file))
     #expect(first == 0..<3 && second == 3..<100_003)
     func read(_ range: Range<Int>) -> [UInt8] {
       [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
@@ -145,5 +146,15 @@ import _EssenceTestSupport
     #expect(read(first) == [1, 2, 3])
     #expect(read(second) == Array(repeating: 7, count: 100_000))
     #expect(read(1..<100) == [2, 3] + Array(repeating: 7, count: 97))
+  }
+
+  private func append(_ parts: [[UInt8]], to file: ScratchFile) -> Range<Int>? {
+    let buffers = parts.map { part in
+      let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: part.count, alignment: 1)
+      buffer.copyBytes(from: part)
+      return buffer
+    }
+    defer { buffers.forEach { $0.deallocate() } }
+    return file.append(buffers.map { UnsafeRawBufferPointer($0) })
   }
 }
