@@ -40,15 +40,16 @@ struct FindingDescriber: FindingDescribing {
   /// Lines for findings in report order, their events read a block at a time: findings in
   /// (time, input order) come from few blocks, and asking the log for each event on its own
   /// would take its lock as often, on every core at once.
-  func lines(for records: [FindingRecord]) -> [FindingLine] {
+  func forEachLine(for records: [FindingRecord], _ body: (FindingLine) -> Void) {
     var block: HeldBlock?
-    return records.map { record in
+    for record in records {
       let event = Int(record.event)
       let held = run.events.block(containing: event, reusing: block)
       block = held
-      return FindingLine(
-        record: record, judged: held.event(event, time: run.times[event]), employee: run.employeeOf[event],
-        names: names, rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record))
+      body(
+        FindingLine(
+          record: record, judged: held.event(event, time: run.times[event]), employee: run.employeeOf[event],
+          names: names, rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record)))
     }
   }
 

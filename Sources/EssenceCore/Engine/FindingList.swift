@@ -27,11 +27,13 @@ public struct FindingList: RandomAccessCollection, Sendable {
   /// `because`, which then skip re-running every outcome.
   public func brief(at position: Int) -> Finding { describer.finding(for: records[position], explained: false) }
 
-  /// The findings at some positions as report lines, without their `because` sentences, their
-  /// events read a block at a time: for the reports that print hundreds of thousands of them,
-  /// a batch of lines at once.
-  func lines(at positions: some Sequence<Int>) -> [FindingLine] {
-    describer.lines(for: positions.map { records[$0] })
+  /// Calls `body` with the findings at some positions as report lines, in order, without
+  /// their `because` sentences, their events read a block at a time: for the reports that
+  /// print hundreds of thousands of them. Each line is made for its call and lets go of its
+  /// event after it: an array of a batch's lines counted a reference for each line made, each
+  /// copied out of the array, and each destroyed with it, on blocks two threads share.
+  func forEachLine(at positions: some Sequence<Int>, _ body: (FindingLine) -> Void) {
+    describer.forEachLine(for: positions.map { records[$0] }, body)
   }
 
   /// Appends the `because` sentence of the finding a line shows to `text`.
@@ -64,7 +66,7 @@ struct FindingRecord: Sendable {
 /// Turns compact finding records into findings; the engine is the one describer.
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
-  func lines(for records: [FindingRecord]) -> [FindingLine]
+  func forEachLine(for records: [FindingRecord], _ body: (FindingLine) -> Void)
   func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer)
   func note(of event: Event) -> String?
 }
@@ -74,7 +76,7 @@ private struct NoFindings: FindingDescribing {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func lines(for records: [FindingRecord]) -> [FindingLine] {
+  func forEachLine(for records: [FindingRecord], _ body: (FindingLine) -> Void) {
     preconditionFailure("an empty finding list has no records")
   }
 

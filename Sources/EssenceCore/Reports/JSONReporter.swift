@@ -83,7 +83,7 @@ public struct JSONReporter: Reporter {
     let pieces = RulePieces(evaluation.rules)
     FindingBatches.write(count: findings.count, { range, text in JSONBytes.append(to: &text) { part in
       var i = range.lowerBound
-      for line in findings.lines(at: range) {
+      findings.forEachLine(at: range) { line in
         defer { i += 1 }
         part.raw(i > 0 ? ",\n    {\"event\": " : "\n    {\"event\": ")
         line.event.withID { part.string($0) }

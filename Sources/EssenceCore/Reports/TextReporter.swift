@@ -68,7 +68,7 @@ public struct TextReporter: Reporter {
       flush()
       let recognising = section.verdict == .justified
       FindingBatches.write(count: positions.count, { range, text in
-        for line in findings.lines(at: positions[range].lazy.map { Int($0) }) {
+        findings.forEachLine(at: positions[range].lazy.map { Int($0) }) { line in
           write(line, rules: rules, into: &text)
           text += "\n      "
           findings.writeBecause(of: line, into: &text)
