@@ -26,7 +26,8 @@ extension RecordStorage {
     guard others.isEmpty else { return nil }
     return internedStarts.withUnsafeBytes { starts in
       let sizes = SpillSizes(bytes: bytes.count, text: text.count, starts: starts.count, interned: interned.count)
-      return body(sizes, [UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(text), starts, UnsafeRawBufferPointer(interned)])
+      let parts = [UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(text), starts, UnsafeRawBufferPointer(interned)]
+      return body(sizes, parts)
     }
   }
 

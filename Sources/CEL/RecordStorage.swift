@@ -77,7 +77,8 @@ public final class RecordStorage: @unchecked Sendable {
   @inlinable func internedUTF8(_ n: Int) -> UnsafeBufferPointer<UInt8> {
     let at = internedStarts[n]
     let length = Int(UnsafeRawPointer(interned.baseAddress!).loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
-    return UnsafeBufferPointer(start: (interned.baseAddress! + at + 8).assumingMemoryBound(to: UInt8.self), count: length)
+    let start = (interned.baseAddress! + at + 8).assumingMemoryBound(to: UInt8.self)
+    return UnsafeBufferPointer(start: start, count: length)
   }
 
   /// The string kept as UTF-8 at `at` of `text`.

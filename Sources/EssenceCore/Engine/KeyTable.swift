@@ -144,7 +144,8 @@ struct KeyTable: Sendable {
     guard utf8.count <= Form.shortTextLimit else { return nil }
     var words: (UInt64, UInt64) = (0, 0)
     withUnsafeMutableBytes(of: &words) { words in
-      if let base = utf8.baseAddress { words.baseAddress!.advanced(by: 5).copyMemory(from: base, byteCount: utf8.count) }
+      guard let base = utf8.baseAddress else { return }
+      words.baseAddress!.advanced(by: 5).copyMemory(from: base, byteCount: utf8.count)
     }
     // The first word's low five bytes are zero (the number's four and the form's one) until
     // the length goes into the form's byte; the rest of the key spills into the second word.

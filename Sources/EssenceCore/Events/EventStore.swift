@@ -165,18 +165,25 @@ final class EventStore: @unchecked Sendable {
       scratch = ScratchFile()
       scratchFailed = scratch == nil
     }
-    let written = scratch.flatMap { scratch in
-      block.numbers.withUnsafeBytes { numbers in
-        block.storage.withSpillParts { sizes, parts in scratch.append([numbers] + parts).map { (sizes, $0) } }
-      } ?? nil
-    }
-    guard let (sizes, range) = written else {
+    guard let scratch, let (sizes, range) = Self.writeOut(block, to: scratch) else {
       blocks[b].kept = true
       return false
     }
     blocks[b].written = Written(
       offset: range.lowerBound, events: block.numbers.count, sizes: sizes, layout: block.storage.layout)
     return true
+  }
+
+  /// Writes a block's numbers and its storage's parts to `scratch`, from where they are: the
+  /// storage's part sizes and where the block went, or nil when the storage has no byte form
+  /// or the file could not take it.
+  private static func writeOut(_ block: HeldBlock, to scratch: ScratchFile) -> (RecordStorage.SpillSizes, Range<Int>)? {
+    block.numbers.withUnsafeBytes { numbers in
+      let written = block.storage.withSpillParts { sizes, parts in
+        scratch.append([numbers] + parts).map { (sizes, $0) }
+      }
+      return written ?? nil
+    }
   }
 
   /// Block `b` as `write(_:)` wrote it in `scratch`.

@@ -34,7 +34,9 @@ final class ScratchFile: @unchecked Sendable {
     var done = 0
     var first = 0
     while done < total {
-      let n = vectors[first...].withUnsafeBufferPointer { pwritev(descriptor, $0.baseAddress, Int32($0.count), off_t(start + done)) }
+      let n = vectors[first...].withUnsafeBufferPointer {
+        pwritev(descriptor, $0.baseAddress, Int32($0.count), off_t(start + done))
+      }
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { return nil }
       done += n

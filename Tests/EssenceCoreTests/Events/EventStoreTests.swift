@@ -134,7 +134,8 @@ import _EssenceTestSupport
   @Test func a_scratch_file_gives_back_what_it_was_given() throws {
     let file = try #require(ScratchFile())
     let first = try #require(append([[1], [], [2, 3]], to: file))
-    let second = try #require(append([Array(repeating: 7, count: 60_000), Array(repeating: 7, count: 40_000)], to: file))
+    let sevens = [Array(repeating: UInt8(7), count: 60_000), Array(repeating: 7, count: 40_000)]
+    let second = try #require(append(sevens, to: file))
     #expect(first == 0..<3 && second == 3..<100_003)
     func read(_ range: Range<Int>) -> [UInt8] {
       [UInt8](unsafeUninitializedCapacity: range.count) { buffer, count in
