@@ -25,23 +25,11 @@ import Testing
 
   /// Items come back in the order made, each once, however long each takes to work on.
   @Test(arguments: [1, 2, 5]) func pipelineTakesItemsInTheOrderMade(workers: Int) {
-    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * workers + 1)
-    slots.initialize(repeating: 0)
-    defer { slots.deallocate() }
-    var made = 0
     var taken: [Int] = []
-    OrderedPipeline.run(
-      slots: slots, workers: workers,
-      make: { (_: inout Int) -> Int? in
-        guard made < 200 else { return nil }
-        made += 1
-        return made
-      },
-      work: { (_, item: Int, slot) in
-        usleep(UInt32(item % 7) * 100)  // later items often finish first
-        slot.pointee = item * 10
-      },
-      take: { taken.append($0) })
+    run(items: 200, workers: workers) { _, item, slot in
+      usleep(UInt32(item % 7) * 100)  // later items often finish first
+      slot.pointee = item * 10
+    } take: { taken.append($0) }
     #expect(taken == (1...200).map { $0 * 10 })
   }
 
@@ -49,29 +37,36 @@ import Testing
   /// to take next, as the last worker, so a pipeline of one worker runs on the calling thread
   /// alone and no worker's number reaches `workers`.
   @Test(arguments: [1, 2, 3]) func callingThreadIsTheLastWorker(workers: Int) {
+    let caller = pthread_self()
+    run(items: 100, workers: workers) { worker, _, slot in
+      let onCaller = pthread_equal(pthread_self(), caller) != 0
+      // The worker's number, negated when it ran on the calling thread.
+      slot.pointee = onCaller ? -1 - worker : worker
+      usleep(200)
+    } take: { worker in
+      #expect(worker < workers)
+      if worker < 0 { #expect(-1 - worker == workers - 1) }
+      if workers == 1 { #expect(worker == -1) }
+    }
+  }
+
+  /// Runs a pipeline over the items 1 through `items`, with two slots per worker and one more.
+  private func run(
+    items: Int, workers: Int, work: @Sendable (Int, Int, UnsafeMutablePointer<Int>) -> Void,
+    take: (Int) -> Void
+  ) {
     let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * workers + 1)
     slots.initialize(repeating: 0)
     defer { slots.deallocate() }
-    let caller = pthread_self()
     var made = 0
     OrderedPipeline.run(
       slots: slots, workers: workers,
       make: { (_: inout Int) -> Int? in
-        guard made < 100 else { return nil }
+        guard made < items else { return nil }
         made += 1
         return made
       },
-      work: { (worker, _: Int, slot) in
-        let onCaller = pthread_equal(pthread_self(), caller) != 0
-        // The worker's number, negated when it ran on the calling thread.
-        slot.pointee = onCaller ? -1 - worker : worker
-        usleep(200)
-      },
-      take: { worker in
-        #expect(worker < workers)
-        if worker < 0 { #expect(-1 - worker == workers - 1) }
-        if workers == 1 { #expect(worker == -1) }
-      })
+      work: work, take: { take($0) })
   }
 
   struct Unreadable: Error {}
