@@ -134,10 +134,8 @@ extension RecordStorage {
     /// A string `intern` or `store` numbered.
     public func string(_ number: UInt32) -> String {
       guard number & RecordStorage.textBit != 0 else {
-        return interned.withUnsafeBytes { interned in
-          let at = starts[Int(number)]
-          let length = Int(interned.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
-          return String(decoding: interned[(at + 8)..<(at + 8 + length)], as: UTF8.self)
+        return interned.withUnsafeBytes {
+          String(decoding: RecordStorage.internedUTF8(in: $0, at: starts[Int(number)]), as: UTF8.self)
         }
       }
       return text.withUnsafeBytes { RecordStorage.decode($0, at: Int(number & ~RecordStorage.textBit)) }

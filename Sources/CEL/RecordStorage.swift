@@ -75,15 +75,20 @@ public final class RecordStorage: @unchecked Sendable {
 
   /// The UTF-8 of interned string `n` (see `interned`).
   @inlinable func internedUTF8(_ n: Int) -> UnsafeBufferPointer<UInt8> {
-    let at = internedStarts[n]
-    let length = Int(UnsafeRawPointer(interned.baseAddress!).loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
-    let start = (interned.baseAddress! + at + 8).assumingMemoryBound(to: UInt8.self)
-    return UnsafeBufferPointer(start: start, count: length)
+    Self.internedUTF8(in: UnsafeRawBufferPointer(interned), at: internedStarts[n])
   }
 
   /// The string kept as UTF-8 at `at` of `text`.
   @usableFromInline static func decode(_ text: UnsafeRawBufferPointer, at: Int) -> String {
     String(decoding: utf8(in: text, at: at), as: UTF8.self)
+  }
+
+  /// The UTF-8 of the interned string whose record is at `at` of `interned`: a `UInt32` number,
+  /// a `UInt32` length, then the bytes (the builder's form too, `Builder.string`).
+  @usableFromInline
+  static func internedUTF8(in interned: UnsafeRawBufferPointer, at: Int) -> UnsafeBufferPointer<UInt8> {
+    let length = Int(interned.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self))
+    return UnsafeRawBufferPointer(rebasing: interned[(at + 8)..<(at + 8 + length)]).assumingMemoryBound(to: UInt8.self)
   }
 
   /// The UTF-8 kept at `at` of `text`: a `UInt16` length, then the bytes.
