@@ -49,7 +49,7 @@ struct FindingDescriber: FindingDescribing {
       body(
         FindingLine(
           record: record, judged: held.event(event, time: run.times[event]), employee: run.employeeOf[event],
-          names: names, rule: Int(record.rule), verdict: record.verdict, deviation: deviation(of: record)))
+          names: names, deviation: deviation(of: record)))
     }
   }
 

@@ -14,23 +14,20 @@ struct FindingLine {
   /// line lives: it holds the event).
   var event: EventTexts { judged.texts }
   /// The rule's position in set order (in ``Evaluation/rules``).
-  var rule: Int
-  var verdict: Verdict
+  var rule: Int { Int(record.rule) }
+  var verdict: Verdict { record.verdict }
   private let employee: Int32
   private let names: Unmanaged<NameBytes>
   /// The deviation that applied, if any.
   private let deviation: Unmanaged<DeviationPlan>?
 
   init(
-    record: FindingRecord, judged: Event, employee: Int32, names: NameBytes, rule: Int, verdict: Verdict,
-    deviation: Unmanaged<DeviationPlan>?
+    record: FindingRecord, judged: Event, employee: Int32, names: NameBytes, deviation: Unmanaged<DeviationPlan>?
   ) {
     self.record = record
     self.judged = judged
     self.employee = employee
     self.names = .passUnretained(names)
-    self.rule = rule
-    self.verdict = verdict
     self.deviation = deviation
   }
 
