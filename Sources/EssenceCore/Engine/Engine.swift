@@ -56,6 +56,9 @@ public struct Engine: Sendable {
       return part
     }
     var matches: [Int: PatternMatches] = [:]
+    // The ids of the events patterns matched, kept from judging for the findings that list
+    // them: a raise lists matches from across its window, and reading each from the log as the
+    // report is written would read their blocks back again and again (`EventStore`).
     var matchIDs: [Int32: String] = [:]
     // Room for every finding and every pattern raise (at most one per match), so the findings
     // are never copied to grow.
@@ -80,14 +83,7 @@ public struct Engine: Sendable {
       }
     }
     FindingOrder(times: run.times).sort(&verdicts.records, judged: judgedFindings)
-    // The ids pattern findings list, kept from judging: a raise lists matches from across its
-    // window, and reading each from the log as the report is written would read their blocks
-    // back again and again (`EventStore`).
-    var listedIDs: [Int32: String] = [:]
-    for raise in raises {
-      for event in raise.counted + raise.joined { listedIDs[event] = matchIDs[event] }
-    }
-    let describer = FindingDescriber(run: run, raises: raises, listedIDs: listedIDs)
+    let describer = FindingDescriber(run: run, raises: raises, matchIDs: matchIDs)
     return Evaluation(
       standards: Evaluation.Standards(book.set),
       events: Evaluation.EventCounts(

@@ -273,7 +273,7 @@ extension FindingDescriber {
   private func ids(_ events: [Int32], into text: inout TextBuffer) {
     for i in events.indices {
       text += i > 0 ? ", '" : "'"
-      text.append(listedIDs[events[i]] ?? run.events[Int(events[i])].id)
+      text.append(matchIDs[events[i]] ?? run.events[Int(events[i])].id)
       text += "'"
     }
   }

@@ -8,17 +8,18 @@ struct FindingDescriber: FindingDescribing {
   let raises: [PatternRaise]
   /// The run's employees as bytes, numbered as `run.employeeOf` numbers them.
   let names: NameBytes
-  /// The ids of the events pattern findings list, kept when they were judged.
-  let listedIDs: [Int32: String]
+  /// The ids of the events patterns matched, kept when they were judged: every event a
+  /// pattern finding lists.
+  let matchIDs: [Int32: String]
   /// Record every sub-expression's value in the outcomes (for `explain`; costs a second
   /// compilation of each condition).
   var traced = false
 
-  init(run: EngineRun, raises: [PatternRaise], listedIDs: [Int32: String]) {
+  init(run: EngineRun, raises: [PatternRaise], matchIDs: [Int32: String]) {
     self.run = run
     self.raises = raises
     names = NameBytes(run.employees)
-    self.listedIDs = listedIDs
+    self.matchIDs = matchIDs
   }
 
   func finding(for record: FindingRecord, explained: Bool) -> Finding {
