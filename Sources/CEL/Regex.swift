@@ -37,13 +37,6 @@ final class Regex: @unchecked Sendable {
   func matches(utf8 subject: UnsafeBufferPointer<UInt8>) -> Bool {
     CRE2_partial_match(handle, subject.baseAddress, subject.count) != 0
   }
-
-  /// `matches` by RE2's search alone, for tests: a pattern of literal alternatives is
-  /// otherwise matched by finding a literal (see CRE2.cpp).
-  func matchesByRE2(_ subject: String) -> Bool {
-    var subject = subject
-    return subject.withUTF8 { CRE2_partial_match_re2(handle, $0.baseAddress, $0.count) != 0 }
-  }
 }
 
 /// Patterns that were not literals, compiled once each (up to a bound, then started afresh).

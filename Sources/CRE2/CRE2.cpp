@@ -69,7 +69,7 @@ struct CRE2_Regex {
     for (size_t i = 0; i < length; i++) {
       char c = subject[i];
       high |= static_cast<unsigned char>(c);
-      lowered[i] = c >= 'A' && c <= 'Z' ? char(c + ('a' - 'A')) : c;
+      lowered[i] = lower(c);
     }
     if (high >= 0x80) return -1;
     return anyIn(lowered, length);
@@ -98,10 +98,6 @@ extern "C" CRE2_Regex *CRE2_compile(const char *pattern, size_t length, char **e
 extern "C" int CRE2_partial_match(const CRE2_Regex *regex, const char *subject, size_t length) {
   int found = regex->findLiteral(subject, length);
   if (found >= 0) return found;
-  return re2::RE2::PartialMatch(re2::StringPiece(subject, length), regex->regex) ? 1 : 0;
-}
-
-extern "C" int CRE2_partial_match_re2(const CRE2_Regex *regex, const char *subject, size_t length) {
   return re2::RE2::PartialMatch(re2::StringPiece(subject, length), regex->regex) ? 1 : 0;
 }
 

@@ -18,10 +18,6 @@ CRE2_Regex *CRE2_compile(const char *pattern, size_t length, char **error);
 /// Returns 1 when the pattern matches anywhere in the UTF-8 subject, else 0.
 int CRE2_partial_match(const CRE2_Regex *regex, const char *subject, size_t length);
 
-/// `CRE2_partial_match` by RE2 alone, never by the pattern's literals (for tests that hold
-/// the two to the same answers).
-int CRE2_partial_match_re2(const CRE2_Regex *regex, const char *subject, size_t length);
-
 /// Frees a compiled pattern.
 void CRE2_free(CRE2_Regex *regex);
 
