@@ -104,8 +104,13 @@ extension EngineRun {
       return lookup.index.first(in: group, from: lower, through: upper, excluding: me)
     }
     var pair = Activation(values: [.record(event.record), .null])
+    // The candidates lie in one window of time, mostly in one block: it is looked up once,
+    // not under the store's lock for each candidate.
+    var block: HeldBlock?
     return lookup.index.first(in: group, from: lower, through: upper, excluding: me) { other in
-      pair.values[1] = .record(self.events[Int(other)].record)
+      let held = self.events.block(containing: Int(other), reusing: block)
+      block = held
+      pair.values[1] = .record(held.event(Int(other), time: self.times[Int(other)]).record)
       return condition.outcome(pair) == .held
     }
   }
