@@ -54,6 +54,9 @@ struct FindingDescriber: FindingDescribing {
     }
   }
 
+  /// The positions of the events of the log block holding `event`.
+  func blockPositions(containing event: Int32) -> Range<Int> { run.events.blockPositions(containing: Int(event)) }
+
   /// The deviation that applied, if any, unretained (the rule book keeps it): taken out of the
   /// rule's enum and the plan's array, it would be retained and released for each line.
   private func deviation(of record: FindingRecord) -> Unmanaged<DeviationPlan>? {

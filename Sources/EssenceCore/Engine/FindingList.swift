@@ -36,6 +36,15 @@ public struct FindingList: RandomAccessCollection, Sendable {
     describer.forEachLine(for: positions.map { records[$0] }, body)
   }
 
+  /// The positions in the log of the events of the block that holds the event of the finding
+  /// at `position` (report batches are cut where findings move on to a later block).
+  func eventBlock(ofFindingAt position: Int) -> Range<Int> {
+    describer.blockPositions(containing: records[position].event)
+  }
+
+  /// The position in the log of the event of the finding at `position`.
+  func eventPosition(ofFindingAt position: Int) -> Int { Int(records[position].event) }
+
   /// Appends the `because` sentence of the finding a line shows to `text`.
   func writeBecause(of line: FindingLine, into text: inout TextBuffer) {
     describer.writeBecause(line.record, of: line.judged, into: &text)
@@ -69,6 +78,7 @@ protocol FindingDescribing: Sendable {
   func forEachLine(for records: [FindingRecord], _ body: (FindingLine) -> Void)
   func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer)
   func note(of event: Event) -> String?
+  func blockPositions(containing event: Int32) -> Range<Int>
 }
 
 private struct NoFindings: FindingDescribing {
@@ -85,4 +95,8 @@ private struct NoFindings: FindingDescribing {
   }
 
   func note(of event: Event) -> String? { nil }
+
+  func blockPositions(containing event: Int32) -> Range<Int> {
+    preconditionFailure("an empty finding list has no records")
+  }
 }

@@ -26,6 +26,12 @@ public struct EventList: RandomAccessCollection, Sendable {
     return store.block(store.blockNumber(containing: position))
   }
 
+  /// The positions of the events of the block holding event `position`, without reading
+  /// the block.
+  func blockPositions(containing position: Int) -> Range<Int> {
+    store.positions(ofBlock: store.blockNumber(containing: position))
+  }
+
   public func makeIterator() -> Iterator { Iterator(list: self) }
 
   /// Reads the events in order, a block at a time.

@@ -108,6 +108,9 @@ final class EventStore: @unchecked Sendable {
     return lo
   }
 
+  /// The positions of the events of block `b`.
+  func positions(ofBlock b: Int) -> Range<Int> { starts[b]..<starts[b + 1] }
+
   /// Block `b`, read back from the scratch file if it was let go.
   func block(_ b: Int) -> HeldBlock {
     let (found, scratch) = lock.withLock { () -> (Block, ScratchFile?) in

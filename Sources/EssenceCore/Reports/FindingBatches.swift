@@ -2,26 +2,52 @@
 /// and their bytes are handed on in order, so memory stays bounded and the output is the same
 /// on any machine.
 enum FindingBatches {
-  /// Findings per batch. A batch of 1,024 is under 1 MB of JSON, and at most two per core and
-  /// one more are in memory at once; batches of 4,096 made a million-event run's peak 8 MB
-  /// higher for no speed.
+  /// Findings per batch at least, but for the last: a batch of 1,024 is under 1 MB of JSON.
   static let size = 1024
+  /// Findings per batch at most, whatever the blocks: at most two batches per core and one
+  /// more are in memory at once.
+  static let maximum = 8 * size
 
-  /// Splits `0..<count` into batches, has `write` append each batch's text to an empty buffer
-  /// on every core, and passes the buffer's bytes to `emit`, in order, as soon as the batch is
-  /// written (`OrderedPipeline`), in place: emitting is a report's system calls (over 100 MB for a
-  /// million-event log going to a file), and they go on while the cores write the next
-  /// batches. The buffers are kept from batch to batch: allocating one per batch on each core
-  /// grew a million-event run's peak by 8 MB.
+  /// Cuts the findings at `positions` (in report order) into batches, as ranges of offsets
+  /// into `positions`: each of `size` findings or more (the last may be fewer) and at most
+  /// `maximum`, cut where the findings' events move on to a later block of the log.
+  ///
+  /// A report line counts references on its event's block, and two cores counting on one
+  /// object take turns for its cache line: batches of 1,024 findings, two or so to a block,
+  /// made writing a million-event report take 1.5 times the CPU on two threads that it took on
+  /// one. Cut at blocks, two threads rarely write lines of one block at once.
+  static func batches(of findings: FindingList, at positions: some Collection<Int>) -> [Range<Int>] {
+    var batches: [Range<Int>] = []
+    var start = 0
+    var blockEnd = Int.min
+    for (offset, position) in positions.enumerated()
+    where findings.eventPosition(ofFindingAt: position) >= blockEnd || offset - start >= maximum {
+      if offset - start >= size {
+        batches.append(start..<offset)
+        start = offset
+      }
+      blockEnd = findings.eventBlock(ofFindingAt: position).upperBound
+    }
+    if start < positions.count { batches.append(start..<positions.count) }
+    return batches
+  }
+
+  /// Has `write` append each batch's text to an empty buffer on every core, and passes the
+  /// buffer's bytes to `emit`, in order, as soon as the batch is written (`OrderedPipeline`),
+  /// in place: emitting is a report's system calls (over 100 MB for a million-event log going
+  /// to a file), and they go on while the cores write the next batches. The buffers are kept
+  /// from batch to batch: allocating one per batch on each core grew a million-event run's
+  /// peak by 8 MB.
   static func write(
-    count: Int, _ write: @Sendable (Range<Int>, inout TextBuffer) -> Void, emit: (UnsafeBufferPointer<UInt8>) -> Void
+    _ batches: [Range<Int>], _ write: @Sendable (Range<Int>, inout TextBuffer) -> Void,
+    emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
     let width = Parallel.width
-    guard count >= size, width > 1 else {
+    guard batches.count > 1, width > 1 else {
       var text = TextBuffer(capacity: 1 << 16)
-      for start in stride(from: 0, to: count, by: size) {
+      for batch in batches {
         text.removeAll()
-        write(start..<min(start + size, count), &text)
+        write(batch, &text)
         text.withBytes(from: 0, emit)
       }
       return
@@ -29,13 +55,13 @@ enum FindingBatches {
     let slots = UnsafeMutableBufferPointer<TextBuffer>.allocate(capacity: 2 * width + 1)
     for i in slots.indices { slots.initializeElement(at: i, to: TextBuffer(capacity: size * 512)) }
     defer { slots.deinitialize().deallocate() }
-    var next = 0
+    var next = batches.startIndex
     OrderedPipeline.run(
       slots: slots, workers: width,
       make: { (_: inout TextBuffer) -> Range<Int>? in
-        guard next < count else { return nil }
-        defer { next += size }
-        return next..<min(next + size, count)
+        guard next < batches.endIndex else { return nil }
+        defer { next += 1 }
+        return batches[next]
       },
       work: { _, range, text in
         text.pointee.removeAll()

@@ -81,7 +81,8 @@ public struct JSONReporter: Reporter {
   private func writeFindings(_ evaluation: Evaluation, to out: inout JSONBytes) {
     let findings = evaluation.findings
     let pieces = RulePieces(evaluation.rules)
-    FindingBatches.write(count: findings.count, { range, text in JSONBytes.append(to: &text) { part in
+    let batches = FindingBatches.batches(of: findings, at: findings.indices)
+    FindingBatches.write(batches, { range, text in JSONBytes.append(to: &text) { part in
       var i = range.lowerBound
       findings.forEachLine(at: range) { line in
         defer { i += 1 }

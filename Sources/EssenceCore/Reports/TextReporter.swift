@@ -67,7 +67,8 @@ public struct TextReporter: Reporter {
       out("\n\(section.heading) (\(positions.count))\n")
       flush()
       let recognising = section.verdict == .justified
-      FindingBatches.write(count: positions.count, { range, text in
+      let batches = FindingBatches.batches(of: findings, at: positions.lazy.map { Int($0) })
+      FindingBatches.write(batches, { range, text in
         findings.forEachLine(at: positions[range].lazy.map { Int($0) }) { line in
           write(line, rules: rules, into: &text)
           text += "\n      "
