@@ -41,15 +41,15 @@ final class EngineRun: Sendable {
     var parts = (0..<book.lookups.count).map {
       (
         groupCount: indexed.lookupKeys[$0].count, groups: indexed.lookupGroups[$0],
-        members: indexed.lookupMembers[$0], outOfOrder: [Bool]?.none
+        members: indexed.lookupMembers[$0], outOfOrder: [Bool]?.none, keepingTimes: true
       )
     }
     let busyGroups = indexed.busyMembers.map { indexed.employeeOf[Int($0)] }
-    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder))
+    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder, false))
     var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
       TimeIndex(
         groupCount: part.groupCount, groups: part.groups, members: part.members, times: times,
-        outOfOrder: part.outOfOrder)
+        outOfOrder: part.outOfOrder, keepingTimes: part.keepingTimes)
     }
     var steps: [Int32] = []
     var stepStarts = [0]
