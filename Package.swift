@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "Essence",
-  platforms: [.macOS(.v14)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "essence", targets: ["essence"]),
     .library(name: "EssenceCore", targets: ["EssenceCore"]),

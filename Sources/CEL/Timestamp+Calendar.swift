@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Civil dates (proleptic Gregorian, as CEL and Go use) and the `get*` accessors' fields.
 extension Timestamp {
@@ -75,8 +75,7 @@ extension Timestamp {
   /// `UTC`, or a fixed offset such as `+05:30`, `-02:30` or `02:00`; nil when unknown.
   func offset(inZone name: String) -> Int64? {
     if let fixed = Self.fixedOffset(name) { return fixed }
-    guard let zone = ZoneCache.shared.zone(named: name) else { return nil }
-    return Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+    return ZoneCache.shared.zone(named: name)?.offset(at: seconds)
   }
 
   /// A `[+-]HH:MM` offset in seconds, or nil when the text is not one.
@@ -95,19 +94,18 @@ extension Timestamp {
   }
 }
 
-/// Time zones by name, looked up once: `TimeZone(identifier:)` reads the tz database.
-final class ZoneCache: @unchecked Sendable {
+/// Time zones by name, looked up once: `ZoneInfo(named:)` reads the tz database.
+final class ZoneCache: Sendable {
   static let shared = ZoneCache()
-  private let lock = NSLock()
-  private var zones: [String: TimeZone?] = [:]
+  private let zones = Mutex<[String: ZoneInfo?]>([:])
 
-  func zone(named name: String) -> TimeZone? {
-    lock.lock()
-    defer { lock.unlock() }
-    if let known = zones[name] { return known }
-    let zone = name == "UTC" || name == "Z" ? TimeZone(secondsFromGMT: 0) : TimeZone(identifier: name)
-    zones[name] = zone
-    return zone
+  func zone(named name: String) -> ZoneInfo? {
+    zones.withLock { zones in
+      if let known = zones[name] { return known }
+      let zone = name == "UTC" || name == "Z" ? ZoneInfo.utc : ZoneInfo(named: name)
+      zones[name] = zone
+      return zone
+    }
   }
 }
 
