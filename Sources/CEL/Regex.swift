@@ -1,5 +1,13 @@
 internal import CRE2
-import Foundation
+import Synchronization
+
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// A compiled RE2 pattern: `matches` runs in time linear in the subject, so hostile patterns
 /// such as `(a+)+$` cannot backtrack catastrophically.
@@ -40,20 +48,19 @@ final class Regex: @unchecked Sendable {
 }
 
 /// Patterns that were not literals, compiled once each (up to a bound, then started afresh).
-final class RegexCache: @unchecked Sendable {
+final class RegexCache: Sendable {
   static let shared = RegexCache()
-  private let lock = NSLock()
-  private var compiled: [String: Result<Regex, EvalError>] = [:]
+  private let compiled = Mutex<[String: Result<Regex, EvalError>]>([:])
   private let limit = 512
 
   /// The compiled pattern, from the cache when seen before.
   func regex(_ pattern: String) -> Result<Regex, EvalError> {
-    lock.lock()
-    defer { lock.unlock() }
-    if let known = compiled[pattern] { return known }
-    if compiled.count >= limit { compiled.removeAll(keepingCapacity: true) }
-    let result = Regex.compile(pattern)
-    compiled[pattern] = result
-    return result
+    compiled.withLock { compiled in
+      if let known = compiled[pattern] { return known }
+      if compiled.count >= limit { compiled.removeAll(keepingCapacity: true) }
+      let result = Regex.compile(pattern)
+      compiled[pattern] = result
+      return result
+    }
   }
 }

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// CEL equality: numbers compare by value across int, uint and double (`1 == 1.0`,
 /// `1u == 1`); values of different kinds are unequal, never an error; NaN equals nothing;

@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// `'pattern'.format([args])` from CEL's strings extension: `%s`, `%d`, `%f`, `%e`, `%b`, `%o`,
 /// `%x`, `%X`, an optional precision (`%.3f`), and `%%` for a percent sign.
@@ -61,7 +67,7 @@ enum FormatFunction {
         return .failure(EvalError("format: \(name) clause can only be used on doubles, was given \(kind)"))
       }
       if !d.isFinite { return .success(plain(.double(d))) }
-      return .success(String(format: "%.\(precision ?? 6)\(verb)", d))
+      return .success(printf("%.\(precision ?? 6)\(verb)", d))
     case "b":
       switch arg {
       case .int(let i): return .success(String(i, radix: 2))
@@ -100,6 +106,18 @@ enum FormatFunction {
     case .int(let i): return Double(i)
     case .uint(let u): return Double(u)
     default: return nil
+    }
+  }
+
+  /// A finite double as C's `printf` writes it with `format` (`%.3f`, `%e`): in the C locale, as
+  /// a Swift program runs unless it calls `setlocale`, so always with a `.` for the point.
+  private static func printf(_ format: String, _ d: Double) -> String {
+    let count = Int(withVaList([d]) { vsnprintf(nil, 0, format, $0) })
+    return String(unsafeUninitializedCapacity: count + 1) { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { text in
+        _ = withVaList([d]) { vsnprintf(text.baseAddress, text.count, format, $0) }
+      }
+      return count
     }
   }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// CEL's string functions and those of the strings extension (`charAt`, `indexOf`, `replace`,
 /// `split`, `substring`, `trim`, `join`, ...). Positions count code points, as in CEL;
 /// comparisons are by code point, never by Unicode canonical equivalence.
