@@ -11,7 +11,6 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
   ],
   targets: [
     // C libraries, each behind the smallest surface Swift needs.
@@ -33,10 +32,7 @@ let package = Package(
     // Standards, shift logs, the rule engine and its reports.
     .target(
       name: "EssenceCore",
-      dependencies: [
-        "CEL", "CLibYAML", "CSimdJSON",
-        .product(name: "Crypto", package: "swift-crypto"),
-      ]),
+      dependencies: ["CEL", "CLibYAML", "CSimdJSON"]),
 
     .executableTarget(
       name: "essence",

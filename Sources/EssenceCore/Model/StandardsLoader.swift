@@ -1,5 +1,4 @@
 import CEL
-import Crypto
 import Foundation
 
 /// Loads standards files into one compiled ``StandardsSet``, collecting every problem.
@@ -145,10 +144,11 @@ public enum StandardsLoader {
   static func sha256(_ files: [(String, [UInt8])]) -> String {
     var hasher = SHA256()
     for (path, bytes) in files {
-      hasher.update(data: Array(path.utf8) + [0])
-      hasher.update(data: bytes)
+      hasher.update(path.utf8)
+      hasher.update([0])
+      hasher.update(bytes)
     }
-    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    return hasher.finalize()
   }
 
   /// The standards files named by `paths`: files as given, directories searched recursively
