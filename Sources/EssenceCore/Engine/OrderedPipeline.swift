@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Synchronization
 
 /// Items made in order on the calling thread, worked on by several threads at once as they
 /// come free, and taken back in order on the calling thread: reading a log (blocks read from
@@ -90,14 +90,13 @@ enum OrderedPipeline {
   }
 
   /// Items waiting for a worker, in the order made; nil tells a worker to stop.
-  private final class JobQueue<Item: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+  private final class JobQueue<Item: Sendable>: Sendable {
+    /// The items pushed, and the first of them not yet taken.
+    private let waiting = Mutex<(items: [(slot: Int, item: Item)?], next: Int)>(([], 0))
     private let available = DispatchSemaphore(value: 0)
-    private var items: [(slot: Int, item: Item)?] = []
-    private var next = 0
 
     func push(_ item: (slot: Int, item: Item)?) {
-      lock.withLock { items.append(item) }
+      waiting.withLock { $0.items.append(item) }
       available.signal()
     }
 
@@ -113,10 +112,10 @@ enum OrderedPipeline {
     }
 
     private func take() -> (slot: Int, item: Item)? {
-      lock.withLock {
-        let item = items[next]
-        next += 1
-        if next == items.count { (items, next) = ([], 0) }
+      waiting.withLock { waiting in
+        let item = waiting.items[waiting.next]
+        waiting.next += 1
+        if waiting.next == waiting.items.count { waiting = ([], 0) }
         return item
       }
     }

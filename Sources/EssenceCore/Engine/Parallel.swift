@@ -1,5 +1,11 @@
 import Dispatch
-import Foundation
+import Synchronization
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Work split over the machine's cores, results kept in order.
 public enum Parallel {
@@ -36,20 +42,19 @@ public enum Parallel {
 }
 
 /// One integer shared by threads, behind a lock.
-private final class LockedInt: @unchecked Sendable {
-  private let lock = NSLock()
-  private var stored: Int
+private final class LockedInt: Sendable {
+  private let stored: Mutex<Int>
 
-  init(_ value: Int) { stored = value }
+  init(_ value: Int) { stored = Mutex(value) }
 
   var value: Int {
-    get { lock.withLock { stored } }
-    set { lock.withLock { stored = newValue } }
+    get { stored.withLock { $0 } }
+    set { stored.withLock { $0 = newValue } }
   }
 
   /// The value, then one more: hands out indexes to workers.
   func takeNext() -> Int {
-    lock.withLock {
+    stored.withLock { stored in
       defer { stored += 1 }
       return stored
     }

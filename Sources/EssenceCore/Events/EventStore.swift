@@ -1,5 +1,5 @@
 import CEL
-import Foundation
+import Synchronization
 
 /// A log's accepted events, kept a block at a time, most of a large log's blocks in a scratch
 /// file.
@@ -49,8 +49,9 @@ final class EventStore: @unchecked Sendable {
   /// The last block while events are appended to it. (Unchecked, as `times`: checking each
   /// access cost more than the rest of appending an event.)
   @exclusivity(unchecked) private var open: (storage: RecordStorage, numbers: [Event.Numbers])?
-  /// What the lock guards.
-  private let lock = NSLock()
+  /// What the lock guards. (The mutex holds nothing itself: `close()`, `hold(_:)` and
+  /// `write(_:)` work on these as the store's own, called with the lock held.)
+  private let lock = Mutex(())
   private var blocks: [Block] = []
   /// Blocks in memory in the order they came in: the first are let go first.
   private var held: [Int] = []
@@ -67,11 +68,11 @@ final class EventStore: @unchecked Sendable {
   var count: Int { times.count }
 
   /// How many blocks were written to the scratch file.
-  var blocksWritten: Int { lock.withLock { blocks.count { $0.written != nil } } }
+  var blocksWritten: Int { lock.withLock { _ in blocks.count { $0.written != nil } } }
 
   /// A store holding what this one holds, for a copy of its log to append to.
   func copy() -> EventStore {
-    lock.withLock {
+    lock.withLock { _ in
       let copy = EventStore(budget: budget)
       (copy.times, copy.starts, copy.blocks, copy.open) = (times, starts, blocks, open)
       (copy.held, copy.heldStart, copy.heldBytes) = (held, heldStart, heldBytes)
@@ -92,7 +93,7 @@ final class EventStore: @unchecked Sendable {
       starts[starts.count - 1] += numbers.count
       return
     }
-    lock.withLock { close() }
+    lock.withLock { _ in close() }
     open = (storage, Array(numbers))
     blocks.append(Block())
     starts.append(starts[starts.count - 1] + numbers.count)
@@ -113,7 +114,7 @@ final class EventStore: @unchecked Sendable {
 
   /// Block `b`, read back from the scratch file if it was let go.
   func block(_ b: Int) -> HeldBlock {
-    let (found, scratch) = lock.withLock { () -> (Block, ScratchFile?) in
+    let (found, scratch) = lock.withLock { _ -> (Block, ScratchFile?) in
       if b == blocks.count - 1 { close() }
       return (blocks[b], self.scratch)
     }
@@ -121,7 +122,7 @@ final class EventStore: @unchecked Sendable {
     // Read outside the lock: other threads go on with the blocks they hold meanwhile.
     guard let scratch, let written = found.written else { preconditionFailure("a block let go was written") }
     let block = read(b, from: scratch, written)
-    return lock.withLock {
+    return lock.withLock { _ in
       if let held = blocks[b].held { return held }  // another thread read it first
       blocks[b].held = block
       hold(b)
