@@ -1,5 +1,3 @@
-import Foundation
-
 /// Renders diagnostics as GitHub Actions workflow commands, so they annotate the pull request:
 /// `::error file=path,line=3,col=7,title=id::message`.
 public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
@@ -27,12 +25,11 @@ public struct GitHubDiagnosticRenderer: DiagnosticRenderer {
 
   /// Escapes a command's message, as the Actions runner's `toCommandValue` does.
   static func escapeData(_ s: String) -> String {
-    s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    s.replacing(scalar: "%", with: "%25").replacing(scalar: "\r", with: "%0D").replacing(scalar: "\n", with: "%0A")
   }
 
   /// Escapes a property value, which additionally may not hold `:` or `,`.
   static func escapeProperty(_ s: String) -> String {
-    escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    escapeData(s).replacing(scalar: ":", with: "%3A").replacing(scalar: ",", with: "%2C")
   }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One row per finding (SPEC §6 columns), for spreadsheets and `csvkit`-style tools.
 ///
 /// RFC 4180: CRLF line ends, every field that holds a comma, quote, CR or LF is quoted with
@@ -56,6 +54,6 @@ public struct CSVReporter: Reporter {
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) else {
       return cell
     }
-    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    return "\"" + cell.replacing(scalar: "\"", with: "\"\"") + "\""
   }
 }

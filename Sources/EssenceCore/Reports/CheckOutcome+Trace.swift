@@ -1,5 +1,4 @@
 import CEL
-import Foundation
 
 extension CheckOutcome {
   /// The evaluation as a chain a reader can follow: `event.break_minutes = 65 → 65 <= 45 → false`.
@@ -68,7 +67,7 @@ extension CheckOutcome {
     let wrapped = "(\(value))"
     var out = ""
     var rest = Substring(text)
-    while let range = rest.range(of: wrapped) {
+    while let range = rest.firstRange(of: wrapped) {
       let before = rest[..<range.lowerBound]
       let isCall = (before.last ?? out.last).map(isNamePart) ?? false
       out += before
@@ -83,7 +82,7 @@ extension CheckOutcome {
     guard !needle.isEmpty else { return text }
     var out = ""
     var rest = Substring(text)
-    while let range = rest.range(of: needle) {
+    while let range = rest.firstRange(of: needle) {
       let before = rest[..<range.lowerBound]
       let after = rest[range.upperBound...]
       let joinsBefore = (before.last ?? out.last).map(isNamePart) ?? false

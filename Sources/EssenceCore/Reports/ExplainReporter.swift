@@ -1,5 +1,3 @@
-import Foundation
-
 /// `essence explain` as text: for each finding on the event, plain sentences first, then the
 /// trace, the rule's rationale and the team's purpose (SPEC §5).
 public struct ExplainReporter: Sendable {
@@ -107,10 +105,10 @@ public struct ExplainReporter: Sendable {
   static func steps(_ text: String, room: Int) -> [String] {
     var lines: [String] = []
     var line = ""
-    for part in text.components(separatedBy: "; ") {
+    for part in text.split(separator: "; ", omittingEmptySubsequences: false) {
       if !line.isEmpty && line.count + 2 + part.count > room {
         lines.append(line + ";")
-        line = part
+        line = String(part)
       } else {
         line += (line.isEmpty ? "" : "; ") + part
       }

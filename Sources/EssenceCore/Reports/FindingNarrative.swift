@@ -1,5 +1,4 @@
 import CEL
-import Foundation
 
 /// A finding told in plain sentences, for people rather than tools (SPEC §5 `explain`).
 ///
@@ -253,7 +252,7 @@ public struct FindingNarrative: Sendable {
   static func fieldNames(in expression: String) -> [String] {
     var names: [String] = []
     var rest = Substring(expression)
-    while let range = rest.range(of: "event.") {
+    while let range = rest.firstRange(of: "event.") {
       let name = rest[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
       if !name.isEmpty, !names.contains(String(name)) { names.append(String(name)) }
       rest = rest[range.upperBound...]

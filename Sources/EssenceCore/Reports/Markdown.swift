@@ -1,5 +1,3 @@
-import Foundation
-
 /// Markdown building blocks shared by the Markdown and huddle reports.
 ///
 /// Text from logs and standards is escaped, so an employee's note with `|`, `*` or `<script>`
@@ -23,7 +21,7 @@ enum Markdown {
 
   /// Inline code; backticks inside are folded, since a code span cannot escape them.
   static func code(_ text: String) -> String {
-    "`" + text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "\n", with: " ") + "`"
+    "`" + text.replacing(scalar: "`", with: "'").replacing(scalar: "\n", with: " ") + "`"
   }
 
   /// Prose with `code spans`: the spans stay code, the rest is escaped.
