@@ -1,5 +1,10 @@
 import CEL
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Reads shift logs into events and rejected records (SPEC §2, §7).
 ///

@@ -1,5 +1,10 @@
 import CEL
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Loads standards files into one compiled ``StandardsSet``, collecting every problem.
 public enum StandardsLoader {
@@ -156,12 +161,12 @@ public enum StandardsLoader {
   static func standardsFiles(_ paths: [String], into engine: inout DiagnosticEngine) -> [String] {
     var files: [String] = []
     for path in paths {
-      var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      var isDirectory = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory else {
         files.append(path)
         continue
       }
-      let found = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? [])
+      let found = DirectoryListing.paths(under: path)
         .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         .map { (path.hasSuffix("/") ? path : path + "/") + $0 }
         .sorted()
