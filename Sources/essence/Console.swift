@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// The command's only way to print: reports to stdout, diagnostics to stderr.
 enum Console {
@@ -8,12 +14,12 @@ enum Console {
   }
 
   static func output(_ bytes: UnsafeBufferPointer<UInt8>) {
-    write(bytes, to: FileHandle.standardOutput.fileDescriptor)
+    write(bytes, to: STDOUT_FILENO)
   }
 
   static func error(_ text: String) {
     var text = text
-    text.withUTF8 { write($0, to: FileHandle.standardError.fileDescriptor) }
+    text.withUTF8 { write($0, to: STDERR_FILENO) }
   }
 
   /// Writes every byte to a file descriptor, straight from where the report wrote them: a
@@ -24,14 +30,20 @@ enum Console {
     guard var next = bytes.baseAddress else { return }
     var left = bytes.count
     while left > 0 {
-      let written = Foundation.write(descriptor, next, left)
+      #if canImport(Darwin)
+        let written = Darwin.write(descriptor, next, left)
+      #elseif canImport(Glibc)
+        let written = Glibc.write(descriptor, next, left)
+      #else
+        let written = Musl.write(descriptor, next, left)
+      #endif
       if written < 0 {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))
-        if descriptor != FileHandle.standardError.fileDescriptor {
+        if descriptor != STDERR_FILENO {
           error("error: cannot write the report: \(reason.prefix(1).lowercased() + reason.dropFirst())\n")
         }
-        Foundation.exit(1)
+        exit(1)
       }
       next += written
       left -= written

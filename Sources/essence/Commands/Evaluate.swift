@@ -1,6 +1,13 @@
 import ArgumentParser
 import EssenceCore
-import Foundation
+
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 extension EssenceCommand {
   /// `essence evaluate --standards PATH... LOG...`: judges shift logs and reports the verdicts.
@@ -47,7 +54,13 @@ extension EssenceCommand {
       }
       // Leave without tearing down a million events: the report is written, and freeing them
       // one by one would only make the user wait.
-      Foundation.exit(code)
+      #if canImport(Darwin)
+        Darwin.exit(code)
+      #elseif canImport(Glibc)
+        Glibc.exit(code)
+      #else
+        Musl.exit(code)
+      #endif
     }
   }
 }

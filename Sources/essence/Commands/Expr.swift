@@ -1,7 +1,6 @@
 import ArgumentParser
 import CEL
 import EssenceCore
-import Foundation
 
 extension EssenceCommand {
   /// `essence expr`: try one CEL expression against one event, as a standard would run it.
@@ -128,16 +127,18 @@ extension EssenceCommand {
     private static func record(
       fromJSON text: String, layout: RecordLayout, fields: [(name: String, kind: FieldDeclaration.Kind)]
     ) throws -> Record {
-      let object: Any
+      let json: JSONValue
       do {
-        object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        json = try JSONValue(parsing: text)
       } catch {
-        throw ValidationError("--event is not valid JSON: \(error.localizedDescription)")
+        // Foundation's words for any JSON it could not read.
+        throw ValidationError(
+          "--event is not valid JSON: The operation could not be completed. The data is not in the correct format.")
       }
-      guard let dictionary = object as? [String: Any] else { throw ValidationError("--event must be a JSON object") }
+      guard case .object(let dictionary) = json else { throw ValidationError("--event must be a JSON object") }
       let kinds = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { $1 })
       let values: [(name: String, value: Value)] = dictionary.keys.sorted().map { name in
-        var value = Self.value(fromJSON: dictionary[name] as Any)
+        var value = Self.value(fromJSON: dictionary[name] ?? .null)
         if case .string(let s) = value {
           if name == "time" || kinds[name] == .time, let t = Timestamp(rfc3339: s) { value = .timestamp(t) }
           if kinds[name] == .duration, let d = CELDuration(text: s) { value = .duration(d) }
@@ -147,20 +148,16 @@ extension EssenceCommand {
       return Record(layout: layout, fields: values)
     }
 
-    private static func value(fromJSON json: Any) -> Value {
+    private static func value(fromJSON json: JSONValue) -> Value {
       switch json {
-      case let number as NSNumber where !(json is String):
-        switch String(cString: number.objCType) {
-        case "c", "B": return .bool(number.boolValue)
-        case "d", "f": return .double(number.doubleValue)
-        case "Q": return number.uint64Value <= UInt64(Int64.max) ? .int(number.int64Value) : .double(number.doubleValue)
-        default: return .int(number.int64Value)
-        }
-      case let s as String: return .string(s)
-      case let items as [Any]: return .list(items.map(value(fromJSON:)))
-      case let object as [String: Any]:
-        return .map(MapValue(entries: object.keys.sorted().map { (.string($0), value(fromJSON: object[$0] as Any)) }))
-      default: return .null
+      case .null: return .null
+      case .bool(let b): return .bool(b)
+      case .int(let i): return .int(i)
+      case .double(let d): return .double(d)
+      case .string(let s): return .string(s)
+      case .array(let items): return .list(items.map(value(fromJSON:)))
+      case .object(let object):
+        return .map(MapValue(entries: object.keys.sorted().map { (.string($0), value(fromJSON: object[$0] ?? .null)) }))
       }
     }
   }

@@ -1,6 +1,11 @@
 import ArgumentParser
 import EssenceCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 extension EssenceCommand {
   /// `essence validate PATH...`: checks standards files and reports every problem at once.

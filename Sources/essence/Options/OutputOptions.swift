@@ -1,6 +1,19 @@
 import ArgumentParser
 import EssenceCore
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+
+#if canImport(Darwin)
+  import Darwin
+#elseif canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#endif
 
 /// The report formats `evaluate` writes.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -40,14 +53,15 @@ struct OutputOptions: ParsableArguments {
       produce { Console.output($0) }
       return
     }
-    guard FileManager.default.createFile(atPath: output, contents: nil),
-      let handle = FileHandle(forWritingAtPath: output)
-    else {
+    // Opened as Foundation's `FileHandle(forWritingAtPath:)` opened it, once created.
+    let created = FileManager.default.createFile(atPath: output, contents: nil)
+    let descriptor = created ? open(output, O_WRONLY | O_CLOEXEC) : -1
+    guard descriptor > 0 else {
       Console.error("error: cannot write '\(output)'\n")
       throw ExitCode.failure
     }
-    defer { try? handle.close() }
-    produce { Console.write($0, to: handle.fileDescriptor) }
+    defer { close(descriptor) }
+    produce { Console.write($0, to: descriptor) }
   }
 }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import EssenceCore
-import Foundation
 
 /// `--standards PATH`: the standards set a command judges with.
 struct StandardsOptions: ParsableArguments {
