@@ -154,6 +154,24 @@ import _EssenceTestSupport
     #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["summary"] != nil)
   }
 
+  /// `--output` writes where the path leads, as a shell's `>` does: through a symbolic link,
+  /// which stays a link (a file written aside and renamed over the path replaced the link, and
+  /// run as root replaced a device such as `/dev/full` with a file), over a longer old file.
+  @Test func outputWritesThroughALinkAndOverAnOldFile() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("essence-output-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let target = directory + "/report.json"
+    let link = directory + "/latest.json"
+    try String(repeating: "old report\n", count: 10_000).write(toFile: target, atomically: false, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let result = try Self.evaluate(["--format", "json", "--output", link])
+    #expect(result.status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+    let data = try #require(FileManager.default.contents(atPath: target))
+    #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["summary"] != nil)
+  }
+
   /// A report cut short (here by a full device) is an error, not a success.
   @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
   func reportThatCannotBeWrittenExitsOne() throws {
@@ -161,7 +179,7 @@ import _EssenceTestSupport
     process.executableURL = essenceExecutableURL()
     process.arguments = ["evaluate", "--standards", Self.standards, Self.log, "--format", "json"]
     process.currentDirectoryURL = URL(fileURLWithPath: Self.root)
-    process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+    process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
     let err = Pipe()
     process.standardError = err
     try process.run()

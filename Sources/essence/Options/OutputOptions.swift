@@ -1,12 +1,6 @@
 import ArgumentParser
 import EssenceCore
 
-#if canImport(FoundationEssentials)
-  import FoundationEssentials
-#else
-  import Foundation
-#endif
-
 #if canImport(Darwin)
   import Darwin
 #elseif canImport(Glibc)
@@ -53,10 +47,10 @@ struct OutputOptions: ParsableArguments {
       produce { Console.output($0) }
       return
     }
-    // Opened as Foundation's `FileHandle(forWritingAtPath:)` opened it, once created.
-    let created = FileManager.default.createFile(atPath: output, contents: nil)
-    let descriptor = created ? open(output, O_WRONLY | O_CLOEXEC) : -1
-    guard descriptor > 0 else {
+    // Opened where the path leads, as a shell's `>` opens it: a file written aside and renamed
+    // over the path would replace a symbolic link, or a device, with a file.
+    let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+    guard descriptor >= 0 else {
       Console.error("error: cannot write '\(output)'\n")
       throw ExitCode.failure
     }
