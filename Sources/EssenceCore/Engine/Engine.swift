@@ -46,13 +46,12 @@ public struct Engine: Sendable {
     var verdicts = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
 
     // Events are judged in slices across the cores; slices are joined in input order, so the
-    // result does not depend on how many there were.
-    let count = log.events.count
-    let pieces = count < 4096 ? 1 : Parallel.width * 4
-    let slices = (0..<pieces).map { p in count * p / pieces..<count * (p + 1) / pieces }
-    var judged = Parallel.map(slices) { slice in
+    // result does not depend on how many there were. Each thread judges with a book of its own.
+    let slices = Engine.slices(of: log.events.count, threads: Parallel.width)
+    var judged = Parallel.map(slices, eachThread: { shared in shared ? RuleBook(set: book.set, ownPrograms: true) : book }) {
+      book, slice in
       var part = Verdicts(rules: book.rules.count, employees: run.employees.count, only: only, options: options)
-      judge(slice, run: run, book: pieces == 1 ? book : RuleBook(set: book.set, ownPrograms: true), into: &part)
+      judge(slice, run: run, book: book, into: &part)
       return part
     }
     var matches: [Int: PatternMatches] = [:]
@@ -95,9 +94,28 @@ public struct Engine: Sendable {
       employee: options.employee)
   }
 
+  /// `0..<count` cut into slices for `threads` threads to judge, each slice taken by the next
+  /// thread to come free: each a share of what is left, so they get shorter towards the end,
+  /// and the threads finish close together (with eight equal slices, one thread judged the
+  /// last alone for about 10 ms of a million-event run's 110). Slices of a 128th of the log at
+  /// least: each has its own findings and tallies to join.
+  static func slices(of count: Int, threads: Int) -> [Range<Int>] {
+    guard count >= 4096, threads > 1 else { return [0..<count] }
+    let smallest = max(2048, count / 128)
+    var slices: [Range<Int>] = []
+    var start = 0
+    while start < count {
+      let end = min(count, start + max(smallest, (count - start) / (2 * threads)))
+      slices.append(start..<end)
+      start = end
+    }
+    return slices
+  }
+
   /// Judges the events of one slice against every rule that applies to each. `book` is the
-  /// slice's own copy of the engine's: threads sharing one book's plans and compiled closures
-  /// contend for their reference counts, and judged no faster on two cores than on one.
+  /// thread's own copy of the engine's when threads judge at once: threads sharing one book's
+  /// plans and compiled closures contend for their reference counts, and judged no faster on
+  /// two cores than on one.
   private func judge(_ slice: Range<Int>, run: EngineRun, book: RuleBook, into verdicts: inout Verdicts) {
     // The run's arrays are taken once: read through `run` inside the loop, each access could
     // count a reference, and a million events make that a measurable share of judging.

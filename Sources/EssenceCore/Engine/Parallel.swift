@@ -30,6 +30,28 @@ public enum Parallel {
     return slots.values
   }
 
+  /// `body` applied to every element, the calls spread over `width` threads, each thread
+  /// passing `body` a state of its own, made once by `makeState` (told whether other threads
+  /// run beside it): for work that needs its own copy of something threads would contend for,
+  /// made once a thread rather than once an element. Results in input order.
+  static func map<Element: Sendable, State, Result: Sendable>(
+    _ elements: [Element], eachThread makeState: @Sendable (_ shared: Bool) -> State,
+    _ body: @Sendable (inout State, Element) -> Result
+  ) -> [Result] {
+    let workers = min(width, elements.count)
+    if workers <= 1 {
+      var state = makeState(false)
+      return elements.map { body(&state, $0) }
+    }
+    let slots = Slots<Result>(count: elements.count)
+    let next = LockedInt(0)
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      var state = makeState(true)
+      while case let i = next.takeNext(), i < elements.count { slots.store(body(&state, elements[i]), at: i) }
+    }
+    return slots.values
+  }
+
   /// Calls `body` with every index in `0..<count` on `workers` threads (at least two, at most
   /// `count`). Each worker takes the next index as it comes free, so one slow call does not
   /// hold back a fixed share of the rest.
