@@ -470,6 +470,26 @@ bool nextStreamed(CSimdJSONReader *reader, CSimdJSONDocument *document) {
   return true;
 }
 
+/// Reads `length` bytes from `start` as one document, numbered `line`, into `document`.
+void readDocument(CSimdJSONReader *reader, const char *start, size_t length, size_t line,
+                  CSimdJSONDocument *document) {
+  *document = CSimdJSONDocument{};
+  document->line = line;
+  dom::element root;
+  if (error_code code = parseLine(reader, start, length, root)) {
+    const char *message = error_message(code);
+    document->status = CSimdJSONStatusInvalid;
+    document->message = message;
+    document->messageLength = std::strlen(message);
+    return;
+  }
+  if (root.type() != dom::element_type::OBJECT) {
+    document->status = CSimdJSONStatusNotObject;
+    return;
+  }
+  take(reader, root, line, document);
+}
+
 }  // namespace
 
 extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document) {
@@ -485,24 +505,18 @@ extern "C" int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *
     while (p < stop && isBlank(*p)) p++;
     if (p == stop) continue;
 
-    *document = CSimdJSONDocument{};
-    document->line = line;
-    dom::element root;
-    if (error_code code = parseLine(reader, start, size_t(stop - start), root)) {
-      const char *message = error_message(code);
-      document->status = CSimdJSONStatusInvalid;
-      document->message = message;
-      document->messageLength = std::strlen(message);
-      return 1;
-    }
-    if (root.type() != dom::element_type::OBJECT) {
-      document->status = CSimdJSONStatusNotObject;
-      return 1;
-    }
-    take(reader, root, line, document);
+    readDocument(reader, start, size_t(stop - start), line, document);
     return 1;
   }
   return 0;
+}
+
+extern "C" void CSimdJSON_readerParse(CSimdJSONReader *reader, const char *buffer, size_t length,
+                                      CSimdJSONDocument *document) {
+  reader->streaming = false;
+  reader->taken = false;
+  reader->cursor = reader->end = nullptr;
+  readDocument(reader, buffer, length, 1, document);
 }
 
 extern "C" long long CSimdJSON_parseFileOnly(const char *path, CSimdJSONFloorMode mode, size_t *invalid) {

@@ -99,6 +99,12 @@ void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffer, size_t l
 /// Blank lines (only spaces, tabs, CR, VT, FF) are skipped but counted.
 int CSimdJSON_readerNext(CSimdJSONReader *reader, CSimdJSONDocument *document);
 
+/// Parses `length` bytes as one document, whatever lines it spans, into `document` (line 1), as
+/// `CSimdJSON_readerNext` parses a line. `CSimdJSON_padding()` bytes after the end must be
+/// readable. Ends any iteration `CSimdJSON_readerReset` started.
+void CSimdJSON_readerParse(CSimdJSONReader *reader, const char *buffer, size_t length,
+                           CSimdJSONDocument *document);
+
 /// The key numbered `number` (a number an entry gave), as UTF-8 of `*length` bytes. Numbers
 /// are given from 0 in order of first appearance and never change for a reader.
 const char *CSimdJSON_readerKey(const CSimdJSONReader *reader, uint32_t number, size_t *length);

@@ -58,11 +58,11 @@ struct JSONLinesReader {
         var i = 1
         for _ in 0..<entries[0].count {
           let entry = entries[i]
-          let key = fieldKey(entry)
+          let key = fieldKey(entry.key)
           if keys[key].ignored {
             i += 1 + Int(entry.descendants)
           } else if entry.kind == CSimdJSONKindString {
-            builder.add(keys[key], utf8: bytes(entry.string, Int(entry.count)), hash: entry.bits)
+            builder.add(keys[key], utf8: JSONEntries.bytes(entry.string, Int(entry.count)), hash: entry.bits)
             i += 1
           } else {
             builder.add(keys[key], value(entries, &i))
@@ -72,12 +72,10 @@ struct JSONLinesReader {
       case CSimdJSONStatusNotObject:
         log.reject(RejectedRecord(path: builder.path, line: line, reason: "record is not an object"))
       case CSimdJSONStatusDuplicateKey:
-        let key = text(document.message, document.messageLength)
+        let key = JSONEntries.text(document.message, document.messageLength)
         log.reject(RejectedRecord(path: builder.path, line: line, reason: "duplicate key '\(key)'"))
       default:
-        let message = text(document.message, document.messageLength)
-        let reason = "invalid JSON: " + message.prefix(1).lowercased() + message.dropFirst()
-        log.reject(RejectedRecord(path: builder.path, line: line, reason: reason))
+        log.reject(RejectedRecord(path: builder.path, line: line, reason: "invalid JSON: " + JSONEntries.reason(document)))
       }
     }
     builder.flush(into: &log)
@@ -85,52 +83,21 @@ struct JSONLinesReader {
 
   /// The value at `entries[i]`, with its children; leaves `i` after them.
   private mutating func value(_ entries: UnsafePointer<CSimdJSONEntry>, _ i: inout Int) -> Value {
-    let entry = entries[i]
-    i += 1
-    switch entry.kind {
-    case CSimdJSONKindFalse: return .bool(false)
-    case CSimdJSONKindTrue: return .bool(true)
-    case CSimdJSONKindInt: return .int(Int64(bitPattern: entry.bits))
-    case CSimdJSONKindUInt: return .uint(entry.bits)
-    case CSimdJSONKindDouble: return .double(Double(bitPattern: entry.bits))
-    case CSimdJSONKindString: return .string(text(entry.string, Int(entry.count)))
-    case CSimdJSONKindArray:
-      var list: [Value] = []
-      list.reserveCapacity(Int(entry.count))
-      for _ in 0..<entry.count { list.append(value(entries, &i)) }
-      return .list(list)
-    case CSimdJSONKindObject:
-      var members: [(key: Value, value: Value)] = []
-      members.reserveCapacity(Int(entry.count))
-      for _ in 0..<entry.count {
-        // Resolved before the builder is read: resolving may give the builder a new name.
-        let key = keys[fieldKey(entries[i])]
-        let name = builder.name(key)
-        members.append((.string(name), value(entries, &i)))
-      }
-      return .map(MapValue(entries: members))
-    default: return .null
+    JSONEntries.value(entries, &i) { number in
+      // Resolved before the builder is read: resolving may give the builder a new name.
+      let key = keys[fieldKey(number)]
+      return builder.name(key)
     }
   }
 
-  /// The position in `keys` of a member's key, resolving the keys the shim has numbered since.
-  private mutating func fieldKey(_ entry: CSimdJSONEntry) -> Int {
-    let number = Int(entry.key)
-    while number >= keys.count {
+  /// The position in `keys` of the key the shim numbered `number`, resolving the keys it has
+  /// numbered since.
+  private mutating func fieldKey(_ number: UInt32) -> Int {
+    while Int(number) >= keys.count {
       var length = 0
-      let name = text(CSimdJSON_readerKey(handle.reader, UInt32(keys.count), &length), length)
+      let name = JSONEntries.text(CSimdJSON_readerKey(handle.reader, UInt32(keys.count), &length), length)
       keys.append(builder.key(name))
     }
-    return number
-  }
-
-  private func text(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> String {
-    String(decoding: bytes(pointer, count), as: UTF8.self)
-  }
-
-  private func bytes(_ pointer: UnsafePointer<CChar>?, _ count: Int) -> UnsafeBufferPointer<UInt8> {
-    guard let pointer else { return UnsafeBufferPointer(start: nil, count: 0) }
-    return UnsafeBufferPointer(
-      start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: count)
+    return Int(number)
   }
 }

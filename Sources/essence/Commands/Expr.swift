@@ -122,43 +122,32 @@ extension EssenceCommand {
         + String(repeating: " ", count: max(0, column - 1)) + "^\n"
     }
 
-    /// The event: a JSON object whose ints stay ints, doubles doubles and bools bools; `time`
-    /// and fields declared `time` or `duration` become timestamps and durations when they parse.
+    /// The event: a JSON object read as a log line is read (its ints stay ints, doubles doubles);
+    /// `time` and fields declared `time` or `duration` become timestamps and durations when they
+    /// parse.
     private static func record(
       fromJSON text: String, layout: RecordLayout, fields: [(name: String, kind: FieldDeclaration.Kind)]
     ) throws -> Record {
-      let json: JSONValue
+      let members: [(name: String, value: Value)]
       do {
-        json = try JSONValue(parsing: text)
-      } catch {
-        // Foundation's words for any JSON it could not read.
-        throw ValidationError(
-          "--event is not valid JSON: The operation could not be completed. The data is not in the correct format.")
+        members = try JSONDocument.members(ofObject: text)
+      } catch .invalid(let reason) {
+        throw ValidationError("--event is not valid JSON: \(reason)")
+      } catch .notAnObject {
+        throw ValidationError("--event must be a JSON object")
+      } catch .duplicateKey(let key) {
+        throw ValidationError("--event has the key '\(key)' twice")
       }
-      guard case .object(let dictionary) = json else { throw ValidationError("--event must be a JSON object") }
       let kinds = Dictionary(fields.map { ($0.name, $0.kind) }, uniquingKeysWith: { $1 })
-      let values: [(name: String, value: Value)] = dictionary.keys.sorted().map { name in
-        var value = Self.value(fromJSON: dictionary[name] ?? .null)
+      let values: [(name: String, value: Value)] = members.sorted { $0.name < $1.name }.map { member in
+        var value = member.value
         if case .string(let s) = value {
-          if name == "time" || kinds[name] == .time, let t = Timestamp(rfc3339: s) { value = .timestamp(t) }
-          if kinds[name] == .duration, let d = CELDuration(text: s) { value = .duration(d) }
+          if member.name == "time" || kinds[member.name] == .time, let t = Timestamp(rfc3339: s) { value = .timestamp(t) }
+          if kinds[member.name] == .duration, let d = CELDuration(text: s) { value = .duration(d) }
         }
-        return (name, value)
+        return (member.name, value)
       }
       return Record(layout: layout, fields: values)
-    }
-
-    private static func value(fromJSON json: JSONValue) -> Value {
-      switch json {
-      case .null: return .null
-      case .bool(let b): return .bool(b)
-      case .int(let i): return .int(i)
-      case .double(let d): return .double(d)
-      case .string(let s): return .string(s)
-      case .array(let items): return .list(items.map(value(fromJSON:)))
-      case .object(let object):
-        return .map(MapValue(entries: object.keys.sorted().map { (.string($0), value(fromJSON: object[$0] ?? .null)) }))
-      }
     }
   }
 }
