@@ -23,17 +23,17 @@ public enum Parallel {
   static func map<Element: Sendable, Result: Sendable>(
     _ elements: [Element], worthIt: Bool = true, _ body: @Sendable (Element) -> Result
   ) -> [Result] {
-    let workers = min(width, elements.count)
-    if workers <= 1 || !worthIt { return elements.map(body) }
-    let slots = Slots<Result>(count: elements.count)
-    forEach(elements.count, workers: workers) { i in slots.store(body(elements[i]), at: i) }
-    return slots.values
+    guard worthIt else { return elements.map(body) }
+    return map(elements, eachThread: { _ in () }) { _, element in body(element) }
   }
 
   /// `body` applied to every element, the calls spread over `width` threads, each thread
   /// passing `body` a state of its own, made once by `makeState` (told whether other threads
   /// run beside it): for work that needs its own copy of something threads would contend for,
   /// made once a thread rather than once an element. Results in input order.
+  ///
+  /// Each thread takes the next element as it comes free, so one slow call does not hold back
+  /// a fixed share of the rest.
   static func map<Element: Sendable, State, Result: Sendable>(
     _ elements: [Element], eachThread makeState: @Sendable (_ shared: Bool) -> State,
     _ body: @Sendable (inout State, Element) -> Result
@@ -50,16 +50,6 @@ public enum Parallel {
       while case let i = next.takeNext(), i < elements.count { slots.store(body(&state, elements[i]), at: i) }
     }
     return slots.values
-  }
-
-  /// Calls `body` with every index in `0..<count` on `workers` threads (at least two, at most
-  /// `count`). Each worker takes the next index as it comes free, so one slow call does not
-  /// hold back a fixed share of the rest.
-  private static func forEach(_ count: Int, workers: Int, _ body: @Sendable (Int) -> Void) {
-    let next = LockedInt(0)
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      while case let i = next.takeNext(), i < count { body(i) }
-    }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import EssenceCore
@@ -8,6 +9,16 @@ import Testing
   @Test func mapKeepsInputOrder() {
     let numbers = Array(0..<1000)
     #expect(Parallel.map(numbers) { $0 * 3 } == numbers.map { $0 * 3 })
+  }
+
+  /// Each thread makes its state once, however many elements it takes, and results keep
+  /// input order.
+  @Test func eachThreadMakesItsStateOnce() {
+    let made = Mutex(0)
+    let numbers = Array(0..<1000)
+    let results = Parallel.map(numbers, eachThread: { _ in made.withLock { $0 += 1 } }) { _, n in n * 3 }
+    #expect(results == numbers.map { $0 * 3 })
+    #expect(made.withLock { $0 } <= Parallel.width)
   }
 
   /// The batches a report writes come out in order, each once, with the emitting overlapped.
