@@ -13,9 +13,6 @@ extension RecordStorage {
     public let text: Int
     public let starts: Int
     public let interned: Int
-
-    /// All of them.
-    public var total: Int { bytes + text + starts + interned }
   }
 
   /// Calls `body` with the storage's parts, in the order they are read back, and their sizes;

@@ -66,7 +66,7 @@ import Testing
     let stored = Array("an id".utf8).withUnsafeBufferPointer { builder.store(utf8: $0) }
     let original = builder.build()
     let (sizes, bytes) = try #require(spilled(original))
-    #expect(sizes.total == bytes.count)
+    #expect(sizes.bytes + sizes.text + sizes.starts + sizes.interned == bytes.count)
     var offset = 0
     let read = RecordStorage(layout: layout, sizes: sizes) { part in
       bytes.withUnsafeBytes { all in
