@@ -102,7 +102,7 @@ final class ZoneCache: Sendable {
   func zone(named name: String) -> ZoneInfo? {
     zones.withLock { zones in
       if let known = zones[name] { return known }
-      let zone = name == "UTC" || name == "Z" ? ZoneInfo.utc : ZoneInfo(named: name)
+      let zone = ZoneInfo(named: name)
       zones[name] = zone
       return zone
     }

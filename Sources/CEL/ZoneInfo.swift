@@ -21,21 +21,23 @@ struct ZoneInfo: Sendable {
   /// The offsets after the last transition: the rule in the file's footer, when it has one.
   private let rule: PosixZoneRule?
 
-  /// Universal time.
-  static let utc = ZoneInfo(transitions: [], initialOffset: 0, rule: nil)
-
   private init(transitions: [(at: Int64, offset: Int64)], initialOffset: Int64, rule: PosixZoneRule?) {
     self.transitions = transitions
     self.initialOffset = initialOffset
     self.rule = rule
   }
 
-  /// The zone of an IANA name such as `Europe/Paris`, or nil when the database has no such zone.
+  /// The zone of an IANA name such as `Europe/Paris`, or nil when the database has no such zone;
+  /// `UTC` and `Z` are universal time without the database.
   ///
   /// Every part of an IANA name begins with a capital letter (`America/Port-au-Prince`,
   /// `Etc/GMT+5`), which keeps out the database's other files (`localtime`, `posixrules`, the
   /// `posix/` copies), paths (`/etc/passwd`, `..`) and names in the wrong case.
   init?(named name: String) {
+    if name == "UTC" || name == "Z" {
+      self.init(transitions: [], initialOffset: 0, rule: nil)
+      return
+    }
     let parts = name.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.allSatisfy({ ("A"..."Z").contains($0.first ?? " ") }),
       let bytes = Self.contents(ofFile: "/usr/share/zoneinfo/" + name)
