@@ -41,9 +41,7 @@ struct PosixZoneRule: Sendable {
         days = january1 + n
       case .weekday(let month, let week, let weekday):
         let first = Timestamp.daysFromCivil(year: year, month: month, day: 1)
-        // 1970-01-01 was a Thursday (4).
-        let firstWeekday = ((first % 7) + 11) % 7
-        var day = first + (weekday - firstWeekday + 7) % 7 + 7 * (week - 1)
+        var day = first + (weekday - Timestamp.weekday(ofDay: first) + 7) % 7 + 7 * (week - 1)
         while day >= first + Timestamp.daysInMonth(year: year, month: month) { day -= 7 }
         days = day
       }

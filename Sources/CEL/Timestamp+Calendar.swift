@@ -18,10 +18,7 @@ extension Timestamp {
     var days: Int64
 
     /// 0 = Sunday. Computed when asked: reports write a time per finding and never ask.
-    var weekday: Int64 {
-      // 1970-01-01 was a Thursday (4).
-      ((days % 7) + 11) % 7
-    }
+    var weekday: Int64 { Timestamp.weekday(ofDay: days) }
 
     /// 0-based day of the year.
     var dayOfYear: Int64 { days - Timestamp.daysFromCivil(year: year, month: 1, day: 1) }
@@ -61,6 +58,9 @@ extension Timestamp {
     let month = mp < 10 ? mp + 3 : mp - 9
     return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
+
+  /// The day of the week, 0 = Sunday, of a day counted from 1970-01-01 (a Thursday).
+  static func weekday(ofDay days: Int64) -> Int64 { ((days % 7) + 11) % 7 }
 
   /// The number of days in a month of a year.
   static func daysInMonth(year: Int64, month: Int64) -> Int64 {
