@@ -42,17 +42,11 @@ enum FindingBatches {
     _ batches: [Range<Int>], _ write: @Sendable (Range<Int>, inout TextBuffer) -> Void,
     emit: (UnsafeBufferPointer<UInt8>) -> Void
   ) {
+    // On one thread the calling thread writes each batch itself (it is the pipeline's last
+    // worker), into one buffer: no batch waits while another is written.
     let width = Parallel.width
-    guard batches.count > 1, width > 1 else {
-      var text = TextBuffer(capacity: 1 << 16)
-      for batch in batches {
-        text.removeAll()
-        write(batch, &text)
-        text.withBytes(from: 0, emit)
-      }
-      return
-    }
-    let slots = UnsafeMutableBufferPointer<TextBuffer>.allocate(capacity: 2 * width + 1)
+    let slots = UnsafeMutableBufferPointer<TextBuffer>.allocate(
+      capacity: min(width > 1 ? 2 * width + 1 : 1, batches.count))
     for i in slots.indices { slots.initializeElement(at: i, to: TextBuffer(capacity: size * 512)) }
     defer { slots.deinitialize().deallocate() }
     var next = batches.startIndex
