@@ -30,20 +30,7 @@ enum JSONLinesFile {
       readers.append(reader)
     }
     var lines = LineBlockReader(input)
-    if threads == 1 {
-      // One thread parses straight into the log: no partial logs to join.
-      var block = PaddedBuffer(capacity: blockSize)
-      defer { block.deallocate() }
-      let before = log.events.count
-      while let job = try lines.fill(&block) {
-        readers[0].parse(block.bytes.baseAddress, job.length, job.firstLine, &log)
-        if job.firstLine == 1, let size = input.size {
-          reserve(&log, events: log.events.count - before, readSoFar: lines.bytesRead, of: size)
-        }
-      }
-      return
-    }
-    try readInParallel(&lines, readers: readers, blockSize: blockSize, size: input.size, into: &log)
+    try readBlocks(&lines, readers: readers, blockSize: blockSize, size: input.size, into: &log)
   }
 
   /// A block of whole lines to parse: its length and the number of its first line.
@@ -61,14 +48,17 @@ enum JSONLinesFile {
   }
 
   /// Reads blocks in order, parses each on the first free thread (one reader per thread), and
-  /// joins each to the log, in order, as soon as it is parsed (`OrderedPipeline`).
-  private static func readInParallel(
+  /// joins each to the log, in order, as soon as it is parsed (`OrderedPipeline`). With one
+  /// reader the calling thread, the pipeline's last worker, reads, parses and joins each block
+  /// in turn, in one slot.
+  private static func readBlocks(
     _ lines: inout LineBlockReader, readers: [JSONLinesReader], blockSize: Int, size: Int?,
     into log: inout EventLog
   ) throws(LogReadError) {
     let shared = Readers(readers: .allocate(capacity: readers.count))
     _ = shared.readers.initialize(from: readers)
-    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: readers.count * blocksPerThread + 1)
+    let slots = UnsafeMutableBufferPointer<Slot>.allocate(
+      capacity: readers.count > 1 ? readers.count * blocksPerThread + 1 : 1)
     _ = slots.initialize(from: (0..<slots.count).map { _ in Slot(block: PaddedBuffer(capacity: blockSize)) })
     defer {
       for slot in slots {
