@@ -92,7 +92,7 @@ bool exceeds64Bits(std::string_view digits, bool negative) {
   return digits > limit;
 }
 
-/// Copies a line, turning every integer token too large for 64 bits into a number with a
+/// Copies a document, turning every integer token too large for 64 bits into a number with a
 /// fraction (`…0` → `…0.0`), so the parser reads it as a double as the JSON model says.
 /// Returns false when no token needed it.
 bool widenBigIntegers(const char *start, size_t length, std::string &out) {
@@ -418,8 +418,9 @@ extern "C" void CSimdJSON_readerReset(CSimdJSONReader *reader, const char *buffe
 
 namespace {
 
-/// Parses one line; on a number too large for 64 bits, parses a widened copy instead.
-error_code parseLine(CSimdJSONReader *reader, const char *start, size_t length,
+/// Parses one document (a line of a log, or a whole text); on a number too large for 64 bits,
+/// parses a widened copy instead.
+error_code parseDocument(CSimdJSONReader *reader, const char *start, size_t length,
                      dom::element &root) {
   error_code code = reader->parser.parse(start, length, false).get(root);
   if (code != NUMBER_ERROR || !widenBigIntegers(start, length, reader->widened)) return code;
@@ -476,7 +477,7 @@ void readDocument(CSimdJSONReader *reader, const char *start, size_t length, siz
   *document = CSimdJSONDocument{};
   document->line = line;
   dom::element root;
-  if (error_code code = parseLine(reader, start, length, root)) {
+  if (error_code code = parseDocument(reader, start, length, root)) {
     const char *message = error_message(code);
     document->status = CSimdJSONStatusInvalid;
     document->message = message;
