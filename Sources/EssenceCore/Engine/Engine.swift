@@ -135,9 +135,8 @@ public struct Engine: Sendable {
         verdicts.unjudged += 1
         continue
       }
-      let held = run.events.block(containing: i, reusing: block)
-      block = held
-      let event = held.event(i, time: times[i])
+      run.events.hold(&block, containing: i)
+      let event = block.unsafelyUnwrapped.event(i, time: times[i])
       activation.values[0] = .record(event.record)
       let employee = employeeOf[i]
       var judged = false

@@ -93,7 +93,7 @@ extension EngineRun {
   ///
   /// Negated relations use it too (a match breaks them). An event never relates to itself; a
   /// `where` that errors means the pair does not relate.
-  func match(_ plan: RelationPlan, event: Event) -> Int32? {
+  func match(_ plan: RelationPlan, event: borrowing Event) -> Int32? {
     let lookup = lookups[plan.lookup]
     guard let group = group(of: plan.same, event: event, in: lookup.keys) else { return nil }
     let t = event.time
@@ -135,7 +135,7 @@ extension EngineRun {
 
   /// The number, among `keys`, of the key of `fields` on an event; nil when it has none or
   /// `keys` lacks it.
-  private func group(of fields: borrowing [FieldRef], event: Event, in keys: KeyTable) -> Int32? {
+  private func group(of fields: borrowing [FieldRef], event: borrowing Event, in keys: KeyTable) -> Int32? {
     let (storage, row) = event.unretainedRow
     return storage._withUnsafeGuaranteedRef { storage in
       JoinKey.withKey(of: fields, storage: storage, row: row, text: { keys.find(text: $0) }) { $0.flatMap { keys.find($0) } }

@@ -18,7 +18,9 @@ final class Predicate: Sendable {
 
   /// `true` holds, `false` fails, anything else is an error (SPEC §7).
   func outcome(_ activation: Activation) -> ConditionOutcome {
-    switch program.evaluate(activation) {
+    // The program is read without counting a reference: this holds it, and a count for every
+    // condition judged was a tenth of judging's reference counting.
+    switch Unmanaged.passUnretained(program)._withUnsafeGuaranteedRef({ $0.evaluate(activation) }) {
     case .bool(true): .held
     case .bool(false): .failed
     default: .error

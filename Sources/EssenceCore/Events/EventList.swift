@@ -26,6 +26,15 @@ public struct EventList: RandomAccessCollection, Sendable {
     return store.block(store.blockNumber(containing: position))
   }
 
+  /// Makes `held` the block holding event `position`, asking the store only when `held` is
+  /// another block: a loop over events in order keeps each block for all its events, and
+  /// handing the same block back for every one (`block(containing:reusing:)`) counted a
+  /// reference to it each time.
+  func hold(_ held: inout HeldBlock?, containing position: Int) {
+    if held?.positions.contains(position) == true { return }
+    held = store.block(store.blockNumber(containing: position))
+  }
+
   /// The positions of the events of the block holding event `position`, without reading
   /// the block.
   func blockPositions(containing position: Int) -> Range<Int> {
