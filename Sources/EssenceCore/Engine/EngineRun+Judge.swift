@@ -108,9 +108,8 @@ extension EngineRun {
     // not under the store's lock for each candidate.
     var block: HeldBlock?
     return lookup.index.first(in: group, from: lower, through: upper, excluding: me) { other in
-      let held = self.events.block(containing: Int(other), reusing: block)
-      block = held
-      pair.values[1] = .record(held.event(Int(other), time: self.times[Int(other)]).record)
+      self.events.hold(&block, containing: Int(other))
+      pair.values[1] = .record(block.unsafelyUnwrapped.event(Int(other), time: self.times[Int(other)]).record)
       return condition.outcome(pair) == .held
     }
   }

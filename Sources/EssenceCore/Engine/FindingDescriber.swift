@@ -45,11 +45,10 @@ struct FindingDescriber: FindingDescribing {
     var block: HeldBlock?
     for record in records {
       let event = Int(record.event)
-      let held = run.events.block(containing: event, reusing: block)
-      block = held
+      run.events.hold(&block, containing: event)
       body(
         FindingLine(
-          record: record, judged: held.event(event, time: run.times[event]), employee: run.employeeOf[event],
+          record: record, judged: block.unsafelyUnwrapped.event(event, time: run.times[event]), employee: run.employeeOf[event],
           names: names, deviation: deviation(of: record)))
     }
   }

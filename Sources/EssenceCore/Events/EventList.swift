@@ -19,20 +19,17 @@ public struct EventList: RandomAccessCollection, Sendable {
   /// Each event's instant, in input order, without reading any block.
   var times: EventTimes { store.times }
 
-  /// The block holding event `position`: `last` when it does (a loop reading events in
-  /// order asks for each block once).
-  func block(containing position: Int, reusing last: HeldBlock? = nil) -> HeldBlock {
-    if let last, last.positions.contains(position) { return last }
-    return store.block(store.blockNumber(containing: position))
+  /// The block holding event `position`.
+  private func block(containing position: Int) -> HeldBlock {
+    store.block(store.blockNumber(containing: position))
   }
 
   /// Makes `held` the block holding event `position`, asking the store only when `held` is
-  /// another block: a loop over events in order keeps each block for all its events, and
-  /// handing the same block back for every one (`block(containing:reusing:)`) counted a
-  /// reference to it each time.
+  /// another block: a loop over events in order keeps each block for all its events (handing
+  /// the same block back for every one counted a reference to it each time).
   func hold(_ held: inout HeldBlock?, containing position: Int) {
     if held?.positions.contains(position) == true { return }
-    held = store.block(store.blockNumber(containing: position))
+    held = block(containing: position)
   }
 
   /// The positions of the events of the block holding event `position`, without reading
@@ -51,10 +48,9 @@ public struct EventList: RandomAccessCollection, Sendable {
 
     public mutating func next() -> Event? {
       guard position < list.endIndex else { return nil }
-      let held = list.block(containing: position, reusing: block)
-      block = held
+      list.hold(&block, containing: position)
       defer { position += 1 }
-      return held.event(position, time: list.store.times[position])
+      return block.unsafelyUnwrapped.event(position, time: list.store.times[position])
     }
   }
 }
