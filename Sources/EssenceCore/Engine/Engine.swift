@@ -136,7 +136,7 @@ public struct Engine: Sendable {
         continue
       }
       run.events.hold(&block, containing: i)
-      let event = block.unsafelyUnwrapped.event(i, time: times[i])
+      let event = JudgedEvent(block: block.unsafelyUnwrapped, position: i, time: times[i])
       activation.values[0] = .record(event.record)
       let employee = employeeOf[i]
       var judged = false
@@ -161,7 +161,7 @@ public struct Engine: Sendable {
 
 /// Judges event `i` by rule `r` when its `when` holds; says whether it did.
 private func apply(
-  _ rule: RuleBook.Entry, _ r: Int, event: Event, employee: Int32, _ run: EngineRun, _ activation: Activation,
+  _ rule: RuleBook.Entry, _ r: Int, event: JudgedEvent, employee: Int32, _ run: EngineRun, _ activation: Activation,
   _ verdicts: inout Verdicts
 ) -> Bool {
   let i = event.index

@@ -27,7 +27,7 @@ extension Event {
 
 extension EngineRun {
   /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
-  func decide(_ plan: StandardPlan, event: Event, _ activation: Activation) -> StandardDecision {
+  func decide(_ plan: StandardPlan, event: JudgedEvent, _ activation: Activation) -> StandardDecision {
     switch outcome(plan.expect, event: event, activation) {
     case .error:
       return StandardDecision(verdict: .error)
@@ -51,7 +51,7 @@ extension EngineRun {
   }
 
   /// Decides the deviation that applied: evidence, then limit, then approval (SPEC §7).
-  private func decide(_ plan: DeviationPlan, index: Int, event: Event, _ activation: Activation) -> StandardDecision {
+  private func decide(_ plan: DeviationPlan, index: Int, event: JudgedEvent, _ activation: Activation) -> StandardDecision {
     let record = event.record
     for field in plan.evidence where EngineRun.isMissing(field.read(record)) {
       return StandardDecision(verdict: .unjustified, deviation: index, failure: .evidence)
@@ -79,7 +79,7 @@ extension EngineRun {
   }
 
   /// How an `expect` or purpose check came out; relations never error.
-  func outcome(_ check: CheckPlan, event: Event, _ activation: Activation) -> ConditionOutcome {
+  func outcome(_ check: CheckPlan, event: JudgedEvent, _ activation: Activation) -> ConditionOutcome {
     switch check {
     case .condition(let predicate):
       return predicate.outcome(activation)
@@ -93,9 +93,12 @@ extension EngineRun {
   ///
   /// Negated relations use it too (a match breaks them). An event never relates to itself; a
   /// `where` that errors means the pair does not relate.
-  func match(_ plan: RelationPlan, event: borrowing Event) -> Int32? {
-    let lookup = lookups[plan.lookup]
-    guard let group = group(of: plan.same, event: event, in: lookup.keys) else { return nil }
+  func match(_ plan: RelationPlan, event: JudgedEvent) -> Int32? {
+    withLookup(plan.lookup) { match(plan, event: event, in: $0) }
+  }
+
+  private func match(_ plan: RelationPlan, event: JudgedEvent, in lookup: Lookup) -> Int32? {
+    guard let group = group(of: plan.same, event: event, in: lookup) else { return nil }
     let t = event.time
     let me = Int32(event.index)
     let (lower, upper) =
@@ -116,28 +119,35 @@ extension EngineRun {
 
   /// Decides a signal (SPEC §3): answered by a response in `[t, t + within]`; else robotic when
   /// its employee logged work of a type some standard judges in that window; else unanswered.
-  func decide(_ plan: SignalPlan, event: Event) -> SignalDecision {
+  func decide(_ plan: SignalPlan, event: JudgedEvent) -> SignalDecision {
     let t = event.time
     let upper = t.shifted(byNanos: plan.signal.responseWithinNanos)
     let me = Int32(event.index)
-    let lookup = lookups[plan.lookup]
-    if let group = group(of: plan.keyFields, event: event, in: lookup.keys),
-      let response = lookup.index.first(in: group, from: t, through: upper, excluding: me)
-    {
-      return SignalDecision(verdict: .answered, related: response)
+    let response = withLookup(plan.lookup) { lookup in
+      group(of: plan.keyFields, event: event, in: lookup).flatMap {
+        lookup.index.first(in: $0, from: t, through: upper, excluding: me)
+      }
     }
+    if let response { return SignalDecision(verdict: .answered, related: response) }
     if let work = busy.first(in: employeeOf[event.index], from: t, through: upper, excluding: me) {
       return SignalDecision(verdict: .robotic, related: work)
     }
     return SignalDecision(verdict: .unanswered)
   }
 
-  /// The number, among `keys`, of the key of `fields` on an event; nil when it has none or
-  /// `keys` lacks it.
-  private func group(of fields: borrowing [FieldRef], event: borrowing Event, in keys: KeyTable) -> Int32? {
-    let (storage, row) = event.unretainedRow
-    return storage._withUnsafeGuaranteedRef { storage in
-      JoinKey.withKey(of: fields, storage: storage, row: row, text: { keys.find(text: $0) }) { $0.flatMap { keys.find($0) } }
+  /// Calls `body` with lookup `l`, not counted: relations and signals read their lookup for
+  /// every event they judge, and taking it from `lookups` counted it and its key table's arrays.
+  private func withLookup<R>(_ l: Int, _ body: (Lookup) -> R) -> R {
+    unretainedLookups[l]._withUnsafeGuaranteedRef(body)
+  }
+
+  /// The number, among a lookup's keys, of the key of `fields` on an event; nil when it has
+  /// none or the lookup lacks it.
+  private func group(of fields: borrowing [FieldRef], event: JudgedEvent, in lookup: Lookup) -> Int32? {
+    event.withRow { storage, row in
+      JoinKey.withKey(of: fields, storage: storage, row: row, text: { lookup.keys.find(text: $0) }) {
+        $0.flatMap { lookup.keys.find($0) }
+      }
     }
   }
 }

@@ -28,6 +28,8 @@ final class EngineRun: Sendable {
   let employeeOf: [Int32]
   /// For each lookup of the book: its join keys, numbered, and the index of its events.
   let lookups: [Lookup]
+  /// `lookups`, not counted (valid while the run lives).
+  let unretainedLookups: [Unmanaged<Lookup>]
   /// Each employee's events of busy types.
   let busy: TimeIndex
   /// The latest approval (time, input order) for each referenced event id.
@@ -64,6 +66,7 @@ final class EngineRun: Sendable {
     self.employeeOf = indexed.employeeOf
     self.busy = indexes.removeLast()
     self.lookups = zip(indexed.lookupKeys, indexes).map { Lookup(keys: $0, index: $1) }
+    self.unretainedLookups = lookups.map { .passUnretained($0) }
     self.approvals = indexed.approvals
   }
 }

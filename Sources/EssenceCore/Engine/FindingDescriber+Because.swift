@@ -38,7 +38,7 @@ extension FindingDescriber {
       letter(plan.expect, held: true, event: event, into: &text)
       text += ", but:"
       // By position: iterating the written checks would copy each (a dozen references).
-      for k in plan.checks.indices where run.outcome(plan.checks[k], event: event, activation) == .failed {
+      for k in plan.checks.indices where run.outcome(plan.checks[k], event: JudgedEvent(event), activation) == .failed {
         text += " "
         text.append(plan.standard.purposeChecks[k].says)
       }
@@ -137,7 +137,7 @@ extension FindingDescriber {
       // A relation holds when it finds an event, or when a negated one finds none: only when
       // it found one is there an event to look up again and name.
       let found = held != plan.negated
-      relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
+      relationPhrase(plan, match: found ? run.match(plan, event: JudgedEvent(event)) : nil, into: &text)
     }
   }
 

@@ -72,7 +72,7 @@ extension FindingDescriber {
       return (c, [])
     case .relation(let plan):
       let relation = plan.relation
-      let match = run.match(plan, event: event)
+      let match = run.match(plan, event: JudgedEvent(event))
       let held = (match != nil) != relation.kind.isNegated
       let record = event.record
       var expression = "\(relation.kind.rawValue) \(relation.on.joined(separator: " or "))"
