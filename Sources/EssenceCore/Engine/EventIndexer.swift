@@ -132,7 +132,10 @@ struct EventIndexer: Sendable {
     // Only lookups and approvals read the record's fields.
     guard !types[Int(t)].lookups.isEmpty || t == approvalType else { return }
     let row = event.row
-    for l in types[Int(t)].lookups {
+    // By position: iterating the type's lookups, or taking a lookup's fields whole, counted a
+    // reference to their arrays for every event.
+    for k in types[Int(t)].lookups.indices {
+      let l = types[Int(t)].lookups[k]
       let group = JoinKey.withKey(
         of: book.lookupFields[l], storage: storage, row: row, text: { lookupKeys[l].id(forText: $0) },
         other: { $0.map { lookupKeys[l].id(for: $0) } })

@@ -6,13 +6,13 @@ import CEL
 extension FindingDescriber {
   func because(_ record: FindingRecord, of event: Event) -> String {
     var text = TextBuffer(capacity: 256)
-    writeBecause(record, of: event, into: &text)
+    writeBecause(record, of: JudgedEvent(event), into: &text)
     return text.text
   }
 
   /// Appends the `because` sentence to `text`; `event` is the judged event, read once by the
   /// caller (its block may have to be read back, ``EventStore``).
-  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer) {
+  func writeBecause(_ record: FindingRecord, of event: JudgedEvent, into text: inout TextBuffer) {
     switch run.book.rules[Int(record.rule)].plan {
     case .standard(let plan):
       plan._withUnsafeGuaranteedRef { standardBecause($0, record, event: event, into: &text) }
@@ -26,7 +26,7 @@ extension FindingDescriber {
   // MARK: - Standards
 
   private func standardBecause(
-    _ plan: StandardPlan, _ record: FindingRecord, event: Event, into text: inout TextBuffer
+    _ plan: StandardPlan, _ record: FindingRecord, event: JudgedEvent, into text: inout TextBuffer
   ) {
     // Most listed findings (missed, met) need no condition evaluated again.
     lazy var activation = event.activation
@@ -38,7 +38,7 @@ extension FindingDescriber {
       letter(plan.expect, held: true, event: event, into: &text)
       text += ", but:"
       // By position: iterating the written checks would copy each (a dozen references).
-      for k in plan.checks.indices where run.outcome(plan.checks[k], event: JudgedEvent(event), activation) == .failed {
+      for k in plan.checks.indices where run.outcome(plan.checks[k], event: event, activation) == .failed {
         text += " "
         text.append(plan.standard.purposeChecks[k].says)
       }
@@ -79,7 +79,7 @@ extension FindingDescriber {
   ///
   /// The deviation's fields are read where the plan keeps them: copying its `Deviation` (two
   /// conditions, a dozen references) would count each of them twice.
-  private func deviationBecause(_ plan: DeviationPlan, event: Event, into text: inout TextBuffer) {
+  private func deviationBecause(_ plan: DeviationPlan, event: JudgedEvent, into text: inout TextBuffer) {
     let record = event.record
     text += "deviation '"
     text.append(plan.deviation.id)
@@ -127,7 +127,7 @@ extension FindingDescriber {
 
   /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
   /// `no first_response with the same ticket_id within 1h after`.
-  private func letter(_ check: CheckPlan, held: Bool, event: Event, into text: inout TextBuffer) {
+  private func letter(_ check: CheckPlan, held: Bool, event: JudgedEvent, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
       text.append(predicate.condition.source)
@@ -137,7 +137,7 @@ extension FindingDescriber {
       // A relation holds when it finds an event, or when a negated one finds none: only when
       // it found one is there an event to look up again and name.
       let found = held != plan.negated
-      relationPhrase(plan, match: found ? run.match(plan, event: JudgedEvent(event)) : nil, into: &text)
+      relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
     }
   }
 
@@ -162,7 +162,7 @@ extension FindingDescriber {
   }
 
   /// ` (break_minutes = 65, reason = 'medical')` for the fields a condition reads.
-  private func fields(_ predicate: Predicate, event: Event, into text: inout TextBuffer) {
+  private func fields(_ predicate: Predicate, event: JudgedEvent, into text: inout TextBuffer) {
     guard !predicate.fields.isEmpty else { return }
     text += " ("
     values(predicate.fields, of: event, into: &text)
@@ -172,9 +172,8 @@ extension FindingDescriber {
   /// `break_minutes = 65, reason = 'medical'`, read from the event's row with its storage
   /// unretained (the caller holds the event): a `Record` would retain the storage, and a
   /// string value made a `Value` would be retained too.
-  private func values(_ fields: [FieldRef], of event: Event, into text: inout TextBuffer) {
-    let (storage, row) = event.unretainedRow
-    storage._withUnsafeGuaranteedRef { storage in
+  private func values(_ fields: [FieldRef], of event: JudgedEvent, into text: inout TextBuffer) {
+    event.withRow { storage, row in
       for (i, field) in fields.enumerated() {
         if i > 0 { text += ", " }
         text.append(field.name)
@@ -188,7 +187,7 @@ extension FindingDescriber {
 
   /// The signal's fields are read where the plan keeps them: copying its `Signal` would
   /// count a dozen references.
-  private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: Event, into text: inout TextBuffer) {
+  private func signalBecause(_ plan: SignalPlan, _ record: FindingRecord, event: JudgedEvent, into text: inout TextBuffer) {
     if record.verdict == .answered, record.related >= 0 {
       text += "answered by "
       otherEvent(Int(record.related), into: &text)
@@ -260,7 +259,8 @@ extension FindingDescriber {
     text += " within "
     ValueText.writeDuration(nanos: plan.pattern.withinNanos, into: &text)
     text += " for "
-    values(plan.per, of: run.events[Int(raises[r].event)], into: &text)
+    let raising = run.events[Int(raises[r].event)]
+    values(plan.per, of: JudgedEvent(raising), into: &text)
     text += ": "
     ids(raises[r].counted, into: &text)
     if !raises[r].joined.isEmpty {

@@ -48,7 +48,7 @@ struct FindingDescriber: FindingDescribing {
       run.events.hold(&block, containing: event)
       body(
         FindingLine(
-          record: record, judged: block.unsafelyUnwrapped.event(event, time: run.times[event]), employee: run.employeeOf[event],
+          record: record, judged: JudgedEvent(block: block.unsafelyUnwrapped, position: event, time: run.times[event]), employee: run.employeeOf[event],
           names: names, deviation: deviation(of: record)))
     }
   }
@@ -81,7 +81,9 @@ struct FindingDescriber: FindingDescribing {
   }
 
   /// The event's `note` field when it is a string.
-  func note(of event: Event) -> String? {
+  func note(of event: Event) -> String? { note(of: JudgedEvent(event)) }
+
+  func note(of event: JudgedEvent) -> String? {
     if case .string(let text)? = run.book.note.read(event.record) { return text }
     return nil
   }

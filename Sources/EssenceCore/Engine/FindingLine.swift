@@ -1,17 +1,17 @@
 /// A finding as the reports that print a line per finding read it: no explanation, and no
 /// `because` string (``FindingList`` writes the sentence straight into the report's buffer).
 ///
-/// It holds the judged event, read once for the line and its sentence (a large log's blocks
-/// are read back as they are needed, ``EventStore``); the event's texts are read in place, and
-/// the names and the deviation are the describer's and the rule book's, kept alive by the run
-/// behind the list.
+/// It is valid only while the call it is handed to lasts: the describer holds the judged
+/// event's block (read once for the line and its sentence, as a large log's blocks are read
+/// back as they are needed, ``EventStore``) without the line counting a reference to it for
+/// each finding; the event's texts are read in place, and the names and the deviation are the
+/// describer's and the rule book's, kept alive by the run behind the list.
 struct FindingLine {
   /// The finding as the engine keeps it.
   let record: FindingRecord
   /// The judged event.
-  let judged: Event
-  /// The judged event's id (or `<path>:<line>`) and time exactly as written (valid while the
-  /// line lives: it holds the event).
+  let judged: JudgedEvent
+  /// The judged event's id (or `<path>:<line>`) and time exactly as written.
   var event: EventTexts { judged.texts }
   /// The rule's position in set order (in ``Evaluation/rules``).
   var rule: Int { Int(record.rule) }
@@ -22,7 +22,7 @@ struct FindingLine {
   private let deviation: Unmanaged<DeviationPlan>?
 
   init(
-    record: FindingRecord, judged: Event, employee: Int32, names: NameBytes, deviation: Unmanaged<DeviationPlan>?
+    record: FindingRecord, judged: JudgedEvent, employee: Int32, names: NameBytes, deviation: Unmanaged<DeviationPlan>?
   ) {
     self.record = record
     self.judged = judged

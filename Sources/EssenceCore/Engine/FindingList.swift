@@ -76,8 +76,8 @@ struct FindingRecord: Sendable {
 protocol FindingDescribing: Sendable {
   func finding(for record: FindingRecord, explained: Bool) -> Finding
   func forEachLine(for records: [FindingRecord], _ body: (FindingLine) -> Void)
-  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer)
-  func note(of event: Event) -> String?
+  func writeBecause(_ record: FindingRecord, of event: JudgedEvent, into text: inout TextBuffer)
+  func note(of event: JudgedEvent) -> String?
   func blockPositions(containing event: Int32) -> Range<Int>
 }
 
@@ -90,11 +90,11 @@ private struct NoFindings: FindingDescribing {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func writeBecause(_ record: FindingRecord, of event: Event, into text: inout TextBuffer) {
+  func writeBecause(_ record: FindingRecord, of event: JudgedEvent, into text: inout TextBuffer) {
     preconditionFailure("an empty finding list has no records")
   }
 
-  func note(of event: Event) -> String? { nil }
+  func note(of event: JudgedEvent) -> String? { nil }
 
   func blockPositions(containing event: Int32) -> Range<Int> {
     preconditionFailure("an empty finding list has no records")

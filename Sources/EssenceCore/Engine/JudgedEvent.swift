@@ -4,10 +4,11 @@ import CEL
 /// without a counted reference.
 ///
 /// Judging makes one for each event of the log and hands it down through every rule that
-/// applies; an `Event` counted a reference to its storage when it was made and again whenever
-/// it was copied, and a count is a locked instruction that waits for the memory reads before
-/// it (judging waits on the key tables' misses). Valid only while its storage is held by
-/// someone else: the block being judged, or the `Event` it was made from.
+/// applies, and reports make one for each finding's line; an `Event` counted a reference to its
+/// storage when it was made and again whenever it was copied, and a count is a locked
+/// instruction that waits for the memory reads before it (judging waits on the key tables'
+/// misses). Valid only while its storage is held by someone else: the block being judged or
+/// reported, or the `Event` it was made from.
 struct JudgedEvent {
   /// Position in input order over all logs of the run.
   let index: Int
@@ -34,6 +35,16 @@ struct JudgedEvent {
 
   /// The event's fields, as CEL's `event` sees them (the record counts a reference).
   var record: Record { Record(storage: storage.takeUnretainedValue(), row: numbers.row) }
+
+  /// The variables of a condition over this event alone, as judging binds them.
+  var activation: Activation { Activation(values: [.record(record)]) }
+
+  /// The id, type and written time, read in place (see ``EventTexts``).
+  var texts: EventTexts {
+    EventTexts(
+      storage: storage.takeUnretainedValue(), id: numbers.id, type: numbers.type, writtenTime: numbers.writtenTime,
+      instant: time)
+  }
 
   /// The event's id, or `<path>:<line>` when the log gave none.
   var id: String { storage._withUnsafeGuaranteedRef { $0.string(numbers.id) } }

@@ -65,10 +65,6 @@ public struct Event: Sendable {
       storage: storage, id: numbers.id, type: numbers.type, writtenTime: numbers.writtenTime, instant: time)
   }
 
-  /// The storage, unretained, and the row of the event's record: for reading a few fields per
-  /// finding, where making a `Record` would retain the storage.
-  var unretainedRow: (storage: Unmanaged<RecordStorage>, row: UInt32) { (.passUnretained(storage), numbers.row) }
-
   /// The 1-based physical line (for YAML, the line the record starts on).
   public var line: Int { Int(numbers.line) }
 
