@@ -90,7 +90,7 @@ struct Compiler {
   private func readVariable(_ expr: Expr, _ index: Int) -> Compiled {
     let name = environment.variables[index].name
     return node(expr) { frame in
-      index < frame.globals.count ? frame.globals[index] : .error(EvalError("no value for variable '\(name)'"))
+      frame.variable(index) ?? .error(EvalError("no value for variable '\(name)'"))
     }
   }
 
@@ -128,7 +128,7 @@ struct Compiler {
             // Guaranteed without a count: the activation holds the record (see `Frame.recordStorage`).
             return storage._withUnsafeGuaranteedRef { $0.value(atSlot: slot, row: frame.recordRow) } ?? missing
           }
-          if index < frame.globals.count, case .record(let record) = frame.globals[index], record.layout === layout {
+          if case .record(let record)? = frame.variable(index), record.layout === layout {
             return record.value(atSlot: slot) ?? missing
           }
           return Value.located(Value.select(baseEval(&frame), field), id)

@@ -35,7 +35,7 @@ public final class Program: Sendable {
     // Borrowing the values (no copy of the array, no reference counting) is safe: the frame
     // does not outlive this call.
     return activation.values.withUnsafeBufferPointer { globals in
-      var frame = Frame(globals: globals, localCount: localCount)
+      var frame = Frame(globals: globals, lent: activation.lent, localCount: localCount)
       frame.borrowRecord()
       return root.eval(&frame)
     }
@@ -44,7 +44,7 @@ public final class Program: Sendable {
   /// Evaluates the expression and records the value of every sub-expression it computed.
   public func evaluate(_ activation: Activation, trace: inout Trace) -> Value {
     activation.values.withUnsafeBufferPointer { globals in
-      var frame = Frame(globals: globals, localCount: localCount)
+      var frame = Frame(globals: globals, lent: activation.lent, localCount: localCount)
       frame.trace = trace
       let value = traced.eval(&frame)
       trace = frame.trace ?? trace
@@ -89,8 +89,11 @@ typealias Eval = @Sendable (inout Frame) -> Value
 
 /// The state of one evaluation: the variables, the macros' loop variables, and the trace.
 struct Frame {
-  /// Declared variables by environment index, borrowed from the activation for one call.
-  let globals: UnsafeBufferPointer<Value>
+  /// Declared variables by environment index, borrowed from the activation for one call
+  /// (read them with `variable(_:)`, which knows a lent record).
+  private let globals: UnsafeBufferPointer<Value>
+  /// The activation's lent record, variable 0 in place of `globals[0]` (`Activation.lend`).
+  private let lent: (storage: Unmanaged<RecordStorage>, row: UInt32)?
   /// Comprehension variables by slot.
   var locals: [Value]
   /// Present only when tracing.
@@ -103,14 +106,25 @@ struct Frame {
   private(set) var recordStorage: Unmanaged<RecordStorage>? = nil
   private(set) var recordRow: UInt32 = 0
 
-  init(globals: UnsafeBufferPointer<Value>, localCount: Int) {
+  init(globals: UnsafeBufferPointer<Value>, lent: (storage: Unmanaged<RecordStorage>, row: UInt32)? = nil, localCount: Int) {
     self.globals = globals
+    self.lent = lent
     self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
   }
 
-  /// Keeps `globals[0]`'s storage and row when it is a record (see `recordStorage`).
+  /// Keeps variable 0's storage and row when it is a record (see `recordStorage`).
   mutating func borrowRecord() {
+    if let lent {
+      (recordStorage, recordRow) = lent
+      return
+    }
     guard !globals.isEmpty, case .record(let first) = globals[0] else { return }
     (recordStorage, recordRow) = (Unmanaged.passUnretained(first.storage), first.row)
+  }
+
+  /// The value of variable `index`, or nil when the activation has none.
+  func variable(_ index: Int) -> Value? {
+    if index == 0, let lent { return .record(Record(storage: lent.storage.takeUnretainedValue(), row: lent.row)) }
+    return index < globals.count ? globals[index] : nil
   }
 }

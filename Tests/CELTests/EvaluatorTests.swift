@@ -84,6 +84,18 @@ let fieldCases: [EvalCase] = [
   #expect(render(try evaluate(c.source)) == c.expected)
 }
 
+/// An event lent to the activation (its storage not counted) reads as the same event held in
+/// `values[0]`, in the fast paths and the general ones, traced or not, and whatever
+/// `values[0]` holds meanwhile.
+@Test(arguments: fieldCases) func aLentEventReadsAsAHeldOne(_ c: EvalCase) throws {
+  let program = try #require(eventEnvironment.compile(c.source, checked: false).program)
+  var lent = Activation(values: [.record(Record(layout: eventLayout, fields: [("rings", .int(1))]))])
+  lent.lend(sampleEvent.storage, row: sampleEvent.row)
+  #expect(render(program.evaluate(lent)) == c.expected)
+  var trace = Trace()
+  #expect(render(program.evaluate(lent, trace: &trace)) == c.expected)
+}
+
 /// Text functions and comparisons on a declared field read its text in place: each agrees
 /// with the same expression on an event of another layout, whose field is read as a value,
 /// whatever the field holds (text, a number, null, nothing).

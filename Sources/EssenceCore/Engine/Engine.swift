@@ -137,7 +137,7 @@ public struct Engine: Sendable {
       }
       run.events.hold(&block, containing: i)
       let event = JudgedEvent(block: block.unsafelyUnwrapped, position: i, time: times[i])
-      activation.values[0] = .record(event.record)
+      event.lend(to: &activation)
       let employee = employeeOf[i]
       var judged = false
       var inScope = true

@@ -46,6 +46,12 @@ struct JudgedEvent {
       instant: time)
   }
 
+  /// Makes the event's record `activation`'s variable 0 without counting a reference to its
+  /// storage (see `Activation.lend`): valid while this event is.
+  func lend(to activation: inout Activation) {
+    storage._withUnsafeGuaranteedRef { activation.lend($0, row: numbers.row) }
+  }
+
   /// The event's id, or `<path>:<line>` when the log gave none.
   var id: String { storage._withUnsafeGuaranteedRef { $0.string(numbers.id) } }
 
