@@ -39,16 +39,19 @@ final class EngineRun: Sendable {
   init(events: EventList, indexed: EventIndexer) {
     let times = events.times
     let book = indexed.book
-    // The indexes sort independently, so they are built across the cores: the lookups' first,
-    // then the busy index (each employee's busy events).
-    let lookupCount = book.lookups.count
-    var indexes = Parallel.map(Array(0...lookupCount), worthIt: events.count >= 4096) { l in
-      guard l < lookupCount else {
-        return TimeIndex(lists: indexed.busyByEmployee, times: times, outOfOrder: indexed.busyOutOfOrder)
-      }
-      return TimeIndex(
-        groupCount: indexed.lookupKeys[l].count, groups: indexed.lookupGroups[l], members: indexed.lookupMembers[l],
-        times: times, keepingTimes: true)
+    // The indexes sort independently, so they are built across the cores.
+    var parts = (0..<book.lookups.count).map {
+      (
+        groupCount: indexed.lookupKeys[$0].count, groups: indexed.lookupGroups[$0],
+        members: indexed.lookupMembers[$0], outOfOrder: [Bool]?.none, keepingTimes: true
+      )
+    }
+    let busyGroups = indexed.busyMembers.map { indexed.employeeOf[Int($0)] }
+    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder, false))
+    var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
+      TimeIndex(
+        groupCount: part.groupCount, groups: part.groups, members: part.members, times: times,
+        outOfOrder: part.outOfOrder, keepingTimes: part.keepingTimes)
     }
     var steps: [Int32] = []
     var stepStarts = [0]

@@ -41,9 +41,8 @@ struct EventIndexer: Sendable {
   private(set) var lookupKeys: [KeyTable]
   private(set) var lookupGroups: [[Int32]]
   private(set) var lookupMembers: [[Int32]]
-  /// Each employee's events of types some standard judges, in input order (an entry for every
-  /// employee, as for `busyOutOfOrder` and `busyLast`).
-  private(set) var busyByEmployee: [[Int32]] = []
+  /// The events of types some standard judges, in input order.
+  private(set) var busyMembers: [Int32] = []
   /// Per employee, whether one of their busy events came earlier in time than the one logged
   /// before it: the busy index sorts only these employees' events, without reading every
   /// event's time again to find them.
@@ -105,12 +104,7 @@ struct EventIndexer: Sendable {
       employeeOf.append(id)
     } else {
       let id = storage.withUTF8(event.employee) { employeeIDs.id(forText: $0) }
-      if id == employees.count {
-        employees.append(storage.string(event.employee))
-        busyByEmployee.append([])
-        busyLast.append(nil)
-        busyOutOfOrder.append(false)
-      }
+      if id == employees.count { employees.append(storage.string(event.employee)) }
       employeeMemo.remember(id, for: event.employee)
       employeeOf.append(id)
     }
@@ -124,8 +118,12 @@ struct EventIndexer: Sendable {
     typeOf.append(t)
     guard t >= 0 else { return }
     if types[Int(t)].busy {
+      busyMembers.append(i)
       let employee = Int(employeeOf[Int(i)])
-      busyByEmployee[employee].append(i)
+      if employee >= busyLast.count {
+        busyLast += [Timestamp?](repeating: nil, count: employee + 1 - busyLast.count)
+        busyOutOfOrder += [Bool](repeating: false, count: employee + 1 - busyOutOfOrder.count)
+      }
       if let last = busyLast[employee], time < last { busyOutOfOrder[employee] = true }
       busyLast[employee] = time
     }

@@ -37,31 +37,8 @@ struct TimeIndex: Sendable {
       sorted[next[Int(g)]] = e
       next[Int(g)] += 1
     }
-    self.init(starts: starts, members: sorted, times: times, outOfOrder: outOfOrder, keepingTimes: keepingTimes)
-  }
-
-  /// Builds the index from each group's events, in input order (group `g` is `lists[g]`): for
-  /// a caller that filed events by group as it met them, so that nothing is left to sort by
-  /// group once the log is read. The busy index is so built as the log is read; sorting its
-  /// members by employee afterwards kept one core alone for about 9 ms of a million-event run.
-  init(lists: [[Int32]], times: EventTimes, outOfOrder: [Bool]? = nil, keepingTimes: Bool = false) {
-    var starts = [0]
-    starts.reserveCapacity(lists.count + 1)
-    var members: [Int32] = []
-    members.reserveCapacity(lists.reduce(0) { $0 + $1.count })
-    for list in lists {
-      members += list
-      starts.append(members.count)
-    }
-    self.init(starts: starts, members: members, times: times, outOfOrder: outOfOrder, keepingTimes: keepingTimes)
-  }
-
-  /// The index of groups laid out flat (group `g` is `members[starts[g]..<starts[g + 1]]`), each
-  /// in input order, sorted here by time where needed (see the initializers).
-  private init(starts: [Int], members: [Int32], times: EventTimes, outOfOrder: [Bool]?, keepingTimes: Bool) {
-    var sorted = members
     func precedes(_ a: Int32, _ b: Int32) -> Bool { (times[Int(a)], a) < (times[Int(b)], b) }
-    for g in 0..<(starts.count - 1) {
+    for g in 0..<groupCount {
       let range = starts[g]..<starts[g + 1]
       guard range.count > 1 else { continue }
       if let outOfOrder {

@@ -33,27 +33,12 @@ import Testing
       .map { Int32($0) }
   }
 
-  /// Built from (group, event) pairs or from each group's list of events, with the groups
-  /// logged out of time order found by the index or marked by the caller.
-  @Test(arguments: [false, true], [false, true]) func finds_what_a_scan_of_the_log_finds(keepingTimes: Bool, fromLists: Bool) {
+  @Test(arguments: [false, true]) func finds_what_a_scan_of_the_log_finds(keepingTimes: Bool) {
     let (groups, times) = Self.log(count: 600)
     let members = (0..<Int32(groups.count)).filter { $0 % 5 != 0 }  // not every event is indexed
-    let index: TimeIndex
-    if fromLists {
-      var lists = [[Int32]](repeating: [], count: 7)
-      var outOfOrder = [Bool](repeating: false, count: 7)
-      for e in members {
-        let g = Int(groups[Int(e)])
-        if let last = lists[g].last, times[Int(e)] < times[Int(last)] { outOfOrder[g] = true }
-        lists[g].append(e)
-      }
-      #expect(outOfOrder.contains(true))
-      index = TimeIndex(lists: lists, times: times, outOfOrder: outOfOrder, keepingTimes: keepingTimes)
-    } else {
-      index = TimeIndex(
-        groupCount: 7, groups: members.map { groups[Int($0)] }, members: Array(members), times: times,
-        keepingTimes: keepingTimes)
-    }
+    let index = TimeIndex(
+      groupCount: 7, groups: members.map { groups[Int($0)] }, members: Array(members), times: times,
+      keepingTimes: keepingTimes)
     let indexed = groups.indices.map { $0 % 5 != 0 ? groups[$0] : -1 }
     for judged in stride(from: 0, to: groups.count, by: 7) {
       let t = times[judged]
