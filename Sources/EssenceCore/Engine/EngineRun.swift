@@ -46,8 +46,7 @@ final class EngineRun: Sendable {
         members: indexed.lookupMembers[$0], outOfOrder: [Bool]?.none, keepingTimes: true
       )
     }
-    let busyGroups = indexed.busyMembers.map { indexed.employeeOf[Int($0)] }
-    parts.append((indexed.employees.count, busyGroups, indexed.busyMembers, indexed.busyOutOfOrder, false))
+    parts.append((indexed.employees.count, indexed.busyEmployees, indexed.busyMembers, indexed.busyOutOfOrder, false))
     var indexes = Parallel.map(parts, worthIt: events.count >= 4096) { part in
       TimeIndex(
         groupCount: part.groupCount, groups: part.groups, members: part.members, times: times,

@@ -41,8 +41,9 @@ struct EventIndexer: Sendable {
   private(set) var lookupKeys: [KeyTable]
   private(set) var lookupGroups: [[Int32]]
   private(set) var lookupMembers: [[Int32]]
-  /// The events of types some standard judges, in input order.
+  /// The events of types some standard judges, in input order, and each one's employee.
   private(set) var busyMembers: [Int32] = []
+  private(set) var busyEmployees: [Int32] = []
   /// Per employee, whether one of their busy events came earlier in time than the one logged
   /// before it: the busy index sorts only these employees' events, without reading every
   /// event's time again to find them.
@@ -119,6 +120,7 @@ struct EventIndexer: Sendable {
     guard t >= 0 else { return }
     if types[Int(t)].busy {
       busyMembers.append(i)
+      busyEmployees.append(employeeOf[Int(i)])
       let employee = Int(employeeOf[Int(i)])
       if employee >= busyLast.count {
         busyLast += [Timestamp?](repeating: nil, count: employee + 1 - busyLast.count)

@@ -28,14 +28,23 @@ struct TimeIndex: Sendable {
     groupCount: Int, groups: [Int32], members: [Int32], times: EventTimes, outOfOrder: [Bool]? = nil,
     keepingTimes: Bool = false
   ) {
+    // Counted and placed through buffers: indexing the arrays checked each one was not shared
+    // on every store, and placing the busy index's 400,000 members of a million-event log took
+    // 9 ms, a core's time while the other waited.
     var starts = [Int](repeating: 0, count: groupCount + 1)
-    for g in groups { starts[Int(g) + 1] += 1 }
-    for g in 0..<groupCount { starts[g + 1] += starts[g] }
-    var next = starts
     var sorted = [Int32](repeating: 0, count: members.count)
-    for (g, e) in zip(groups, members) {
-      sorted[next[Int(g)]] = e
-      next[Int(g)] += 1
+    starts.withUnsafeMutableBufferPointer { starts in
+      for g in groups { starts[Int(g) + 1] += 1 }
+      for g in 0..<groupCount { starts[g + 1] += starts[g] }
+      var next = Array(starts)
+      next.withUnsafeMutableBufferPointer { next in
+        sorted.withUnsafeMutableBufferPointer { sorted in
+          for (g, e) in zip(groups, members) {
+            sorted[next[Int(g)]] = e
+            next[Int(g)] += 1
+          }
+        }
+      }
     }
     func precedes(_ a: Int32, _ b: Int32) -> Bool { (times[Int(a)], a) < (times[Int(b)], b) }
     for g in 0..<groupCount {
