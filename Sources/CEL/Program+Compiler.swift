@@ -63,13 +63,13 @@ struct Compiler {
       return Compiled(
         eval: { frame in
           let value = eval(&frame)
-          frame.trace?.record(id, value)
+          frame.trace?.pointee.record(id, value)
           return value
         }, constant: nil)
     }
     if let constant { return Compiled(eval: eval, constant: constant) }
     if let inputs, inputs.allSatisfy({ $0.constant != nil }) {
-      var frame = Frame(globals: UnsafeBufferPointer(start: nil, count: 0), localCount: 0)
+      var frame = Frame(globals: UnsafeBufferPointer(start: nil, count: 0))
       let value = eval(&frame)
       return Compiled(eval: { _ in value }, constant: value)
     }

@@ -34,8 +34,9 @@ public final class Program: Sendable {
     if let constant = root.constant { return constant }
     // Borrowing the values (no copy of the array, no reference counting) is safe: the frame
     // does not outlive this call.
+    guard localCount == 0 else { return evaluate(activation, trace: nil) }
     return activation.values.withUnsafeBufferPointer { globals in
-      var frame = Frame(globals: globals, lent: activation.lent, localCount: localCount)
+      var frame = Frame(globals: globals, lent: activation.lent)
       frame.borrowRecord()
       return root.eval(&frame)
     }
@@ -43,12 +44,21 @@ public final class Program: Sendable {
 
   /// Evaluates the expression and records the value of every sub-expression it computed.
   public func evaluate(_ activation: Activation, trace: inout Trace) -> Value {
+    withUnsafeMutablePointer(to: &trace) { evaluate(activation, trace: $0) }
+  }
+
+  /// Evaluates with the comprehensions' variables, all null, on the stack (a frame that owned
+  /// an array of them, empty for most conditions, released it after every evaluation: two
+  /// calls into the runtime per judged event), recording into `trace` when given.
+  private func evaluate(_ activation: Activation, trace: UnsafeMutablePointer<Trace>?) -> Value {
     activation.values.withUnsafeBufferPointer { globals in
-      var frame = Frame(globals: globals, lent: activation.lent, localCount: localCount)
-      frame.trace = trace
-      let value = traced.eval(&frame)
-      trace = frame.trace ?? trace
-      return value
+      withUnsafeTemporaryAllocation(of: Value.self, capacity: localCount) { locals in
+        locals.initialize(repeating: .null)
+        defer { locals.deinitialize() }
+        var frame = Frame(globals: globals, lent: activation.lent, locals: locals, trace: trace)
+        if trace == nil { frame.borrowRecord() }
+        return (trace == nil ? root : traced).eval(&frame)
+      }
     }
   }
 }
@@ -94,10 +104,11 @@ struct Frame {
   private let globals: UnsafeBufferPointer<Value>
   /// The activation's lent record, variable 0 in place of `globals[0]` (`Activation.lend`).
   private let lent: (storage: Unmanaged<RecordStorage>, row: UInt32)?
-  /// Comprehension variables by slot.
-  var locals: [Value]
-  /// Present only when tracing.
-  var trace: Trace? = nil
+  /// Comprehension variables by slot, owned by the evaluation (`Program.withLocals`).
+  let locals: UnsafeMutableBufferPointer<Value>
+  /// The trace being recorded, owned by the caller; nil unless tracing. (A frame owns nothing,
+  /// so making and ending one counts nothing.)
+  let trace: UnsafeMutablePointer<Trace>?
   /// `globals[0]`'s storage and row when it is a record (an event), held without counting a
   /// reference: reading `event.rings` by copying the record out of `globals` retained and
   /// released its storage for every field read, a million events times each rule's fields.
@@ -106,10 +117,15 @@ struct Frame {
   private(set) var recordStorage: Unmanaged<RecordStorage>? = nil
   private(set) var recordRow: UInt32 = 0
 
-  init(globals: UnsafeBufferPointer<Value>, lent: (storage: Unmanaged<RecordStorage>, row: UInt32)? = nil, localCount: Int) {
+  init(
+    globals: UnsafeBufferPointer<Value>, lent: (storage: Unmanaged<RecordStorage>, row: UInt32)? = nil,
+    locals: UnsafeMutableBufferPointer<Value> = UnsafeMutableBufferPointer(start: nil, count: 0),
+    trace: UnsafeMutablePointer<Trace>? = nil
+  ) {
     self.globals = globals
     self.lent = lent
-    self.locals = localCount == 0 ? [] : [Value](repeating: .null, count: localCount)
+    self.locals = locals
+    self.trace = trace
   }
 
   /// Keeps variable 0's storage and row when it is a record (see `recordStorage`).
