@@ -104,7 +104,8 @@ struct Frame {
   private let globals: UnsafeBufferPointer<Value>
   /// The activation's lent record, variable 0 in place of `globals[0]` (`Activation.lend`).
   private let lent: (storage: Unmanaged<RecordStorage>, row: UInt32)?
-  /// Comprehension variables by slot, owned by the evaluation (`Program.withLocals`).
+  /// Comprehension variables by slot, on the stack of the evaluation that has any
+  /// (`Program.evaluate(_:trace:)`).
   let locals: UnsafeMutableBufferPointer<Value>
   /// The trace being recorded, owned by the caller; nil unless tracing. (A frame owns nothing,
   /// so making and ending one counts nothing.)

@@ -22,7 +22,7 @@ struct SignalDecision: Sendable {
 
 extension Event {
   /// The variables of a condition over this event alone, as judging binds them.
-  var activation: Activation { Activation(values: [.record(record)]) }
+  var activation: Activation { JudgedEvent(self).activation }
 }
 
 extension EngineRun {

@@ -60,10 +60,7 @@ public struct Event: Sendable {
 
   /// The id, type and written time, to be copied as bytes without retaining the storage or
   /// making a String (reports write one line per finding).
-  var texts: EventTexts {
-    EventTexts(
-      storage: storage, id: numbers.id, type: numbers.type, writtenTime: numbers.writtenTime, instant: time)
-  }
+  var texts: EventTexts { JudgedEvent(self).texts }
 
   /// The 1-based physical line (for YAML, the line the record starts on).
   public var line: Int { Int(numbers.line) }
