@@ -26,8 +26,9 @@ final class EngineRun: Sendable {
   /// Employee names, numbered in order of first appearance.
   let employees: [String]
   let employeeOf: [Int32]
-  /// For each lookup of the book: its join keys, numbered, and the index of its events.
-  let lookups: [Lookup]
+  /// For each lookup of the book: its join keys, numbered, and the index of its events; held
+  /// here, and read through `unretainedLookups`.
+  private let lookups: [Lookup]
   /// `lookups`, not counted (valid while the run lives).
   let unretainedLookups: [Unmanaged<Lookup>]
   /// Each employee's events of busy types.
