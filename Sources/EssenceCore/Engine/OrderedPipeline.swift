@@ -26,15 +26,13 @@ enum OrderedPipeline {
   /// The calling thread touches a slot only while no other worker holds it (before its item is
   /// queued, after it is done); a worker touches only the slot of the item it runs.
   static func run<Slot: ~Copyable, Item: Sendable, Failure: Error>(
-    slots: UnsafeMutableBufferPointer<Slot>, workers: Int,
+    slots: CacheLineSlots<Slot>, workers: Int,
     make: (inout Slot) throws(Failure) -> Item?,
     work: @Sendable (_ worker: Int, Item, UnsafeMutablePointer<Slot>) -> Void,
     take: (inout Slot) -> Void
   ) throws(Failure) {
-    guard let base = slots.baseAddress else { return }
     let queue = JobQueue<Item>()
     let done = (0..<slots.count).map { _ in DispatchSemaphore(value: 0) }
-    let shared = SharedSlots(base: base)
     var failure: Failure?
     // The workers hold `work` only until `group.wait()`, within this block.
     let helper = max(1, workers) - 1
@@ -43,7 +41,7 @@ enum OrderedPipeline {
       for worker in 0..<helper {
         DispatchQueue.global().async(group: group) {
           while let (slot, item) = queue.pop() {
-            work(worker, item, shared.base + slot)
+            work(worker, item, slots[slot])
             done[slot].signal()
           }
         }
@@ -54,7 +52,7 @@ enum OrderedPipeline {
       while true {
         while !atEnd, failure == nil, let slot = free.last {
           do throws(Failure) {
-            guard let item = try make(&slots[slot]) else {
+            guard let item = try make(&slots[slot].pointee) else {
               atEnd = true
               break
             }
@@ -72,21 +70,16 @@ enum OrderedPipeline {
             done[slot].wait()
             break
           }
-          work(helper, item, shared.base + waiting)
+          work(helper, item, slots[waiting])
           done[waiting].signal()
         }
-        take(&slots[slot])
+        take(&slots[slot].pointee)
         free.append(slot)
       }
       for _ in 0..<helper { queue.push(nil) }
       group.wait()
     }
     if let failure { throw failure }
-  }
-
-  /// The slots' memory, handed to the workers. Unchecked: see `run`.
-  private struct SharedSlots<Slot: ~Copyable>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Slot>
   }
 
   /// Items waiting for a worker, in the order made; nil tells a worker to stop.

@@ -42,11 +42,6 @@ enum JSONLinesFile {
     var partial = PartialLog()
   }
 
-  /// The readers, one per worker thread. Unchecked: worker `w` touches only reader `w`.
-  private struct Readers: @unchecked Sendable {
-    let readers: UnsafeMutableBufferPointer<JSONLinesReader>
-  }
-
   /// Reads blocks in order, parses each on the first free thread (one reader per thread), and
   /// joins each to the log, in order, as soon as it is parsed (`OrderedPipeline`). With one
   /// reader the calling thread, the pipeline's last worker, reads, parses and joins each block
@@ -55,17 +50,15 @@ enum JSONLinesFile {
     _ lines: inout LineBlockReader, readers: [JSONLinesReader], blockSize: Int, size: Int?,
     into log: inout EventLog
   ) throws(LogReadError) {
-    let shared = Readers(readers: .allocate(capacity: readers.count))
-    _ = shared.readers.initialize(from: readers)
-    let slots = UnsafeMutableBufferPointer<Slot>.allocate(
-      capacity: readers.count > 1 ? readers.count * blocksPerThread + 1 : 1)
-    _ = slots.initialize(from: (0..<slots.count).map { _ in Slot(block: PaddedBuffer(capacity: blockSize)) })
+    // Worker `w` touches only reader `w`, each parsing thread its slot's block and partial log.
+    let shared = CacheLineSlots(count: readers.count) { readers[$0] }
+    let slots = CacheLineSlots(count: readers.count > 1 ? readers.count * blocksPerThread + 1 : 1) { _ in
+      Slot(block: PaddedBuffer(capacity: blockSize))
+    }
     defer {
-      for slot in slots {
-        slot.block.deallocate()
-      }
-      slots.deinitialize().deallocate()
-      shared.readers.deinitialize().deallocate()
+      for i in slots.indices { slots[i].pointee.block.deallocate() }
+      slots.deallocate()
+      shared.deallocate()
     }
     var firstLength: Int?
     var reserved = false
@@ -78,7 +71,7 @@ enum JSONLinesFile {
       },
       work: { w, job, slot in
         let bytes = slot.pointee.block.bytes.baseAddress
-        shared.readers[w].parse(bytes, job.length, job.firstLine, &slot.pointee.partial)
+        shared[w].pointee.parse(bytes, job.length, job.firstLine, &slot.pointee.partial)
       },
       take: { slot in
         if !reserved, let size, let length = firstLength {

@@ -45,10 +45,10 @@ enum FindingBatches {
     // On one thread the calling thread writes each batch itself (it is the pipeline's last
     // worker), into one buffer: no batch waits while another is written.
     let width = Parallel.width
-    let slots = UnsafeMutableBufferPointer<TextBuffer>.allocate(
-      capacity: min(width > 1 ? 2 * width + 1 : 1, batches.count))
-    for i in slots.indices { slots.initializeElement(at: i, to: TextBuffer(capacity: size * 512)) }
-    defer { slots.deinitialize().deallocate() }
+    let slots = CacheLineSlots(count: min(width > 1 ? 2 * width + 1 : 1, batches.count)) { _ in
+      TextBuffer(capacity: size * 512)
+    }
+    defer { slots.deallocate() }
     var next = batches.startIndex
     OrderedPipeline.run(
       slots: slots, workers: width,

@@ -64,8 +64,7 @@ import Testing
     items: Int, workers: Int, work: @Sendable (Int, Int, UnsafeMutablePointer<Int>) -> Void,
     take: (Int) -> Void
   ) {
-    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 2 * workers + 1)
-    slots.initialize(repeating: 0)
+    let slots = CacheLineSlots(count: 2 * workers + 1) { _ in 0 }
     defer { slots.deallocate() }
     var made = 0
     OrderedPipeline.run(
@@ -83,8 +82,7 @@ import Testing
   /// When making an item fails, the items already made are worked on and taken, then the
   /// error comes out.
   @Test func pipelineFinishesWhatWasMadeBeforeAFailure() {
-    let slots = UnsafeMutableBufferPointer<Int>.allocate(capacity: 5)
-    slots.initialize(repeating: 0)
+    let slots = CacheLineSlots(count: 5) { _ in 0 }
     defer { slots.deallocate() }
     var made = 0
     var taken: [Int] = []
