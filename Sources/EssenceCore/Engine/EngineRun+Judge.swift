@@ -28,13 +28,13 @@ extension Event {
 extension EngineRun {
   /// Decides a standard that applies to an event (SPEC §1 "How a standard decides", 2-4).
   func decide(_ plan: StandardPlan, event: JudgedEvent, _ activation: Activation) -> StandardDecision {
-    switch outcome(plan.expect, event: event, activation) {
+    switch outcome(plan.unretainedExpect, event: event, activation) {
     case .error:
       return StandardDecision(verdict: .error)
     case .held:
       // Every check runs: any false makes the verdict robotic, even if another errored (SPEC §7).
       var errored = false
-      for check in plan.checks {
+      for check in plan.unretainedChecks {
         switch outcome(check, event: event, activation) {
         case .failed: return StandardDecision(verdict: .robotic)
         case .error: errored = true
@@ -43,8 +43,9 @@ extension EngineRun {
       }
       return StandardDecision(verdict: errored ? .error : .met)
     case .failed:
-      for (d, deviation) in plan.deviations.enumerated() where deviation.when.outcome(activation) == .held {
-        return decide(deviation, index: d, event: event, activation)
+      for (d, deviation) in plan.unretainedDeviations.enumerated()
+      where deviation._withUnsafeGuaranteedRef({ $0.when.outcome(activation) }) == .held {
+        return deviation._withUnsafeGuaranteedRef { decide($0, index: d, event: event, activation) }
       }
       return StandardDecision(verdict: .missed)
     }
@@ -79,13 +80,15 @@ extension EngineRun {
   }
 
   /// How an `expect` or purpose check came out; relations never error.
-  func outcome(_ check: CheckPlan, event: JudgedEvent, _ activation: Activation) -> ConditionOutcome {
+  func outcome(_ check: CheckPlan.Unretained, event: JudgedEvent, _ activation: Activation) -> ConditionOutcome {
     switch check {
     case .condition(let predicate):
-      return predicate.outcome(activation)
+      return predicate._withUnsafeGuaranteedRef { $0.outcome(activation) }
     case .relation(let plan):
-      let found = match(plan, event: event) != nil
-      return found != plan.negated ? .held : .failed
+      return plan._withUnsafeGuaranteedRef { plan in
+        let found = match(plan, event: event) != nil
+        return found != plan.negated ? .held : .failed
+      }
     }
   }
 

@@ -32,13 +32,13 @@ extension FindingDescriber {
     lazy var activation = event.activation
     switch record.verdict {
     case .met:
-      letter(plan.expect, held: true, event: event, into: &text)
+      letter(plan.unretainedExpect, held: true, event: event, into: &text)
       if !plan.checks.isEmpty { text += "; every purpose check held" }
     case .robotic:
-      letter(plan.expect, held: true, event: event, into: &text)
+      letter(plan.unretainedExpect, held: true, event: event, into: &text)
       text += ", but:"
       // By position: iterating the written checks would copy each (a dozen references).
-      for k in plan.checks.indices where run.outcome(plan.checks[k], event: event, activation) == .failed {
+      for k in plan.checks.indices where run.outcome(plan.unretainedChecks[k], event: event, activation) == .failed {
         text += " "
         text.append(plan.standard.purposeChecks[k].says)
       }
@@ -52,7 +52,7 @@ extension FindingDescriber {
         text.append(message)
         return
       }
-      letter(plan.expect, held: true, event: event, into: &text)
+      letter(plan.unretainedExpect, held: true, event: event, into: &text)
       for k in plan.checks.indices {
         guard case .condition(let predicate) = plan.checks[k],
           case .error(let message) = predicate.program.evaluate(activation).checkResult
@@ -64,13 +64,15 @@ extension FindingDescriber {
         return
       }
     case .missed:
-      letter(plan.expect, held: false, event: event, into: &text)
+      letter(plan.unretainedExpect, held: false, event: event, into: &text)
       if !plan.deviations.isEmpty { text += " and no deviation applies" }
     default:
-      letter(plan.expect, held: false, event: event, into: &text)
+      letter(plan.unretainedExpect, held: false, event: event, into: &text)
       guard record.deviation >= 0 else { return }
       text += "; "
-      deviationBecause(plan.deviations[Int(record.deviation)], event: event, into: &text)
+      plan.unretainedDeviations[Int(record.deviation)]._withUnsafeGuaranteedRef {
+        deviationBecause($0, event: event, into: &text)
+      }
     }
   }
 
@@ -127,17 +129,21 @@ extension FindingDescriber {
 
   /// The letter (or a relation) with how it came out: `event.rings <= 3 failed (rings = 5)`,
   /// `no first_response with the same ticket_id within 1h after`.
-  private func letter(_ check: CheckPlan, held: Bool, event: JudgedEvent, into text: inout TextBuffer) {
+  private func letter(_ check: CheckPlan.Unretained, held: Bool, event: JudgedEvent, into text: inout TextBuffer) {
     switch check {
     case .condition(let predicate):
-      text.append(predicate.condition.source)
-      text += held ? " held" : " failed"
-      fields(predicate, event: event, into: &text)
+      predicate._withUnsafeGuaranteedRef { predicate in
+        text.append(predicate.condition.source)
+        text += held ? " held" : " failed"
+        fields(predicate, event: event, into: &text)
+      }
     case .relation(let plan):
       // A relation holds when it finds an event, or when a negated one finds none: only when
       // it found one is there an event to look up again and name.
-      let found = held != plan.negated
-      relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
+      plan._withUnsafeGuaranteedRef { plan in
+        let found = held != plan.negated
+        relationPhrase(plan, match: found ? run.match(plan, event: event) : nil, into: &text)
+      }
     }
   }
 

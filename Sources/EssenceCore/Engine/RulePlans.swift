@@ -65,6 +65,22 @@ final class RelationPlan: Sendable {
 enum CheckPlan: Sendable {
   case condition(Predicate)
   case relation(RelationPlan)
+
+  /// A check without a counted reference, valid while the plan holding it lives: judging takes
+  /// a standard's checks out of its plan for every event, and the report for every sentence,
+  /// where the owning enum counted a reference on its predicate or relation each time, on
+  /// plans both report threads share (their cores then take turns for the count's line).
+  enum Unretained: Sendable {
+    case condition(Unmanaged<Predicate>)
+    case relation(Unmanaged<RelationPlan>)
+  }
+
+  var unretained: Unretained {
+    switch self {
+    case .condition(let predicate): .condition(.passUnretained(predicate))
+    case .relation(let plan): .relation(.passUnretained(plan))
+    }
+  }
 }
 
 /// An allowed deviation.
@@ -88,12 +104,20 @@ final class StandardPlan: Sendable {
   let expect: CheckPlan
   let checks: [CheckPlan]
   let deviations: [DeviationPlan]
+  /// `expect`, `checks` and `deviations` unretained (`CheckPlan.Unretained`), for judging and
+  /// report sentences.
+  let unretainedExpect: CheckPlan.Unretained
+  let unretainedChecks: [CheckPlan.Unretained]
+  let unretainedDeviations: [Unmanaged<DeviationPlan>]
 
   init(_ standard: Standard, expect: CheckPlan, checks: [CheckPlan], compiler: PlanCompiler) {
     self.standard = standard
     self.expect = expect
     self.checks = checks
     self.deviations = standard.deviations.map { DeviationPlan($0, compiler: compiler) }
+    unretainedExpect = expect.unretained
+    unretainedChecks = checks.map(\.unretained)
+    unretainedDeviations = deviations.map { .passUnretained($0) }
   }
 }
 
