@@ -25,6 +25,7 @@ let package = Package(
       name: "CSimdJSON",
       cxxSettings: [.unsafeFlags(["-std=c++17", "-O3"])],
       linkerSettings: [.linkedLibrary("simdjson")]),
+    .target(name: "CFileSpace"),
 
     // The expression language; knows nothing of standards or shifts.
     .target(name: "CEL", dependencies: ["CRE2"]),
@@ -32,7 +33,7 @@ let package = Package(
     // Standards, shift logs, the rule engine and its reports.
     .target(
       name: "EssenceCore",
-      dependencies: ["CEL", "CLibYAML", "CSimdJSON"]),
+      dependencies: ["CEL", "CLibYAML", "CSimdJSON", "CFileSpace"]),
 
     .executableTarget(
       name: "essence",

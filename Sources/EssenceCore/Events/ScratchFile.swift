@@ -21,6 +21,7 @@ final class ScratchFile: @unchecked Sendable {
   private let descriptor: Int32
   /// Bytes written so far: where the next write goes.
   private var size = 0
+  private var space: FileSpace
 
   /// A new empty file in the temporary directory (`TMPDIR`), or nil when none can be made.
   init?() {
@@ -30,6 +31,8 @@ final class ScratchFile: @unchecked Sendable {
     guard descriptor >= 0 else { return nil }
     template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     self.descriptor = descriptor
+    // Nothing to give back at the end: the file goes with its descriptor.
+    space = FileSpace(descriptor: descriptor)
   }
 
   deinit { close(descriptor) }
@@ -40,6 +43,7 @@ final class ScratchFile: @unchecked Sendable {
   func append(_ parts: [UnsafeRawBufferPointer]) -> Range<Int>? {
     let start = size
     let total = parts.reduce(0) { $0 + $1.count }
+    space.willWrite(total)
     var vectors = parts.filter { $0.count > 0 }.map {
       iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)
     }

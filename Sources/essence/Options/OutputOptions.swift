@@ -44,7 +44,12 @@ struct OutputOptions: ParsableArguments {
   /// cannot be written prints why and exits 1.
   static func write(to output: String?, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws {
     guard let output else {
-      produce { Console.output($0) }
+      var space = FileSpace(descriptor: STDOUT_FILENO)
+      produce {
+        space.willWrite($0.count)
+        Console.output($0)
+      }
+      space.release()
       return
     }
     // Opened where the path leads, as a shell's `>` opens it: a file written aside and renamed
@@ -55,7 +60,12 @@ struct OutputOptions: ParsableArguments {
       throw ExitCode.failure
     }
     defer { close(descriptor) }
-    produce { Console.write($0, to: descriptor) }
+    var space = FileSpace(descriptor: descriptor)
+    produce {
+      space.willWrite($0.count)
+      Console.write($0, to: descriptor)
+    }
+    space.release()
   }
 }
 
