@@ -33,7 +33,9 @@ public final class Program: Sendable {
   public func evaluate(_ activation: Activation) -> Value {
     if let constant = root.constant { return constant }
     // Borrowing the values (no copy of the array, no reference counting) is safe: the frame
-    // does not outlive this call.
+    // does not outlive this call. Nearly every condition has no comprehension, and for those
+    // the frame is made here, not through the stack allocation's closure, which cost four
+    // counted references an evaluation.
     guard localCount == 0 else { return evaluate(activation, trace: nil) }
     return activation.values.withUnsafeBufferPointer { globals in
       var frame = Frame(globals: globals, lent: activation.lent)

@@ -38,7 +38,7 @@ extension FindingDescriber {
       letter(plan.unretainedExpect, held: true, event: event, into: &text)
       text += ", but:"
       // By position: iterating the written checks would copy each (a dozen references).
-      for k in plan.checks.indices where run.outcome(plan.unretainedChecks[k], event: event, activation) == .failed {
+      for k in plan.unretainedChecks.indices where run.outcome(plan.unretainedChecks[k], event: event, activation) == .failed {
         text += " "
         text.append(plan.standard.purposeChecks[k].says)
       }

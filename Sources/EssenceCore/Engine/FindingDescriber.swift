@@ -62,7 +62,7 @@ struct FindingDescriber: FindingDescribing {
     guard record.deviation >= 0, case .standard(let plan) = run.book.rules[Int(record.rule)].plan else {
       return nil
     }
-    return plan._withUnsafeGuaranteedRef { .passUnretained($0.deviations[Int(record.deviation)]) }
+    return plan._withUnsafeGuaranteedRef { $0.unretainedDeviations[Int(record.deviation)] }
   }
 
   /// Another event a decision looked at, as findings name it.

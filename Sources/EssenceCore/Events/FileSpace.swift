@@ -32,9 +32,8 @@ public struct FileSpace {
   private var enabled: Bool
   /// Where the next write goes.
   private var offset: Int
-  /// Where the claimed space ends.
+  /// Where the claimed space ends; 0 until something is claimed.
   private var claimedEnd = 0
-  private var claimed = false
 
   /// Space for the file open at `descriptor`, written from its current position on.
   public init(descriptor: Int32) {
@@ -61,13 +60,12 @@ public struct FileSpace {
       return
     }
     claimedEnd = start + length
-    claimed = true
   }
 
   /// Gives back the space claimed past the end of the file, once the writing is done: cuts
   /// the file at its own size, which changes no byte of it.
   public func release() {
-    guard claimed else { return }
+    guard claimedEnd > 0 else { return }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return }
     _ = ftruncate(descriptor, status.st_size)

@@ -43,23 +43,17 @@ struct OutputOptions: ParsableArguments {
   /// Writes what `produce` emits to the file `output`, or to stdout when it is nil; a file that
   /// cannot be written prints why and exits 1.
   static func write(to output: String?, _ produce: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws {
-    guard let output else {
-      var space = FileSpace(descriptor: STDOUT_FILENO)
-      produce {
-        space.willWrite($0.count)
-        Console.output($0)
+    var descriptor = STDOUT_FILENO
+    if let output {
+      // Opened where the path leads, as a shell's `>` opens it: a file written aside and
+      // renamed over the path would replace a symbolic link, or a device, with a file.
+      descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+      guard descriptor >= 0 else {
+        Console.error("error: cannot write '\(output)'\n")
+        throw ExitCode.failure
       }
-      space.release()
-      return
     }
-    // Opened where the path leads, as a shell's `>` opens it: a file written aside and renamed
-    // over the path would replace a symbolic link, or a device, with a file.
-    let descriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else {
-      Console.error("error: cannot write '\(output)'\n")
-      throw ExitCode.failure
-    }
-    defer { close(descriptor) }
+    defer { if output != nil { close(descriptor) } }
     var space = FileSpace(descriptor: descriptor)
     produce {
       space.willWrite($0.count)
